@@ -193,21 +193,22 @@ def _dates_down(rows, down: dict[int, list[tuple[int, int]]]):
     A date alone: a name merged down ("Date" over a header's two rows) is read once, as _spread reads it.
     And only in a row that names its own thing (a ticker's "MSFT"): a blank spacer row is no data, and a
     row of bare numbers under a day's prices (its change, 0.0125) is no second price of that day; dated,
-    the one was rejected and the other refused the day's right price with it as an unnamed series."""
+    the one was rejected and the other refused the day's right price with it as an unnamed series. A
+    ticker's code of digits (Tokyo's 7203, Seoul's "005930") names it too (_coded)."""
     if not down:
         yield from rows
         return
-    pending: dict[int, list[tuple[int, date]]] = {}
+    pending: dict[int, list[tuple[int, date, list]]] = {}
     for i, row in enumerate(rows):
         for first, bottom in down.get(i, ()):
             value = row[first] if first < len(row) else None
             if isinstance(value, date):
                 for below in range(i + 1, bottom + 1):
-                    pending.setdefault(below, []).append((first, value))
+                    pending.setdefault(below, []).append((first, value, row))
         if i in pending:
             row = list(row)
-            for first, value in pending.pop(i):
-                if not any(_names(v) for k, v in enumerate(row) if k != first):
+            for first, value, top in pending.pop(i):
+                if not any(_names(v) for k, v in enumerate(row) if k != first) and not _coded(row, top, first):
                     continue
                 row.extend([None] * (first + 1 - len(row)))
                 row[first] = value if row[first] in (None, "") else row[first]
@@ -246,6 +247,24 @@ def _merged_labels(rows: list[list[str]], spans: dict[int, list[tuple[int, int]]
         if len(named) == 1:
             labels[top] = named[0]
     return labels
+
+
+def _coded(row, top, first: int) -> bool:
+    """Whether `row`, under the date its merged column `first` holds in row `top`, is another thing's row
+    of the day named by a code of digits: filled in the columns `top` is, two or more, the first of them
+    a code unlike top's (a whole number above zero). Not a row of a day's changes under its prices: a
+    change is no code, and under a lone close no column is left for one."""
+    filled = [k for k, v in enumerate(row) if k != first and v not in (None, "")]
+    if len(filled) < 2 or filled != [k for k, v in enumerate(top) if k != first and v not in (None, "")]:
+        return False
+    return _code(row[filled[0]]) and _code(top[filled[0]]) and row[filled[0]] != top[filled[0]]
+
+
+def _code(value) -> bool:
+    """Whether a cell reads as a code of digits: a whole number above zero, or a text of digits."""
+    if isinstance(value, str):
+        return value.strip().isdigit()
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 and float(value).is_integer()
 
 
 def _names(value) -> bool:

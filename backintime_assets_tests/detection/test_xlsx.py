@@ -497,18 +497,21 @@ def test_a_note_merged_over_a_days_prices_costs_that_day_alone():
     assert len(result.rejected) == 1
 
 
-def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them():
+# Tokyo's codes typed as numbers, Seoul's as texts of digits: no letter names them, and undated, two
+# thirds of the rows were rejected for their missing date (f18a623).
+@pytest.mark.parametrize("names", [("AAPL", "MSFT", "GOOG"), (7203, 9984, 6758), ("005930", "035420", "000660")])
+def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them(names):
     # An office's day written once, merged over the rows of its three tickers: stored in the top cell
     # alone, the rows below read undated and were rejected for it. "Date" merged down over a header's
     # two rows stays read once (test_a_header_merged_over_two_rows_names_the_prices_of_its_second_row).
     rows = [["Date", "Ticker", "Close"]]
     for k, d in enumerate(_days(2)):
-        rows += [[d, "AAPL", 180.5 + k], [None, "MSFT", 370.5 + k], [None, "GOOG", 140.5 + k]]
+        rows += [[d, names[0], 180.5 + k], [None, names[1], 370.5 + k], [None, names[2], 140.5 + k]]
     result = _loaded(_merged(rows, "A2:A4", "A5:A7"))
     assert result.rejected.empty
-    loaded = result.prices.sort_values(["date", "ticker"])
-    assert loaded.ticker.tolist() == ["AAPL", "GOOG", "MSFT"] * 2
-    assert loaded.close.tolist() == [180.5, 140.5, 370.5, 181.5, 141.5, 371.5]
+    loaded = result.prices.sort_values(["date", "close"])
+    assert loaded.ticker.tolist() == [str(names[k]) for k in (2, 0, 1)] * 2
+    assert loaded.close.tolist() == [140.5, 180.5, 370.5, 141.5, 181.5, 371.5]
     assert loaded.date.astype(str).tolist() == [str(d) for d in _days(2) for _ in range(3)]
 
 
