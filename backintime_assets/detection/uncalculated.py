@@ -184,11 +184,13 @@ def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], column
     """The table's rows made of formulas without values alone (a price's among them): read as a blank
     row, or past the sheet's last value as none, each was lost without a word where no other cell of
     the sheet read empty. Not a totals row ("=SUM(B2:B11)", a formula of a range), nor a row not kept
-    (None: not known to be blank)."""
+    (None: not known to be blank), nor a row of a date's or a ticker's formula alone: a hand-kept sheet's
+    days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5)."""
     totals = {r for r, _, _, ranged in cells if ranged}
+    keys = {schema.canonical_map().get(key) for key in ("date", "ticker")}
     unread = set()
     for r, c, _, _ in cells:
-        if r < schema.data_start_line or c not in columns or r in totals or r in unread:
+        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread:
             continue
         cells_read = [] if r >= total_rows else row(r)
         if cells_read is not None and not _filled(cells_read):
