@@ -2313,9 +2313,18 @@ def _named_thing(mapping: list[str | None], named: list[dict[str, float]], heade
     for q in range(t + 1, min(len(mapping), len(header_cells))):
         if mapping[q] is None and header_cells[q] and norm_name(header_cells[q][-1]) in _THING_NAMES \
                 and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body) \
-                and (_kinds(q, body) > _kinds(t, body) or not _codes(t, body)):
+                and (_kinds(q, body) > _kinds(t, body) or not _codes(t, body) or _houses(t, q, body)):
             mapping[t], mapping[q] = None, "ticker"
             return
+
+
+def _houses(t: int, q: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column t's every cell is the first word(s) of column q's on its row, any case: a house
+    beside its fund's name ("VANGUARD", "Vanguard 500 Index Admiral"), not a code beside its thing's
+    long name ("AAPL", "APPLE INC"). Read as codes, a house in capitals with one fund each named the
+    funds' series (0fa6fa6)."""
+    pairs = [(r[t].strip().casefold(), r[q].strip().casefold()) for r in body if max(t, q) < len(r)]
+    return bool(pairs) and all(name and (thing == name or thing.startswith(name + " ")) for name, thing in pairs)
 
 
 def _codes(j: int, body: Sequence[Sequence[str]]) -> bool:

@@ -2148,10 +2148,15 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
     # (since 12b27cf the long names had renamed every series, silent).
     ("Date,Name,Security Name,Close", {"AAPL", "MSFT"}),
     ("Date,Name,Fund Name,Close", {"AAPL", "MSFT"}),
+    # ... but a house in capitals, each with one fund, is the first word of its fund's name: the fund's
+    # name is the ticker (since 0fa6fa6 the houses had named the funds' series, silent).
+    ("Date,Name,Fund Name,Close", {"VANGUARD 500 INDEX", "FIDELITY CONTRAFUND"}),
 ])
 def test_a_plain_name_of_codes_stays_the_ticker_beside_long_names(header, tickers):
-    data = (header + "\n2024-01-02,AAPL,Apple Inc,185.64\n2024-01-02,MSFT,Microsoft Corp,370.87\n"
-            "2024-01-03,AAPL,Apple Inc,184.25\n2024-01-03,MSFT,Microsoft Corp,370.60\n").encode()
+    a, b = ("AAPL,Apple Inc", "MSFT,Microsoft Corp") if "AAPL" in tickers else \
+        ("VANGUARD,Vanguard 500 Index", "FIDELITY,Fidelity Contrafund")
+    data = (f"{header}\n2024-01-02,{a},185.64\n2024-01-02,{b},370.87\n"
+            f"2024-01-03,{a},184.25\n2024-01-03,{b},370.60\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "k.csv"), "k.csv").prices
     assert set(prices.ticker) == tickers and len(prices) == 4
 
