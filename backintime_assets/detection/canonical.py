@@ -1595,11 +1595,14 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
     Rate,Amount" had loaded the rate as the close and the trade's quantity as the day's volume (silent).
     Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row), nor a day's bar
     ("Open Rate,High Rate,Low Rate,Rate,Qty") or a table of every ticker's day ("Date,Symbol,Qty,Rate" of
-    an Indian exchange's daily quantities traded): no trade has an open or a row of each ticker every day."""
+    an Indian exchange's daily quantities traded): no trade has an open or a row of each ticker every day.
+    That table names its price a plain "Rate"; a trade log's "FX Rate" is no price however its tickers'
+    days fall (a plan's trades of each ticker every day had loaded its rate of 0.92 as their close)."""
     c = mapping.index("close")
     cells = _header_of(header_cells, c)
     if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells) \
-            or {"open", "high", "low"} & set(mapping) or _every_ticker_s_day(mapping, body):
+            or {"open", "high", "low"} & set(mapping) \
+            or (any(norm_name(cell) == _RATE for cell in cells) and _every_ticker_s_day(mapping, body)):
         return
     for j in range(len(mapping)):
         name = " ".join(_header_of(header_cells, j))
