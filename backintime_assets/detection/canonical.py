@@ -1666,13 +1666,18 @@ CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency 
                                                     "para birimi", "валюта", "통화", "通貨", "货币", "币种"))
 
 
+# Codes for a missing value: -1 and all nines ("-9", "-999"), whole.
+_MISSING_CODE = re.compile(r"-(?:1|9+)(?:\.0*)?")
+
+
 def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None] | None) -> int:
-    """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), and not a whole one,
-    a code for a missing day ("-1", "-999"), as no interest rate below zero has been. Counting every cell
-    led by "-", an exchange rates' table with two holidays written "-" had lost its tickers, every row
-    rejected as an unnamed series (0e66dfc)."""
-    return sum((v := float_under(cell.strip(), number_format)) is not None and v < 0
-               and not v.is_integer() for cell in cells)
+    """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), nor a code for a
+    missing day (_MISSING_CODE: "-1", "-999"). Counting every cell led by "-", an exchange rates' table
+    with two holidays written "-" had lost its tickers, every row rejected as an unnamed series (0e66dfc).
+    Any other whole number counts: a policy rate in basis points (-75) is an interest rate below zero,
+    passed over as a code, a table of them loaded its positive rates as closes."""
+    return sum(not _MISSING_CODE.fullmatch(cell.strip())
+               and (v := float_under(cell.strip(), number_format)) is not None and v < 0 for cell in cells)
 
 
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

@@ -1045,10 +1045,13 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     ("Date,Currency,Redemption Price\n" + _LONG_RATES, []),
     # A deposit rate in each currency goes below zero, as no exchange rate does: refused, no series.
     ("Date,Currency,Rate\n" + _LONG_RATES.replace("9.1", "-0.1"), []),
+    # ... written in basis points, whole (since 0e66dfc its positive ones had loaded as closes, silent).
+    ("Date,Currency,Rate\n2024-01-02,USD,525\n2024-01-02,CHF,-75\n2024-01-03,USD,525\n2024-01-03,CHF,-75\n"
+     "2024-01-04,USD,500\n2024-01-04,CHF,-75\n", []),
     # A day without rates written "-", "--" or "-1" is no rate below zero: the rates still key their series.
     # Each had lost its tickers, every row rejected as an unnamed series (0e66dfc).
     *(("Date,Currency,Rate\n" + _LONG_RATES + f"2024-01-04,USD,{none}\n2024-01-04,JPY,{none}\n",
-       ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1")),
+       ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1", "-999")),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
     ("Date,Currency,Value\n" + _LONG_RATES, []),
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
