@@ -185,12 +185,17 @@ def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], column
     row, or past the sheet's last value as none, each was lost without a word where no other cell of
     the sheet read empty. Not a totals row ("=SUM(B2:B11)", a formula of a range), nor a row not kept
     (None: not known to be blank), nor a row of a date's or a ticker's formula alone: a hand-kept sheet's
-    days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5)."""
+    days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5).
+    Nor, in a table with dates, a row of no date's formula: a summary below the days ("=B9/B2-1",
+    a sum written out), no day, had refused them too."""
     totals = {r for r, _, _, ranged in cells if ranged}
-    keys = {schema.canonical_map().get(key) for key in ("date", "ticker")}
+    date = schema.canonical_map().get("date")
+    keys = {date, schema.canonical_map().get("ticker")}
+    dated = {r for r, c, _, _ in cells if c == date}
     unread = set()
     for r, c, _, _ in cells:
-        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread:
+        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread \
+                or (date is not None and r not in dated):
             continue
         cells_read = [] if r >= total_rows else row(r)
         if cells_read is not None and not _filled(cells_read):

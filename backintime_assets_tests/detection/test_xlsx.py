@@ -673,8 +673,8 @@ def test_rows_of_formulas_never_calculated_alone_refuse_the_file(formula_rows, p
     for k in formula_rows:
         rows[k + 1] = [f"=A{k + 1}+1", f"=B{k + 1}*1.01", f"=C{k + 1}"]
     rows.append([None, "=AVERAGE(B2:B7)", "=SUM(C2:C7)"])
-    # Days to come, their dates filled down and no price yet: no row lost.
-    rows += [[f"=A{k}+1"] for k in range(8, 12)]
+    # Days to come, their dates filled down and no price yet, and a summary of no date: no row lost.
+    rows += [[f"=A{k}+1"] for k in range(8, 12)] + [[None, "=B7/B2-1", "=C2+C3+C4+C5+C6+C7"]]
     schema = detect_bytes(workbook(rows), "aapl.xlsx")
     if problem is None:
         assert _loaded(workbook(rows), "aapl.xlsx").prices.close.tolist() == [100.5 + k for k in range(6)]
