@@ -20,6 +20,7 @@ from .nameless import sheet_names_ticker
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
+from .figure_pairs import unmap_another_figure_s_prices
 from .scaled_money import scaled_money
 from .statements import held_units
 from .statements import words as name_words
@@ -1388,6 +1389,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _trades_beside_money(mapping, used, header_cells, body, number_format)
     if "close" in used:
         _one_figure_close(mapping, used, header_cells, types)
+    unmap_another_figure_s_prices(mapping, header_cells)
     if "close" in used:
         _converting_rate(mapping, used, header_cells, body)
     if "close" not in used and "date" in used:
