@@ -922,15 +922,19 @@ _GENERIC_CLOSE = frozenset({"rate", "value", *_RATES})
 # a day's exchange rate, the close as the dated file's one figure (_one_figure_close): beside another figure,
 # one rate of several ("USD Rate,EUR Rate") or a trade's rate, it is none. Unread, a daily rupiah rate
 # ("date,rate_idr,fetched_at") had "no close column" (real files round 49). Not "Value" so: a day's sales
-# "value_usd", a trade's.
+# "value_usd", a trade's. A price or a NAV with its currency the same ("price_usd", "nav_zac", "NAV EUR"): a
+# metal's daily price under "timestamp,date,price_usd,source,url" and a South African ETF's NAV in cents under
+# "fund_code,nav_zac,nav_date,source_url" had "no close column" as well (real files round 51).
 _RATE = "rate"
+_IN_A_CURRENCY = frozenset({_RATE, "price", "nav"})
 
 
 def _rate_in_a_currency(cell: str) -> bool:
-    """Whether `cell` names "rate" and a quote currency's code, and nothing else."""
+    """Whether `cell` names a rate, a price or a NAV and a quote currency's code, and nothing else."""
     words = _split_words(cell)
-    rate = [w for w in words if norm_name(w) == _RATE]
-    return len(words) == 2 and len(rate) == 1 and next(w for w in words if w not in rate).upper() in QUOTE_CURRENCIES
+    figure = [w for w in words if norm_name(w) in _IN_A_CURRENCY]
+    return len(words) == 2 and len(figure) == 1 \
+        and next(w for w in words if w not in figure).upper() in QUOTE_CURRENCIES
 
 
 # The ticker's plain "Name" (Korean 이름, Chinese 名称) and the names of a named thing ("Fund Name", 종목명)

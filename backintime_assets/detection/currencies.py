@@ -130,12 +130,13 @@ def names_a_currency(unit: str) -> bool:
 # The currencies a volume written in money is counted in when its code follows the volume's name
 # outside brackets ("Volume USD", "volume_usd", "Vol EUR", CryptoDataDownload's "Volume USDT" beside
 # "Volume BTC"): the money traded, the turnover, no share count. The quote currencies of exchanges
-# and the dollar stablecoins only, in any case: not every ISO code, as "Volume AMD", "Volume ALL" or
+# (the pence and cents London and Johannesburg quote in, GBX and ZAC, among them) and the dollar
+# stablecoins only, in any case: not every ISO code, as "Volume AMD", "Volume ALL" or
 # "Volume NOK" (a single ticker's "Close AMD,Volume AMD") name a ticker as often; nor a coin ("Volume
 # BTC": a count of coins, the volume itself).
 QUOTE_CURRENCIES = frozenset("""
 USD EUR GBP JPY CNY CNH CHF CAD AUD NZD HKD SGD INR KRW TWD BRL MXN ZAR RUB TRY PLN SEK DKK CZK HUF
-ILS THB IDR MYR PHP VND UAH KZT NGN ARS AED SAR GBX
+ILS THB IDR MYR PHP VND UAH KZT NGN ARS AED SAR GBX ZAC
 USDT USDC BUSD FDUSD TUSD DAI USDP PYUSD
 """.split())
 

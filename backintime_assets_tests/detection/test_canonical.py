@@ -2023,15 +2023,23 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     assert result.prices.empty and "only an adjusted close" in result.file_problem
 
 
-@pytest.mark.parametrize(("header", "closes"), [
-    ("date,rate_idr,fetched_at", [16974.0, 16946.0, 16911.0]),  # a daily rupiah rate, real files round 49
-    ("Date,USD Rate,EUR Rate", []),  # two rates, neither the file's one figure: refused, as before
+@pytest.mark.parametrize(("header", "rows", "closes"), [
+    # a daily rupiah rate, real files round 49
+    ("date,rate_idr,fetched_at", ["2026-01-19,16974,2026-01-20 01:23:57", "2026-01-20,16946,2026-01-21 01:26:39",
+                                  "2026-01-21,16911,2026-01-22 01:26:41"], [16974.0, 16946.0, 16911.0]),
+    # two rates, neither the file's one figure: refused, as before
+    ("Date,USD Rate,EUR Rate", ["2026-01-19,5.33,3.90", "2026-01-20,5.33,3.91", "2026-01-21,5.32,3.90"], []),
+    # a price or a NAV in its currency (real files round 51): a JSE ETF's NAV in cents, a metal's price
+    ("fund_code,nav_zac,nav_date,source_url", ["EASYAI,10899.66,2026-05-11,https://etfs.example/easyai",
+                                               "EASYAI,11494.01,2026-05-12,https://etfs.example/easyai",
+                                               "EASYAI,11274.39,2026-05-13,https://etfs.example/easyai"],
+     [10899.66, 11494.01, 11274.39]),
+    ("date,price_usd,source", ["2026-02-03,50.06,Kitco", "2026-02-04,88.07,Kitco", "2026-02-06,77.69,Kitco"],
+     [50.06, 88.07, 77.69]),
+    ("Date,Price USD,Price EUR", ["2026-01-19,5.33,3.90", "2026-01-20,5.33,3.91", "2026-01-21,5.32,3.90"], []),
 ])
-def test_rate_in_a_currency_is_the_close_as_the_one_figure(header, closes):
-    # The rupiah's file had "no close column" and every row rejected.
-    rows = {"date,rate_idr,fetched_at": ["2026-01-19,16974,2026-01-20 01:23:57", "2026-01-20,16946,2026-01-21 01:26:39",
-                                         "2026-01-21,16911,2026-01-22 01:26:41"],
-            "Date,USD Rate,EUR Rate": ["2026-01-19,5.33,3.90", "2026-01-20,5.33,3.91", "2026-01-21,5.32,3.90"]}[header]
+def test_rate_in_a_currency_is_the_close_as_the_one_figure(header, rows, closes):
+    # Each file of one figure had "no close column" and every row rejected.
     data = "\n".join([header, *rows, ""]).encode()
     result = normalise_bytes(data, detect_bytes(data, "exchange_rates.csv"), "exchange_rates.csv")
     assert result.prices.close.tolist() == closes
