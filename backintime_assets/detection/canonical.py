@@ -24,6 +24,7 @@ from .figure_pairs import unmap_another_figure_s_prices
 from .scaled_money import scaled_money
 from .statements import held_units
 from .statements import words as name_words
+from .tenors import tenor_days
 from .formulas import chemical_formula
 from .volume_in_money import count_beside_money, counts_trades
 
@@ -1705,6 +1706,7 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
             or _rates_below_zero([r[c] for r in body if c < len(r)], number_format) >= BELOW_ZERO:
         return
     j = _currency_column(mapping, header_cells, body)
+    j = _tenor_column(mapping, header_cells, body) if j is None else j
     if j is not None and _keys_dates(j, body, mapping.index("date")):
         mapping[j] = "ticker"
         used.add("ticker")
@@ -1717,6 +1719,23 @@ def _currency_column(mapping: list[str | None], header_cells: Sequence[Sequence[
         if mapping[j] is None and {norm_name(cell) for cell in cells} & CURRENCY_COLUMN \
                 and currency_share([r[j] for r in body if j < len(r)]) >= 0.9:
             return j
+    return None
+
+
+# A column named as the term a rate is fixed for (_currency_keys_rates): "Date,Tenor,Rate" of Euribor's,
+# "1M", "3M" and "12M" on each date, had every row rejected as an unnamed series.
+_TENOR_COLUMN = frozenset(norm_name(n) for n in ("tenor", "term", "maturity", "laufzeit", "plazo", "prazo",
+                                                 "échéance", "scadenza", "termin", "looptijd"))
+
+
+def _tenor_column(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
+                  body: Sequence[Sequence[str]]) -> int | None:
+    """The unmapped column named as a rate's term (_TENOR_COLUMN) that holds tenors alone ("1M", "O/N"), if any."""
+    for j, cells in enumerate(header_cells):
+        if mapping[j] is None and {norm_name(cell) for cell in cells} & _TENOR_COLUMN:
+            cells = [r[j] for r in body if j < len(r) and r[j].strip()]
+            if cells and all((t := tenor_days(c)) is not None and not t[0] for c in cells):
+                return j
     return None
 
 

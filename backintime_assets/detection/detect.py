@@ -56,6 +56,7 @@ from .multipliers import (
 from .numbers import NumberMarks, detect_number_format, detect_number_marks
 from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
+from .tenors import term_table
 from .settled import settled
 from .measurements import interest_rates_problem, leaping_series_problem, reading_series_problem
 from .moving_average import moving_average_problem
@@ -128,6 +129,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # A central bank's rates by currency ("Date,USD,JPY,BGN"): each column its pair's close (marked_tickers.py).
     rates = rate_table(layout.names, name, layout.types, canonical, layout.body, decimal, thousands) \
         if flat is None else {}
+    # A term table of a rate ("Date,1W,1M,3M": tenors.py): each tenor's fixings its series, as each currency's.
+    rates = rates or (term_table(layout.names, layout.types, canonical, layout.body, decimal, thousands)
+                      if flat is None else {})
     if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands,
                                           dated_column(canonical, layout.types), rates=True)):
         rates = {}

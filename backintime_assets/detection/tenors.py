@@ -1,10 +1,17 @@
-"""Labels written like abbreviated amounts: a rate's tenor ("12m" on every row of a Euribor
-export, "1m", "3m" and "6m" down a table of tenors) reads as 12, 1, 3 and 6 million."""
+"""A rate's tenors ("1W", "3M", "12m", "O/N"): labels written like abbreviated amounts ("12m" on every
+row of a Euribor export reads as 12 million), and the names of a term table's series, a column each
+("Date,1W,1M,3M", "euribor_1w,euribor_3m") or a row each ("Date,Tenor,Rate")."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .numbers import is_null, to_float
+
+if TYPE_CHECKING:  # columns.py reads this module's labels_not_amounts
+    from .columns import ColumnType
 
 # A whole number of up to three digits and the letter alone: "12m", "3M", "1b". An amount so
 # abbreviated is most often written to a decimal ("1.23M", "850.5K") and varies from row to row.
@@ -29,3 +36,54 @@ def labels_not_amounts(values: Sequence[str]) -> bool:
 def named_by_a_header(name: str | None) -> bool:
     """Whether a column's name is a header's, not the position a headerless file's column is named by."""
     return bool(name) and not _POSITIONAL.fullmatch(name)
+
+
+# A term as a rate's fixing names it: so many days, weeks, months or years, or a day's own ("ON", "O/N",
+# "T/N", "S/N"), after the rate's name where one is written ("euribor_1w", "sonia1m", "SOFR 3M") and
+# R's "X" before a name that starts with a digit ("X3.Mo", the US Treasury's "3 Mo" through read.csv).
+_TENOR = re.compile(r"(?:(?P<rate>[A-Za-z][A-Za-z ]*?)[ _.-]?)?(?:(?P<n>\d{1,2})[ _.]?(?P<unit>d|days?|w|wk|weeks?|"
+                    r"m|mo|mth|months?|y|yr|years?)|(?P<day>on|o/n|tn|t/n|sn|s/n|overnight))", re.IGNORECASE)
+_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+# A term table's rates are a percent a year: a number at or below zero is no price (nor loads as one), one
+# of this much or more is a percent of something else (a return, a share of a whole).
+_MOST_RATE = 30.0
+_LEAST_TENORS = 2
+
+
+def tenor_days(cell: str) -> tuple[str, int] | None:
+    """(the rate's name, lower case, "" where none is written; the term's days, roughly) of a name or
+    label written as a rate's tenor, or None."""
+    m = _TENOR.fullmatch(cell.strip())
+    if m is None:
+        return None
+    rate = (m["rate"] or "").strip().lower()
+    if rate == "x" and m["n"]:
+        rate = ""  # R's mark before a name that starts with a digit, not a rate's name
+    if m["day"]:
+        return rate, 1 if m["day"].lower() in ("on", "o/n", "overnight") else 2
+    return rate, int(m["n"]) * _DAYS[m["unit"][0].lower()]
+
+
+def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Sequence[str | None],
+               body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> dict[int, tuple[str, int]]:
+    """Of a table of a date and columns named by a rate's tenors alone (two or more, of one rate, each
+    term longer than the one left of it: "Date,1W,1M,3M,6M,12M", "quote_date,euribor_1w,euribor_1m"),
+    each column's series (its name as written) and the units its rate is for (one), as
+    marked_tickers.rate_table gives a table of currencies: each tenor's fixings are a series, as an
+    analyst reads a Euribor, SONIA or SOFR term table. Refused as "no close column" before. {} otherwise,
+    and where a number is at or below zero or a percent no rate is (_MOST_RATE): the table's returns
+    over so many months, or a curve of swap rates below zero, are no prices."""
+    if "date" not in canonical or any(m is not None for m in canonical if m != "date"):
+        return {}
+    others = [j for j, m in enumerate(canonical) if m != "date"]
+    terms = [tenor_days(names[j]) for j in others]
+    if len(others) < _LEAST_TENORS or None in terms or len({rate for rate, _ in terms}) > 1 \
+            or any(a[1] >= b[1] for a, b in zip(terms, terms[1:])) \
+            or any(types[j].type not in ("integer", "float") for j in others):
+        return {}
+    for row in body:
+        for j in others:
+            cell = row[j] if j < len(row) else ""
+            if not is_null(cell) and not 0 < (to_float(cell, decimal, thousands) or 0) < _MOST_RATE:
+                return {}
+    return {j: (names[j].strip(), 1) for j in others}

@@ -1030,6 +1030,7 @@ def test_a_headerless_bar_with_its_open_left_empty_is_read_as_high_low_close(tex
 
 
 _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2\n2024-01-03,JPY,9.15\n"
+_LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, t in enumerate(("1M", "3M")))
 
 
 @pytest.mark.parametrize("text, tickers", [
@@ -1057,6 +1058,13 @@ _LONG_RATES = "2024-01-02,USD,1300.5\n2024-01-02,JPY,9.12\n2024-01-03,USD,1305.2
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
     # One currency: the file's, its name the ticker.
     ("Date,Currency,Rate\n2024-01-02,USD,1300.5\n2024-01-03,USD,1305.2\n", ["FX", "FX"]),
+    # A long table of Euribor's fixings by tenor: each tenor's its series. Every row had been rejected as an
+    # unnamed series.
+    ("Date,Tenor,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    ("Date,Maturity,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    # Not a loan's term beside its amount, nor a deposit rate below zero.
+    ("Date,Term,Amount\n" + _LONG_TENORS, []),
+    ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.", ",-0."), []),
     # Each currency's price in won, named by the won's code (real files round 49: "value_brl", "lkr_per_unit"),
     # its previous value and change beside: "no close column" and every row rejected.
     ("date,currency,value_krw,prev_value,pct_change_day\n" + _LONG_RATES.replace("\n", ",,\n"),

@@ -1,7 +1,7 @@
 import pytest
 
 from backintime_assets.detection.columns import infer_column_type
-from backintime_assets.detection.detect import detect_file
+from backintime_assets.detection.detect import detect_bytes, detect_file
 from backintime_assets.detection.tenors import labels_not_amounts
 from backintime_assets.normalisation.normalise import normalise_bytes
 
@@ -54,3 +54,35 @@ def test_a_headerless_files_12m_column_is_not_taken_for_its_ticker(tmp_path):
     path = tmp_path / "rates.csv"
     path.write_bytes(rows.encode())
     assert "ticker" not in {c["canonical"] for c in detect_file(path).to_dict()["columns"]}
+
+
+_TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04,3.880,3.860,3.919\n"
+
+
+@pytest.mark.parametrize("header, tickers", [
+    # A term table of a rate, a column per tenor: each tenor's fixings its series. "no close column" before.
+    ("Date,1W,1M,3M", ["1M", "1W", "3M"]),
+    ("quote_date,euribor_1w,euribor_1m,euribor_3m", ["EURIBOR_1M", "EURIBOR_1W", "EURIBOR_3M"]),
+    ("date,sonia1w,sonia1m,sonia3m", ["SONIA1M", "SONIA1W", "SONIA3M"]),
+    ("Date,O/N,1 Mo,3 Mo", ["1 MO", "3 MO", "O/N"]),
+    # Not tenors of two rates, nor terms out of order (a table's returns: 1Y before 1M), nor other names.
+    ("Date,euribor_1w,sofr_1m,euribor_3m", []),
+    ("Date,3M,1M,1W", []),
+    ("Date,1W,1M,YTD", []),
+    ("Date,CPI,GDP,M2", []),
+])
+def test_a_term_table_loads_a_series_per_tenor(header, tickers):
+    data = (header + "\n" + _TERMS).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv").prices
+    assert sorted(set(prices["ticker"])) == tickers
+    if tickers:
+        assert prices[prices["ticker"] == tickers[-1]]["close"].tolist()[:1] in ([3.909], [3.878])
+
+
+@pytest.mark.parametrize("rows", [
+    _TERMS.replace("3.909", "-0.1"),  # a swap curve below zero
+    _TERMS.replace("3.909", "42.5"),  # a percent no rate is: a return over three months
+])
+def test_a_term_table_of_no_rates_stays_refused(rows):
+    data = ("Date,1W,1M,3M\n" + rows).encode()
+    assert len(normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv").prices) == 0
