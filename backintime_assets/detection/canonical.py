@@ -26,6 +26,7 @@ from .statements import held_units
 from .statements import words as name_words
 from .tenors import tenor_days
 from .formulas import chemical_formula
+from .in_force import rate_in_force
 from .volume_in_money import count_beside_money, counts_trades
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -1412,6 +1413,12 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
     _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
+    if "close" not in used and "date" in used and (j := rate_in_force(
+            [" ".join(norm_name(c) for c in _header_of(header_cells, k)) for k in range(width)],
+            [t.type in ("date", "timestamp") for t in types], [t.type in _NUMERIC for t in types], mapping, body)) \
+            is not None and fits_type("close", types[j]):
+        mapping[j] = "close"  # an official rate by the days it is in force (in_force.py)
+        used.add("close")
     if "ticker" not in used and "close" in used and "date" in used:
         _currency_keys_rates(mapping, used, header_cells, types, body, number_format)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
