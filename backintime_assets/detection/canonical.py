@@ -1751,7 +1751,8 @@ def _tenor_column(mapping: list[str | None], header_cells: Sequence[Sequence[str
 # "date,currency,lkr_per_unit" (dhananjaya-hbc/lanka-data-tracker, rupees per unit) had "no close column"
 # (real files round 49). A close only beside a currency column of other codes than the name's
 # (_valued_currencies): alone, "value_usd" is a day's sales or a trade's amount as well.
-_VALUE_WORDS = (["value"], ["valor"], ["rate"], ["per", "unit"])
+# "date,currency,rate_to_cny" (seeLn-La/metal-price-report, real files round 50) too: "no close column".
+_VALUE_WORDS = (["value"], ["valor"], ["rate"], ["per", "unit"], ["rate", "to"], ["rate", "in"], ["value", "in"])
 
 
 def _valued_in(cell: str) -> str | None:

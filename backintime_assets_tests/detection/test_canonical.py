@@ -1071,6 +1071,8 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
      ["USD", "JPY", "USD", "JPY"]),
     ("date,currency,krw_per_unit\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     ("data,moeda,valor_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("date,currency,rate_to_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("date,currency,value_in_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     # Not money in won of each currency: sales counting won among them, an account's, a trade's beside its
     # quantity, sums that jump from day to day.
     ("date,currency,value_krw\n" + _LONG_RATES.replace("JPY", "KRW"), []),
