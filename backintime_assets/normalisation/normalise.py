@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORMATS, digit_clock, fits_type, named_as,
                                                   names_time_of_day)
-from backintime_assets.detection.columns import ColumnType
+from backintime_assets.detection.columns import ColumnType, infer_column_type
 from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 from backintime_assets.detection.date_system import DAY_MONTH, EPOCH_EAST_UNITS, EPOCH_UNITS
 from backintime_assets.detection.dates import (
@@ -432,9 +432,25 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
                         " or override the column's type)")
     if "date" in missing and schema.date_from and not schema.day:
         return f" ({schema.date_from})"
+    if "date" in missing and (across := _dates_across(schema)):
+        return across
     if "close" in missing:
         return _numbers_left(schema)
     return ""
+
+
+_ACROSS = 3  # columns named by dates, at least, of a table written with its dates across the top
+
+
+def _dates_across(schema: FileSchema) -> str:
+    """Why a table whose columns of numbers are named by dates has no date column: its dates run across
+    the top, a row per series (pandas' `df.T.to_csv()`, a sheet of rates a row per currency), which loads
+    once written the other way round. Said, not "none of them named as a close"; "" otherwise."""
+    names = [c.name for c in schema.columns if c.type in ("integer", "float")]
+    if len(names) < _ACROSS or infer_column_type(names, "date", ".", None).type != "date":
+        return ""
+    return (f" (its columns are named by dates ({', '.join(map(repr, names[:3]))}, ...): dates across the top, "
+            "a row per series; save the table with a date column, a row per date)")
 
 
 _HEAD_CELLS = 20  # data rows whose cells a refusal's reason looks at

@@ -146,6 +146,16 @@ def test_a_monthly_series_is_refused_with_its_months_named():
     assert r.rows_read == 12 and len(r.rejected) == 12
 
 
+def test_a_table_with_its_dates_across_the_top_is_refused_saying_so():
+    # pandas' df.T.to_csv() of closes, a row per ticker (r50 hirosan4477 株価.csv): the refusal had said its
+    # dates were "none of them named as a close".
+    r = run(b",2024-06-14,2024-06-17,2024-06-18\n1717.T,884.0,880.0,880.0\n1973.T,2262.0,2309.0,2344.0\n")
+    assert r.file_problem == ("no date or close column (its columns are named by dates ('2024-06-14', '2024-06-17',"
+                              " '2024-06-18', ...): dates across the top, a row per series; save the table with a"
+                              " date column, a row per date)")
+    assert r.rows_read == 2 and len(r.prices) == 0
+
+
 def test_sap_negatives_with_the_minus_after_are_read_and_rejected_as_negative():
     # SAP's "3000-": the volume column was text, left unmapped, and every row loaded with volume 0.
     lines = ["Datum;Symbol;Eröffnung;Hoch;Tief;Schluss;Volumen"] + [
