@@ -53,6 +53,11 @@ def jumps_as_counts(series: Sequence[Sequence[float]], kind: str, whole: bool, d
 
 def _spaced(dates: Sequence[str], date_format: str) -> bool:
     """Whether the rows `dates` are more than a month apart at their median (_SPACED_ROWS)."""
+    return (row_days(dates, date_format) or 0) >= _SPACED_ROWS
+
+
+def row_days(dates: Sequence[str], date_format: str) -> int | None:
+    """The days between the rows `dates` at their median, None where fewer than two are read."""
     days = days_of(dates, date_format)
     steps = sorted(b - a for a, b in zip(days, days[1:]))
-    return bool(steps) and steps[len(steps) // 2] >= _SPACED_ROWS
+    return steps[len(steps) // 2] if steps else None

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .moves import RATES, jumps_as_counts, row_days
 from .numbers import is_null, to_float
 
 if TYPE_CHECKING:  # columns.py reads this module's labels_not_amounts
@@ -40,14 +41,17 @@ def named_by_a_header(name: str | None) -> bool:
 
 # A term as a rate's fixing names it: so many days, weeks, months or years, or a day's own ("ON", "O/N",
 # "T/N", "S/N"), after the rate's name where one is written ("euribor_1w", "sonia1m", "SOFR 3M") and
-# R's "X" before a name that starts with a digit ("X3.Mo", the US Treasury's "3 Mo" through read.csv).
-_TENOR = re.compile(r"(?:(?P<rate>[A-Za-z][A-Za-z ]*?)[ _.-]?)?(?:(?P<n>\d{1,2})[ _.]?(?P<unit>d|days?|w|wk|weeks?|"
-                    r"m|mo|mth|months?|y|yr|years?)|(?P<day>on|o/n|tn|t/n|sn|s/n|overnight))", re.IGNORECASE)
+# R's "X" before a name that starts with a digit ("X3.Mo", the US Treasury's "3 Mo" through read.csv); the
+# Treasury's six-week bill is its "1.5 Month".
+_TENOR = re.compile(r"(?:(?P<rate>[A-Za-z][A-Za-z ]*?)[ _.-]?)?(?:(?P<n>\d{1,2}(?:\.5)?)[ _.]?"
+                    r"(?P<unit>d|days?|w|wk|weeks?|m|mo|mth|months?|y|yr|years?)"
+                    r"|(?P<day>on|o/n|tn|t/n|sn|s/n|overnight))", re.IGNORECASE)
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 # A term table's rates are a percent a year: a number at or below zero is no price (nor loads as one), one
 # of this much or more is a percent of something else (a return, a share of a whole).
 _MOST_RATE = 30.0
 _LEAST_TENORS = 2
+_DAILY = 5  # days between rows at their median, at most: a day's fixings, a weekend or a holiday between
 
 
 def tenor_days(cell: str) -> tuple[str, int] | None:
@@ -61,7 +65,7 @@ def tenor_days(cell: str) -> tuple[str, int] | None:
         rate = ""  # R's mark before a name that starts with a digit, not a rate's name
     if m["day"]:
         return rate, 1 if m["day"].lower() in ("on", "o/n", "overnight") else 2
-    return rate, int(m["n"]) * _DAYS[m["unit"][0].lower()]
+    return rate, round(float(m["n"]) * _DAYS[m["unit"][0].lower()])
 
 
 def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Sequence[str | None],
@@ -81,9 +85,19 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
             or any(a[1] >= b[1] for a, b in zip(terms, terms[1:])) \
             or any(types[j].type not in ("integer", "float") for j in others):
         return {}
+    series: list[list[float]] = [[] for _ in others]
     for row in body:
-        for j in others:
+        for own, j in zip(series, others):
             cell = row[j] if j < len(row) else ""
-            if not is_null(cell) and not 0 < (to_float(cell, decimal, thousands) or 0) < _MOST_RATE:
+            if not is_null(cell) and not 0 < (value := to_float(cell, decimal, thousands) or 0) < _MOST_RATE:
                 return {}
+            if not is_null(cell):
+                own.append(value)
+    d = canonical.index("date")
+    dates = [row[d] for row in body if d < len(row)]
+    # A day's fixings move by hundredths; a table's returns over so many months, month by month or day by
+    # day, move by points (moves.jumps_as_counts).
+    if not 0 < (row_days(dates, types[d].format or "") or 0) <= _DAILY \
+            or jumps_as_counts(series, RATES, False, dates, types[d].format or ""):
+        return {}
     return {j: (names[j].strip(), 1) for j in others}

@@ -65,6 +65,7 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     ("quote_date,euribor_1w,euribor_1m,euribor_3m", ["EURIBOR_1M", "EURIBOR_1W", "EURIBOR_3M"]),
     ("date,sonia1w,sonia1m,sonia3m", ["SONIA1M", "SONIA1W", "SONIA3M"]),
     ("Date,O/N,1 Mo,3 Mo", ["1 MO", "3 MO", "O/N"]),
+    ("Date,1 Mo,1.5 Month,2 Mo", ["1 MO", "1.5 MONTH", "2 MO"]),  # the US Treasury's par yield curve
     # Not tenors of two rates, nor terms out of order (a table's returns: 1Y before 1M), nor other names.
     ("Date,euribor_1w,sofr_1m,euribor_3m", []),
     ("Date,3M,1M,1W", []),
@@ -82,6 +83,10 @@ def test_a_term_table_loads_a_series_per_tenor(header, tickers):
 @pytest.mark.parametrize("rows", [
     _TERMS.replace("3.909", "-0.1"),  # a swap curve below zero
     _TERMS.replace("3.909", "42.5"),  # a percent no rate is: a return over three months
+    # A table's returns over one, three and six months, all above zero: month by month, or moving by points
+    # from day to day, as no fixing does.
+    "2024-01-31,2.1,5.3,8.9\n2024-02-29,1.5,6.0,9.2\n2024-03-28,3.2,6.8,10.5\n",
+    "2024-01-02,2.1,5.3,8.9\n2024-01-03,2.9,4.6,9.8\n2024-01-04,1.8,5.9,8.7\n2024-01-05,2.5,4.8,9.9\n",
 ])
 def test_a_term_table_of_no_rates_stays_refused(rows):
     data = ("Date,1W,1M,3M\n" + rows).encode()
