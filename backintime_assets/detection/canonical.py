@@ -24,7 +24,7 @@ from .figure_pairs import unmap_another_figure_s_prices
 from .scaled_money import scaled_money
 from .statements import held_units
 from .statements import words as name_words
-from .tenors import tenor_days
+from .tenors import fixings, tenor_days
 from .formulas import chemical_formula
 from .in_force import rate_in_force
 from .volume_in_money import count_beside_money, counts_trades
@@ -1421,6 +1421,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         used.add("close")
     if "ticker" not in used and "close" in used and "date" in used:
         _currency_keys_rates(mapping, used, header_cells, types, body, number_format)
+    if "ticker" not in used and "date" in used:
+        _tenor_keys_rates(mapping, used, header_cells, types, body, number_format)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
             and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
         # A terse name is the ticker's only where its values tell apart the rows of a date, as
@@ -1713,7 +1715,6 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
             or _rates_below_zero([r[c] for r in body if c < len(r)], number_format) >= BELOW_ZERO:
         return
     j = _currency_column(mapping, header_cells, body)
-    j = _tenor_column(mapping, header_cells, body) if j is None else j
     if j is not None and _keys_dates(j, body, mapping.index("date")):
         mapping[j] = "ticker"
         used.add("ticker")
@@ -1729,8 +1730,7 @@ def _currency_column(mapping: list[str | None], header_cells: Sequence[Sequence[
     return None
 
 
-# A column named as the term a rate is fixed for (_currency_keys_rates): "Date,Tenor,Rate" of Euribor's,
-# "1M", "3M" and "12M" on each date, had every row rejected as an unnamed series.
+# A column named as the term a rate is fixed for (_tenor_keys_rates).
 _TENOR_COLUMN = frozenset(norm_name(n) for n in ("tenor", "term", "maturity", "laufzeit", "plazo", "prazo",
                                                  "échéance", "scadenza", "termin", "looptijd"))
 
@@ -1744,6 +1744,32 @@ def _tenor_column(mapping: list[str | None], header_cells: Sequence[Sequence[str
             if cells and all((t := tenor_days(c)) is not None and not t[0] for c in cells):
                 return j
     return None
+
+
+def _tenor_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
+                      types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                      number_format: tuple[str, str | None] | None) -> None:
+    """Map, in place, a column of tenors named as a rate's term (_tenor_column) that tells apart the rows of
+    each date as the ticker, and the one column of numbers beside it as the close, where its values are a
+    rate's daily fixings (tenors.fixings): a long table of a rate by tenor ("Date,Tenor,Rate", "Fecha,Plazo,
+    Tasa", "Date,Tenor,Rate (%)"), each tenor's fixings its series. Unread, every row was rejected as an
+    unnamed series, or the first tenor's loaded under the file's name and the others' rejected as its
+    conflicting duplicates; or the file was refused for "no close column". Not a loan book's amounts by term
+    (they jump), nor beside another figure."""
+    d = mapping.index("date")
+    j = _tenor_column(mapping, header_cells, body)
+    numbers = [k for k, t in enumerate(types) if t.type in _NUMERIC and mapping[k] in (None, "close")]
+    if j is None or len(numbers) != 1 or any(m not in (None, "date", "close") for m in mapping) \
+            or not fits_type("close", types[c := numbers[0]]) or not _keys_dates(j, body, d):
+        return
+    series: dict[str, list[str]] = {}
+    for r in body:
+        if max(c, j) < len(r):
+            series.setdefault(r[j].strip().upper(), []).append(r[c])
+    if fixings(list(series.values()), [r[d] for r in body if d < len(r)], types[d].format or "",
+               *(number_format or (".", ","))):
+        mapping[j], mapping[c] = "ticker", "close"
+        used.update(("ticker", "close"))
 
 
 # A currency's price in another named by the other's code with "value" or "rate", or as so much of it "per

@@ -85,19 +85,24 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
             or any(a[1] >= b[1] for a, b in zip(terms, terms[1:])) \
             or any(types[j].type not in ("integer", "float") for j in others):
         return {}
-    series: list[list[float]] = [[] for _ in others]
-    for row in body:
-        for own, j in zip(series, others):
-            cell = row[j] if j < len(row) else ""
-            if not is_null(cell) and not 0 < (value := to_float(cell, decimal, thousands) or 0) < _MOST_RATE:
-                return {}
-            if not is_null(cell):
-                own.append(value)
     d = canonical.index("date")
-    dates = [row[d] for row in body if d < len(row)]
-    # A day's fixings move by hundredths; a table's returns over so many months, month by month or day by
-    # day, move by points (moves.jumps_as_counts).
-    if not 0 < (row_days(dates, types[d].format or "") or 0) <= _DAILY \
-            or jumps_as_counts(series, RATES, False, dates, types[d].format or ""):
+    cells = [[row[j] if j < len(row) else "" for row in body] for j in others]
+    if not fixings(cells, [row[d] for row in body if d < len(row)], types[d].format or "", decimal, thousands):
         return {}
     return {j: (names[j].strip(), 1) for j in others}
+
+
+def fixings(series: Sequence[Sequence[str]], dates: Sequence[str], date_format: str, decimal: str,
+            thousands: str | None) -> bool:
+    """Whether the cells of each of `series` (a tenor's each), on rows dated `dates`, are a rate's daily
+    fixings: every number above zero and below a percent no rate is (_MOST_RATE), the rows days apart
+    (_DAILY) and moving by hundredths. A table's returns over so many months, month by month or day by day,
+    move by points (moves.jumps_as_counts); a curve of swap rates goes below zero."""
+    values: list[list[float]] = []
+    for cells in series:
+        own = [to_float(cell, decimal, thousands) or 0 for cell in cells if not is_null(cell)]
+        if not all(0 < v < _MOST_RATE for v in own):
+            return False
+        values.append(own)
+    return 0 < (row_days(dates, date_format) or 0) <= _DAILY \
+        and not jumps_as_counts(values, RATES, False, dates, date_format)

@@ -1058,13 +1058,6 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
     # One currency: the file's, its name the ticker.
     ("Date,Currency,Rate\n2024-01-02,USD,1300.5\n2024-01-03,USD,1305.2\n", ["FX", "FX"]),
-    # A long table of Euribor's fixings by tenor: each tenor's its series. Every row had been rejected as an
-    # unnamed series.
-    ("Date,Tenor,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
-    ("Date,Maturity,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
-    # Not a loan's term beside its amount, nor a deposit rate below zero.
-    ("Date,Term,Amount\n" + _LONG_TENORS, []),
-    ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.", ",-0."), []),
     # Each currency's price in won, named by the won's code (real files round 49: "value_brl", "lkr_per_unit"),
     # its previous value and change beside: "no close column" and every row rejected.
     ("date,currency,value_krw,prev_value,pct_change_day\n" + _LONG_RATES.replace("\n", ",,\n"),
@@ -1086,6 +1079,25 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
 def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text, tickers):
     data = text.encode()
     assert normalise_bytes(data, detect_bytes(data, "fx.csv"), "fx.csv").prices["ticker"].tolist() == tickers
+
+
+@pytest.mark.parametrize("text, tickers", [
+    # A long table of a rate's fixings by tenor: each tenor's its series. Every row had been rejected as an
+    # unnamed series ("Date,Tenor,Rate"), or the first tenor's loaded under the file's name and the others'
+    # rejected as its conflicting duplicates ("Fecha,Plazo,Tasa"), or the file refused ("Rate (%)").
+    ("Date,Tenor,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    ("Date,Maturity,Rate\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    ("Fecha,Plazo,Tasa\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    ("Date,Tenor,Rate (%)\n" + _LONG_TENORS, ["1M", "3M"] * 3),
+    # Not a loan book's amounts by term, nor rates that jump from day to day, nor a deposit rate below zero.
+    ("Date,Term,Amount\n" + _LONG_TENORS.replace(",3.", ",3500."), []),
+    ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.3", ",8.3"), []),
+    ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.", ",-0."), []),
+])
+def test_a_tenor_column_keying_the_dates_of_a_rate_s_fixings_is_the_ticker(text, tickers):
+    data = text.encode()
+    loaded = normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv").prices["ticker"].tolist()
+    assert loaded == tickers if tickers else not {"1M", "3M"} & set(loaded)  # no tenor's series
 
 
 @pytest.mark.parametrize("text, closes", [
