@@ -37,8 +37,11 @@ _WEAK_BOOLEANS = {"y", "n", "t", "f", "on", "off"}
 # unix stamps repeated by a file of several tickers a day ("1686873600000" under "日付け" once per ticker)
 # are neither in order nor varied enough to be told a time axis by their values alone. As a word: "дата"
 # no letter before it nor a small one after ("ДатаСделки" is 1C's, "Голосов за кандидата" counts votes),
-# "일자" not of "일자리" (jobs): a count of 20,000 to 60,000 so named read as Excel days.
-_DATE_NAME = re.compile(r"date|datum|fecha|timestamp|epoch|yyyymmdd|(?:created|modified)(?:[\s_]?(?:at|on|utc))?$|_at$"
+# "일자" not of "일자리" (jobs): a count of 20,000 to 60,000 so named read as Excel days. Spanish "fecha" not
+# of Portuguese "fechamento" (the close): a B3 or HOSE close in whole units (17758) read as Excel days, a
+# fund's (109442844) as epoch seconds, and the file was refused for "no close column".
+_DATE_NAME = re.compile(r"date|datum|fecha(?!ment)|timestamp|epoch|yyyymmdd"
+                        r"|(?:created|modified)(?:[\s_]?(?:at|on|utc))?$|_at$"
                         r"|(?<![^\W\d_])дата(?!(?-i:[а-яё]))|tarih|日期|日付|年月日|交易日|일자(?!리)|날짜", re.I)
 # Names of a time axis kept as epoch numbers (Polygon's "t" and "window_start", Binance's "Open
 # time"): evidence for epochs of 12 digits and more only, where no count or position reaches (a

@@ -178,11 +178,24 @@ def test_phone_numbers_past_the_voted_cells_are_no_grouping():
 
 @pytest.mark.parametrize("name, dated", [("Дата", True), ("ДатаСделки", True), ("дата_сделки", True),
                                          ("Голосов за кандидата", False), ("мандата", False),
-                                         ("거래일자", True), ("일자리 수", False)])
+                                         ("거래일자", True), ("일자리 수", False),
+                                         ("Fecha", True), ("fecha_operacion", True), ("Fechamento", False),
+                                         ("Preço de Fechamento", False)])
 def test_date_names_are_words_not_pieces_of_others(name, dated):
     # "Голосов за кандидата" (votes for the candidate) and "일자리 수" (jobs) of 20,000 to 60,000 read as
     # Excel days.
     assert date_named(name) is dated
+
+
+@pytest.mark.parametrize("closes", [[17758, 17930, 18103, 19172, 19206, 19310, 18758, 18620, 18689, 18792],
+                                    [109442844, 109528692, 110005120]])
+def test_a_portuguese_close_in_whole_units_is_no_date(closes):
+    # "Fechamento" (the close) held "fecha" (Spanish for the date): a HOSE close in whole dong read as Excel
+    # days, a fund's value in whole reais as epoch seconds, and the file had "no close column".
+    rows = "".join(f"2024-01-{d},{c}\n" for d, c in zip((15, 16, 17, 18, 19, 22, 23, 24, 25, 26), closes))
+    data = f"Data,Fechamento\n{rows}".encode()
+    prices = normalise_bytes(data, detect_bytes(data, "hose.csv"), "hose.csv").prices_arrow
+    assert prices.column("close").to_pylist() == closes
 
 
 def test_a_count_named_with_a_date_word_inside_stays_a_number():
