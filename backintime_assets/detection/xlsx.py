@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 from itertools import chain, pairwise
 from pathlib import PurePath
 
+from .comma_text import COMMA_NUMBER, dot_decimals
 from .date_system import counts_from_1904
 from .isolated import ReaderCrashed, run_isolated
 from .markup import MarkupProblem, markup_format, markup_tables
@@ -322,12 +323,19 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
     last: deque[list[str]] = deque(maxlen=tail if head is not None else 0)
     dotted: list[tuple[list[str], int]] = []  # text cells of a dot before three digits: (row's cells, column)
     in_head: list[bool] = []
+    commas: list[tuple[list[str], int]] = []  # text cells of a decimal comma, likewise
+    fractions = False  # whether a typed number has a fraction: its dot the sheet's decimal mark
     for i, row in enumerate(rows):
         cells = _trim(row)
         for j, v in enumerate(row):
-            if isinstance(v, str) and "." in v and _DOTTED_THREE.match(v):
-                dotted.append((cells, j))
-                in_head.append(head is None or i < head)
+            if isinstance(v, str):
+                if "." in v and _DOTTED_THREE.match(v):
+                    dotted.append((cells, j))
+                    in_head.append(head is None or i < head)
+                elif "," in v and COMMA_NUMBER.fullmatch(v):
+                    commas.append((cells, j))
+            elif not fractions and isinstance(v, float) and not v.is_integer():
+                fractions = True
         if head is None or i < head:
             out.rows.append(cells)
         else:
@@ -335,6 +343,8 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         out.total_rows = i + 1
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
+    if commas and fractions:
+        dot_decimals(commas)
     if dotted:
         # Those read as their column's typed numbers are (text_thousands.py) no longer in doubt.
         kept = out.rows + (out.tail or [])
