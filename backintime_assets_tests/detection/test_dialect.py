@@ -61,6 +61,16 @@ def test_decimal_comma_file_is_semicolon_delimited():
     assert detect_dialect(text).delimiter == ";"
 
 
+@pytest.mark.parametrize("written", ["{d:02d}. Jan. 2020", "{d:02d} janv. 2020", "{d:02d}. Mär. 2020"])
+def test_dates_written_with_a_dotted_month_leave_the_dot_no_delimiter(written):
+    # "02. Jan. 2020;1.88": the date's dots, with the decimal's, were on every line as often as the
+    # semicolon, and a file of twenty such rows was read on '.' ("no date or close column").
+    rows = "".join(f"{written.format(d=d)};{1.5 + d / 100:.2f}\n" for d in range(1, 23))
+    schema = detect_bytes(f"Datum;Schluss\n{rows}".encode(), "kurse.csv")
+    assert schema.delimiter == ";"
+    assert [c.canonical for c in schema.columns] == ["date", "close"]
+
+
 def test_preamble_does_not_change_the_dialect():
     text = "Exported by Broker X on 2020-01-08\nAccount: 12345\n\n" + write(PRICES, ";")
     assert detect_dialect(text).delimiter == ";"
