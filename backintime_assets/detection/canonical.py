@@ -17,6 +17,7 @@ from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
 from .nameless import sheet_names_ticker
+from .net_value import BARE_NET_VALUE, among_fund_figures
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
@@ -388,7 +389,8 @@ _add("close", 0.8, "valor cuotaparte", "valor de cuotaparte", "valor cuota parte
 # Chinese "单位净值" (the unit NAV; "累计净值", with every distribution added back, is none), Japanese
 # "基準価額" and Korean "기준가" (rc33: a fund's NAV history in each had "no close column").
 _add("close", 0.8, "单位净值", "單位淨值", "基金净值", "基準価額", "基準価格", "기준가", "기준가격")
-# ... and plainly "净值" (NAV), as a fund list's "代码,名称,净值,涨跌,...,日期" heads it: "no close column".
+# ... and plainly "净值" (NAV), as a fund list's "代码,名称,净值,涨跌,...,日期" heads it: "no close column". Only in
+# a fund's table (_net_value): elsewhere it is a net book value or a net worth.
 _add("close", 0.8, "净值", "淨值")
 # An index's own history names its level so ("Date;Symbol;Indexvalue": STOXX's h_<index>.txt), a German
 # fund's its redemption price ("Datum,Ausgabepreis,Rücknahmepreis": the NAV, the issue price above it by
@@ -792,6 +794,18 @@ def _water_level(header_cells: Sequence[Sequence[str]], named: list[dict[str, fl
     quotas = [j for j, cells in enumerate(header_cells) if j < len(named) and cells and norm_name(cells[-1]) in _QUOTA]
     if quotas and {w for cells in header_cells for c in cells for w in name_words(c)} & _WATER_WORDS:
         for j in quotas:
+            named[j].pop("close", None)
+
+
+def _net_value(header_cells: Sequence[Sequence[str]], named: list[dict[str, float]]) -> None:
+    """Drop, in place, the close's name from a bare "净值" in a header with no other word of a fund's table
+    (net_value.py): an asset register's net book values, a balance sheet's net worth, had loaded as closes
+    since 3bcb19e, and a closed-end fund's NAV beside its price ("价格") as its close, without a word."""
+    nets = [j for j, cells in enumerate(header_cells)
+            if j < len(named) and cells and norm_name(BRACKETED.sub("", cells[-1])) in BARE_NET_VALUE]
+    if nets and not among_fund_figures(norm_name(c) for j, cells in enumerate(header_cells) if j not in nets
+                                       for c in cells):
+        for j in nets:
             named[j].pop("close", None)
 
 
@@ -1340,6 +1354,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     _counted_beside_money(header_cells, named)
     _ticker_close_over_nav(header_cells, named, body, number_format)
     _water_level(header_cells, named)
+    _net_value(header_cells, named)
     # A contract's expiry or a bond's maturity is no day a price was made, named a date or not: an option
     # chain's "symbol,expiry_date,strike,...,ltp" and a bond list's "ISIN,Maturity Date,Price" had loaded
     # every premium or price as a close on that day, one not yet traded (_fill_by_type: nor by its type).
