@@ -684,11 +684,13 @@ def _weekday_reading(a: list[int], b: list[int], years: list[int]) -> bool | Non
 # and its day seldom: counted as a daily file's changes, it was read month first and loaded as 6 to 12
 # January of each year without a word (real files round 51).
 _ONE_MONTH_SHARE = 0.75
+_MONTH_STEP = (28, 31)  # days between a monthly series' dates: half its steps or more
 
 
 def _one_month_reading(a: list[int], b: list[int], years: list[int]) -> bool | None:
     """True (day first) or False (month first) when one reading puts _ONE_MONTH_SHARE or more of the distinct
-    dates, of two years or more, in one month of the year and the other does not; else None."""
+    dates, of two years or more, in one month of the year and the other does not, but makes them a monthly
+    series in order; else None."""
     confined = []
     for months, days in ((a, b), (b, a)):  # month first, then day first
         try:
@@ -698,7 +700,14 @@ def _one_month_reading(a: list[int], b: list[int], years: list[int]) -> bool | N
         if len(run) < _WEEKDAY_DATES or len({d.year for d in run}) < 2:
             return None
         confined.append(max(Counter(d.month for d in run).values()) >= _ONE_MONTH_SHARE * len(run))
-    return confined[0] if confined[0] != confined[1] else None
+    if confined[0] == confined[1]:
+        return None
+    # The other reading must be the monthly series: a register's days of January of several years, in no
+    # order, read month first are no series, and had loaded as the first of scattered months without a word.
+    steps = _steps_in_order(b, a, years) if confined[0] else _steps_in_order(a, b, years)
+    if steps is None or 2 * sum(_MONTH_STEP[0] <= abs(s) <= _MONTH_STEP[1] for s in steps) < len(steps):
+        return None
+    return confined[0]
 
 
 def _january_trading(days: list[int], years: list[int]) -> bool:
