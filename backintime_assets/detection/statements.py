@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 
-from .numbers import to_float
+from .numbers import NULL_TOKENS, to_float
 
 # Every problem this module names holds it: normalisation rejects each row of such a file with it.
 NOT_PRICES = ", not prices: "
@@ -563,7 +564,7 @@ def _records(names: Sequence[str], canonical: Sequence[str | None], body: Sequen
         # Quantidade,Preço": Arroz, Feijão, Arroz, Café, each at its own price): one row a day, they
         # had loaded as one series jumping from one product's price to another's. One product's
         # prices name it on every row, or rename it once; never come back to it after another.
-        sold = own_days and _names_a_thing(names[j]) and _in_turn(j, body)
+        sold = own_days and _names_a_thing(names[j]) and _sold_in_turn(j, dated, rows)
         if len(named) >= max(_RECORD_NAMES, _FLOWS_FILLED * len(rows)) and (sold or len(set(named)) == len(named)) \
                 and len(cells) - len(named) <= max(1, _SHIFTED * len(cells)) \
                 and (bookkeeping or sum(bool(_DAY_IN_NAME.search(v)) for v in named) <= _FLOWS_FILLED * len(named)):
@@ -766,9 +767,26 @@ def _close_words(names: Sequence[str], canonical: Sequence[str | None]) -> froze
 def _in_turn(j: int, body: Sequence[Sequence[str]]) -> bool:
     """Whether column `j`'s filled values on the sampled rows come back after another ("A, B, A"): more runs
     of one value than values."""
-    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    return _come_back([r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()])
+
+
+def _come_back(cells: Sequence[str]) -> bool:
+    """Whether values come back after another ("A, B, A"): more runs of one value than values."""
     runs = sum(1 for i, c in enumerate(cells) if i == 0 or c != cells[i - 1])
     return runs > len(set(cells))
+
+
+def _sold_in_turn(j: int, dated: int, rows: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` names things that come back after another (_come_back), letter case and marks
+    of a missing name aside, and the rows alone on their day (column `dated`) name more than one: a
+    shop's sales, one product one day and another the next. Not one product written "Brent" and now and
+    then "BRENT" or "N/A": its prices had been refused. Nor a second product on some of the first's days
+    only ("Regular" daily, "Diesel" beside it now and then): the days of two rows are left to the
+    unnamed-series rejection, and the first product's days load."""
+    per_day = Counter(r[dated].strip() for r in rows if dated < len(r))
+    named = [(r[dated].strip(), r[j].strip().casefold()) for r in rows
+             if max(j, dated) < len(r) and r[j].strip().lower() not in NULL_TOKENS]
+    return len({n for d, n in named if per_day[d] == 1}) > 1 and _come_back([n for _, n in named])
 
 
 def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:

@@ -450,6 +450,12 @@ def test_a_shops_sales_naming_products_again_are_no_price_history(data, columns)
     # One product renamed once, never named again after another: still its one series.
     "Data,Produto,Quantidade,Preço\n02/01/2024,Soja,1500,120.50\n03/01/2024,Soja,1320,121.00\n"
     "04/01/2024,Soja em grão,980,119.80\n05/01/2024,Soja em grão,1710,122.30\n".encode(),
+    # One product written in capitals on a day, or its name missing: no other product between its days.
+    b"Date,Product,Price\n2024-01-02,Brent,80.5\n2024-01-03,BRENT,81.2\n2024-01-04,Brent,79.9\n2024-01-05,Brent,80.1\n",
+    b"Date,Product,Price\n2024-01-02,Brent,80.5\n2024-01-03,Brent,81.2\n2024-01-04,N/A,79.9\n2024-01-05,Brent,80.1\n",
+    # A second product on one of the first's days only: that day's two rows are rejected, unnamed.
+    b"Date,Product,Price\n2024-01-02,Regular,3.10\n2024-01-02,Diesel,3.85\n2024-01-03,Regular,3.12\n"
+    b"2024-01-04,Regular,3.11\n2024-01-05,Regular,3.15\n",
 ])
 def test_one_products_prices_are_no_list_of_things(data):
     schema = detect_bytes(data, "prices.csv")
