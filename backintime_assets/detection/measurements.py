@@ -102,7 +102,8 @@ _INTEREST = frozenset({"interest", "deposit", "deposits", "policy", "lending", "
                        "yields", "libor", "sofr", "sonia", "euribor", "estr", "eonia", "saron", "tona", "tonar",
                        "zins", "zinsen", "zinssatz", "leitzins", "juros"})
 
-_EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges"})
+_EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges", "wechselkurs", "wechselkurse", "devisen", "devisenkurse",
+                       "cambio", "cambios"})
 
 
 def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None], file_name: str,
@@ -118,10 +119,13 @@ def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None]
     if max(k, c) >= len(names) or norm_name(names[k].strip()) not in CURRENCY_COLUMN \
             or norm_name(names[c].strip()) not in _GENERIC:
         return None
-    for text, where in ((PurePath(file_name).stem, "the file's name"), (above(), "its title")):
-        said = [w for w in _WORDS.findall(text) if w.lower() in _INTEREST]
-        # Exchange rates named too ("interest_rate_parity_fx.csv", "FX and policy rates"): which, unsaid.
-        if said and not any(w.lower() in _EXCHANGE for w in _WORDS.findall(text)):
+    texts = {"the file's name": _WORDS.findall(PurePath(file_name).stem), "its title": _WORDS.findall(above())}
+    # Exchange rates named too, by either ("interest_rate_parity_fx.csv", "FX and policy rates", a
+    # "policy_rates.csv" titled "Foreign exchange reference rates"): which, unsaid.
+    if any(w.lower() in _EXCHANGE for found in texts.values() for w in found):
+        return None
+    for where, found in texts.items():
+        if said := [w for w in found if w.lower() in _INTEREST]:
             return (f"interest rates by currency{NOT_PRICES}{where} says \"{said[0]}\" over {names[k].strip()} "
                     f"and {names[c].strip()}: a currency's interest rate is no exchange rate. Load the file with "
                     "its mapping if these are exchange rates")

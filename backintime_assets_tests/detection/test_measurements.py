@@ -167,7 +167,9 @@ _RATES_BY_CURRENCY = ("Date,Currency,Rate\n2024-01-02,USD,5.33\n2024-01-02,GBP,5
     ("Central bank interest rates (percent)", "rates.csv", 0),
     # Exchange rates, or a name that says both: each currency's series, as before.
     ("", "exchange_rates.csv", 6), ("ECB euro foreign exchange reference rates", "rates.csv", 6),
-    ("", "interest_rate_parity_fx.csv", 6),
+    ("", "interest_rate_parity_fx.csv", 6), ("", "Zinsen_und_Wechselkurse.csv", 6),
+    # Exchange rates said by the title over a name saying interest: refused by the name alone, before.
+    ("ECB euro foreign exchange reference rates", "policy_rates.csv", 6),
 ])
 def test_rates_by_currency_named_as_interest_rates_are_no_exchange_rates(title, name, loaded):
     data = ((f'"{title}"\n\n' if title else "") + _RATES_BY_CURRENCY).encode()
