@@ -22,6 +22,7 @@ from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
 from .figure_pairs import unmap_another_figure_s_prices
+from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
 from .statements import held_units
 from .statements import words as name_words
@@ -1338,11 +1339,12 @@ def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
 
 
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
-                  body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None
-                  ) -> list[str | None]:
+                  body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None,
+                  head_end: int | None = None) -> list[str | None]:
     """Canonical column name for each file column (None when unmapped), each canonical used once.
     A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type.
-    `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume)."""
+    `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume). `head_end`:
+    how many of the `body` rows are a head sample's, the rest a tail's (Layout.head_end; None: every row)."""
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
@@ -1412,7 +1414,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _one_figure_close(mapping, used, header_cells, types)
     unmap_another_figure_s_prices(mapping, header_cells)
     if "close" in used:
-        _converting_rate(mapping, used, header_cells, body)
+        _converting_rate(mapping, used, header_cells, body, head_end)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
     if "close" not in used and "date" in used:
@@ -1616,10 +1618,12 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
 # note's or broker's trade book ("Date,Symbol,Qty,Rate") names each trade's price per unit so, and had
 # loaded it as the day's close, the trade's quantity as its volume (silent).
 _EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES, _RATE))
+# Dates a daily table's sample holds the fewest of: a trade book's two days may each trade every ticker once.
+_DAILY_DATES = 3
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                     body: Sequence[Sequence[str]]) -> None:
+                     body: Sequence[Sequence[str]], head_end: int | None = None) -> None:
     """Unmap, in place, a close named as an exchange rate (_EXCHANGE_RATES, _rate_in_a_currency) beside
     units held or traded (held_units: "Quantity", "Qty", 수량, not "Volume") that differ from row to
     row: a trade log's rate converting each trade's amount. "Trade Date,Name,Quantity,Unit Price,FX
@@ -1633,7 +1637,7 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
     cells = _header_of(header_cells, c)
     if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells) \
             or {"open", "high", "low"} & set(mapping) \
-            or (any(norm_name(cell) == _RATE for cell in cells) and _every_ticker_s_day(mapping, body)):
+            or (any(norm_name(cell) == _RATE for cell in cells) and _every_ticker_s_day(mapping, body, head_end)):
         return
     for j in range(len(mapping)):
         name = " ".join(_header_of(header_cells, j))
@@ -1644,21 +1648,30 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
             return
 
 
-def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
-    """Whether several tickers each have one row on every date of the sampled rows (but for the first and
-    the last, a sample may cut): a daily table of prices, not a book of trades."""
+def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[str]],
+                        head_end: int | None = None) -> bool:
+    """Whether several tickers each have one row on every date the sample holds whole, over _DAILY_DATES
+    dates or more: a daily table of prices, not a book of trades. A day the head sample ends inside (or
+    the tail starts inside) is not judged (sample_runs.py): an exchange's table of 300 tickers a day
+    had its second day cut by the 16 KB quick head, as if tickers traded on one day and not the next,
+    and was refused. The head and the tail each judged on their own tickers: years apart, listings change."""
     if "ticker" not in mapping or "date" not in mapping:
         return False
     t, d = mapping.index("ticker"), mapping.index("date")
-    keys = [(r[t].strip(), r[d].strip()) for r in body if max(t, d) < len(r)]
-    days = list(dict.fromkeys(day for _, day in keys))
-    tickers = {ticker for ticker, _ in keys}
-    inner = set(days[1:-1])
-    if len(tickers) < 2 or not inner or len(set(keys)) != len(keys):
+    runs = [([(r[t].strip(), r[d].strip()) for r in rows if max(t, d) < len(r)], cut_before, cut_after)
+            for rows, cut_before, cut_after in sample_runs(body, head_end)]
+    keys = [key for run, _, _ in runs for key in run]
+    if len(set(keys)) != len(keys) or len({day for _, day in keys}) < _DAILY_DATES:
         return False
-    # One count a ticker in one pass: counting each ticker's rows over all rows was quadratic in the sample.
-    inner_rows = Counter(ticker for ticker, day in keys if day in inner)
-    return all(inner_rows[each] == len(inner) for each in tickers)
+    judged = False
+    for run, cut_before, cut_after in runs:
+        tickers = len({ticker for ticker, _ in run})
+        held = Counter(day for _, day in run)  # each ticker's once (keys unique): a day's tickers
+        whole = held.keys() - cut_days([day for _, day in run], cut_before, cut_after)
+        if any(held[day] != tickers for day in whole):
+            return False
+        judged = judged or (bool(whole) and tickers > 1)
+    return judged
 
 
 # An exchange rate's series key in the SDMX form of the ECB's EXR dataflow (the Bundesbank's BBEX3):

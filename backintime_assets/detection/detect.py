@@ -121,7 +121,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     cells = flat[0] if flat is not None else layout.header_cells
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
-    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands))
+    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), layout.head_end)
     if split_date is not None:
         canonical = dated_in_first(canonical)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []

@@ -74,6 +74,12 @@ class Layout:
     unnamed_past: int | None = None  # fields past the header's names, empty in the sample (ragged.named_width)
     whole: bool = False  # the sample is every row of the table (no tail sample): nothing between unseen
 
+    @property
+    def head_end(self) -> int | None:
+        """How many of the body's rows are the head sample's (the rest the tail's), None where the sample
+        is every row of the table (sample_runs.py)."""
+        return None if self.whole else max(0, len(self.body) - self.tail_data_rows)
+
 
 def _nonblank(fields: list[str]) -> bool:
     return any(map(str.strip, fields))  # stops at the first filled field, usually the first

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 import pytest
 
 from backintime_assets.detection import detect_bytes
@@ -2263,6 +2265,20 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
 def test_every_ticker_s_day(rows, every):
     body = [row.split(" ")[::-1] for row in rows.split(",")]  # (ticker, day) cells
     assert _every_ticker_s_day(["ticker", "date", "close"], body) is every
+@pytest.mark.parametrize("tickers,days", [(300, 4), (100, 30), (50, 400)])
+def test_every_ticker_s_daily_rate_stays_the_close_past_the_sample_s_cut_day(tickers, days):
+    # An exchange's daily table bigger than the sample: its head ends inside a day, its tail starts inside
+    # one. Those days counted as if the tickers past the cut had no row, every row had been refused for
+    # "no close column" (loud).
+    weekdays = [day for k in range(2 * days) if (day := date(2024, 1, 1) + timedelta(k)).weekday() < 5][:days]
+    rows = "".join(f"{day},S{t:03d},{1000 + 7 * t + d},{10 + t + d / 100:.2f}\n"
+                   for d, day in enumerate(weekdays) for t in range(tickers))
+    data = f"Date,Symbol,Qty,Rate\n{rows}".encode()
+    result = normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv")
+    assert len(result.prices) == tickers * days and result.rejected.empty
+    last = result.prices[result.prices.ticker == f"S{tickers - 1:03d}"].sort_values("date").iloc[-1]
+    assert str(last.date)[:10] == str(weekdays[-1]) and last.volume == 1000 + 7 * (tickers - 1) + days - 1
+    assert last.close == round(10 + tickers - 1 + (days - 1) / 100, 2)
 
 
 @pytest.mark.parametrize("header,name", [
