@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .numbers import NULL_TOKENS, to_float
+from .sample_runs import sample_runs
 
 # Every problem this module names holds it: normalisation rejects each row of such a file with it.
 NOT_PRICES = ", not prices: "
@@ -809,10 +810,11 @@ _ESTATE = frozenset({"bed", "beds", "bedroom", "bedrooms", "bath", "baths", "bat
 
 
 def statement_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
-                      decimal: str = ".", thousands: str | None = None) -> str | None:
+                      decimal: str = ".", thousands: str | None = None, head_end: int | None = None) -> str | None:
     """Why a table with these column names, canonical mapping and sampled rows (numbers written with
-    this decimal mark and grouping) is no price history (what it looks like, and the columns that
-    tell), or None when nothing says so."""
+    this decimal mark and grouping; the first `head_end` rows a head sample's, the rest a tail's: None
+    where they are every row) is no price history (what it looks like, and the columns that tell), or
+    None when nothing says so."""
     if worked := _worked(names):
         return "a timesheet" + NOT_PRICES + ", ".join(names[j] for j in worked)
     if shop := _shop(names, canonical, body):
@@ -879,7 +881,7 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # ticker) had loaded each trade's price as the day's close and its quantity as the day's volume.
     if len(evidence) < 2 and not fill and quantity and not bar and {"close", "date", "ticker"} <= set(canonical) \
             and held_units(names[quantity[0]]) and not _close_words(names, canonical) & _CLOSING \
-            and _scattered(canonical.index("date"), canonical.index("ticker"), body):
+            and _scattered(canonical.index("date"), canonical.index("ticker"), body, head_end):
         evidence["scattered"] = [canonical.index("ticker")]
         fill = True
     if len(evidence) < 2 and not fill:
@@ -911,25 +913,30 @@ def held_steady(j: int, body: Sequence[Sequence[str]], key: int | None = None) -
 _SCATTERED_PAIRS = 3  # a ticker's rows one after another, the fewest that show its days scattered
 
 
-def _scattered(d: int, t: int, body: Sequence[Sequence[str]]) -> bool:
+def _scattered(d: int, t: int, body: Sequence[Sequence[str]], head_end: int | None = None) -> bool:
     """Whether each ticker's sampled rows stand on days apart among the file's days (numbered in the
     order they first come): most of its rows two or more of the file's days after its row before. A
     price history's tickers share their days, each row on the day after its ticker's last; a trade
     book's few trades of each ticker are scattered among the others' days. A ticker's row right after
     its own is a history written ticker by ticker, whose days the file's order numbers as they come:
-    a ticker on every day after one on every other day had its days numbered far apart."""
-    order: dict[str, int] = {}
-    last: dict[str, int] = {}
+    a ticker on every day after one on every other day had its days numbered far apart. No row of the
+    head is paired with one of the tail (sample_runs.py): the days between are unseen, and a daily
+    table's tickers past the day the head ends inside stood two days from their rows in the tail."""
+    tickers: set[str] = set()
     gaps = []
-    before = None
-    for r in body[:_SIDE_ROWS]:
-        if max(d, t) < len(r) and (day := _CLOCK.sub("", r[d].strip())) and (ticker := r[t].strip()):
-            n = order.setdefault(day, len(order))
-            if ticker in last:
-                gaps.append(1 if ticker == before else abs(n - last[ticker]))
-            last[ticker] = n
-            before = ticker
-    return len(last) > 1 and len(gaps) >= _SCATTERED_PAIRS and 2 * sum(g >= 2 for g in gaps) > len(gaps)
+    for rows, _, _ in sample_runs(body[:_SIDE_ROWS], head_end):
+        order: dict[str, int] = {}
+        last: dict[str, int] = {}
+        before = None
+        for r in rows:
+            if max(d, t) < len(r) and (day := _CLOCK.sub("", r[d].strip())) and (ticker := r[t].strip()):
+                n = order.setdefault(day, len(order))
+                if ticker in last:
+                    gaps.append(1 if ticker == before else abs(n - last[ticker]))
+                last[ticker] = n
+                before = ticker
+        tickers |= last.keys()
+    return len(tickers) > 1 and len(gaps) >= _SCATTERED_PAIRS and 2 * sum(g >= 2 for g in gaps) > len(gaps)
 
 
 def _what(evidence: dict[str, list[int]], quantity: bool) -> str:

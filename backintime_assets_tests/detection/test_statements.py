@@ -666,6 +666,12 @@ _TRADES = ("2024-01-02,INFY,10,1510.25\n2024-01-05,TCS,3,3720.10\n2024-01-09,INF
 _DAYS = ("2024-01-02,INFY,5432100,1510.25\n2024-01-02,TCS,1234500,3720.10\n2024-01-03,INFY,4987600,1498.00\n"
          "2024-01-03,TCS,1100200,3701.00\n2024-01-04,INFY,6123400,1524.80\n2024-01-04,TCS,998700,3745.50\n")
 
+# An exchange's days of 380 tickers, each row long (a company's name, a note): the sample's head (under
+# 500 rows) ends inside the second day, and its tail starts inside the last.
+_LONG_DAYS = "".join(f"2024-01-{d:02},S{t:03},Company number {t} of a rather long name plc,{1000 + t},{10 + t}.{d},"
+                     "a note that makes every row of the table long, as an exchange's remarks can be\n"
+                     for d in (2, 3, 4, 5, 8) for t in range(380))
+
 
 @pytest.mark.parametrize(("header", "rows", "loaded"), [
     # A trade book: a few trades of each ticker on scattered days. Each trade's price had loaded as the
@@ -682,6 +688,9 @@ _DAYS = ("2024-01-02,INFY,5432100,1510.25\n2024-01-02,TCS,1234500,3720.10\n2024-
      + "".join(f"2024-01-{d:02},AAA,{d}00,10.{d}\n" for d in range(2, 30)), 30),
     # A market's volume on scattered days is no trade's quantity.
     ("Date,Symbol,Volume,Price", _TRADES, 6),
+    # Tickers past the day the head ends inside stood two days from their rows in the tail, as if
+    # scattered: the table had been refused as trades (loud).
+    ("Date,Symbol,Company,Qty,Price,Note", _LONG_DAYS, 1900),
 ])
 def test_a_trade_books_rows_scattered_over_the_days_are_no_prices(header, rows, loaded):
     data = f"{header}\n{rows}".encode()
