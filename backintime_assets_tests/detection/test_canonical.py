@@ -2253,8 +2253,8 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
 
 @pytest.mark.parametrize("rows,every", [
     ("2 A,2 B,3 A,3 B,4 A,4 B", True),
-    ("2 B,3 A,3 B,4 A", True),  # the first and the last day cut by the sample
-    ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", True),
+    ("2 B,3 A,3 B,4 A", False),  # a whole file's first and last days are judged too (cut ones: head_end)
+    ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", False),  # B has no row on a whole file's last day
     ("2 A,2 B,3 A,4 A,4 B", False),  # B has no row on an inner day
     ("2 A,2 B,3 A,3 B,3 B,4 A,4 B", False),  # a ticker twice on one day: a book of trades
     ("2 A,3 A,4 A", False),  # one ticker
@@ -2265,6 +2265,8 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
 def test_every_ticker_s_day(rows, every):
     body = [row.split(" ")[::-1] for row in rows.split(",")]  # (ticker, day) cells
     assert _every_ticker_s_day(["ticker", "date", "close"], body) is every
+
+
 @pytest.mark.parametrize("tickers,days", [(300, 4), (100, 30), (50, 400)])
 def test_every_ticker_s_daily_rate_stays_the_close_past_the_sample_s_cut_day(tickers, days):
     # An exchange's daily table bigger than the sample: its head ends inside a day, its tail starts inside
