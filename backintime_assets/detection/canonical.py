@@ -21,7 +21,7 @@ from .net_value import BARE_NET_VALUE, among_fund_figures
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
-from .figure_pairs import unmap_another_figure_s_prices
+from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
 from .statements import held_units
@@ -1412,8 +1412,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _trades_beside_money(mapping, used, header_cells, body, number_format)
     if "close" in used:
         _one_figure_close(mapping, used, header_cells, types)
-    unmap_another_figure_s_prices(mapping, header_cells)
     if "close" in used:
+        _another_figure_s_prices(mapping, header_cells, body, number_format)
         _converting_rate(mapping, used, header_cells, body, head_end)
     if "close" not in used and "date" in used:
         _lone_price(mapping, used, header_cells, types)
@@ -1620,6 +1620,19 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
 _EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES, _RATE))
 # Dates a daily table's sample holds the fewest of: a trade book's two days may each trade every ticker once.
 _DAILY_DATES = 3
+
+
+def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
+                             body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> None:
+    """Unmap, in place, an open, high or low named as another figure's (another_figure_s_prices: "units_open"
+    beside "units_close" and the close "nav") whose values stray from the close's on the median row beyond
+    a day's move (_DAY_PRICE_FACTOR): 10,000,000 units against a NAV of 9.94. One that keeps near the
+    close is the close's own under another name ("PX_OPEN" beside the close "PX_LAST" and "PX_CLOSE"):
+    unmapped on its name alone, Bloomberg's day's open, high and low had each loaded as the close (silent)."""
+    c = mapping.index("close")
+    for p in another_figure_s_prices(mapping, header_cells):
+        if not _hugs(body, p, c, marks_or_default(number_format), _DAY_PRICE_FACTOR - 1):
+            mapping[p] = None
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
@@ -2170,16 +2183,17 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
 _PREMIUM = 0.05  # an ETF's price departs from its NAV by its premium or discount: a percent or two
 
 
-def _hugs(body: Sequence[Sequence[str]], price: int, nav: int, number_format: tuple[str, str | None]) -> bool:
-    """Whether column `price` stays within _PREMIUM of column `nav` on the median row holding both, their
-    cells read under the file's marks (a ';' file's "101,50" is 101.5)."""
+def _hugs(body: Sequence[Sequence[str]], price: int, nav: int, number_format: tuple[str, str | None],
+          within: float = _PREMIUM) -> bool:
+    """Whether column `price` stays within `within` (_PREMIUM) of column `nav` on the median row holding
+    both, their cells read under the file's marks (a ';' file's "101,50" is 101.5)."""
     gaps = []
     for row in body:
         if max(price, nav) < len(row):
             p, n = to_float(row[price], *number_format), to_float(row[nav], *number_format)
             if p is not None and n is not None and p > 0 and n > 0:
                 gaps.append(abs(p / n - 1))
-    return bool(gaps) and sorted(gaps)[len(gaps) // 2] <= _PREMIUM
+    return bool(gaps) and sorted(gaps)[len(gaps) // 2] <= within
 
 
 def _ticker_close(cell: str) -> bool:

@@ -4,7 +4,9 @@ A fund administrator's NAV file counts the units in issue and the cash held at t
 ("units_open,...,units_close,cash_open,...,cash_close,...,nav"): beside its NAV, "units_open" had loaded
 as the day's open, 10,000,000 against a close of 9.94, without a word. A day's open, high and low are the
 close's series' own: where the words beside a price's word name a figure whose own close stands in the
-file, unread, the price is that figure's ("cash" of "cash_open" and "cash_close"), not the close's.
+file, unread, the price is that figure's ("cash" of "cash_open" and "cash_close"), not the close's, where
+its values say so too (canonical's to judge): Bloomberg's "PX_OPEN" beside "PX_LAST" (the close) and
+"PX_CLOSE" is the close's own open, a price of its day.
 """
 from __future__ import annotations
 
@@ -23,19 +25,21 @@ def _figure(cells: Sequence[str], price_words: frozenset[str]) -> tuple[str, ...
     return tuple(named[:at[0]] + named[at[0] + 1:]) if len(at) == 1 else None
 
 
-def unmap_another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[Sequence[str]]) -> None:
-    """Unmap, in place, an open, high or low whose figure ("units" of "units_open") closes in a column
-    other than the close: that column names its own close ("units_close"). A plain "Open" names no figure
-    and stays; so does "Cash Open" beside the close "Cash Close". Where the close names a figure of its own
+def another_figure_s_prices(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]]) -> list[int]:
+    """The columns of the open, high or low whose figure ("units" of "units_open") closes in a column
+    other than the close: that column names its own close ("units_close"). A plain "Open" names no figure;
+    nor does "Cash Open" beside the close "Cash Close". Where the close names a figure of its own
     ("aapl_close,msft_close,msft_open"), labelled series stand side by side: flat_header's to refuse."""
     if "close" not in mapping:
-        return
+        return []
     c = mapping.index("close")
     if c < len(header_cells) and _figure(header_cells[c], _WORDS["close"]):
-        return
+        return []
     closes = {_figure(cells, _WORDS["close"]) for j, cells in enumerate(header_cells) if j != c}
+    others = []
     for price in ("open", "high", "low"):
         if price in mapping and (p := mapping.index(price)) < len(header_cells):
             figure = _figure(header_cells[p], _WORDS[price])
             if figure and figure in closes:
-                mapping[p] = None
+                others.append(p)
+    return others

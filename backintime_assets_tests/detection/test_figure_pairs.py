@@ -23,9 +23,12 @@ def test_a_figure_s_price_beside_its_own_close_is_no_price_of_the_nav(header):
 
 
 @pytest.mark.parametrize("header", ["Date,Cash Open,Cash Close", "Date,Stock Open,Stock Close",
-                                    "Date,Price Open,Price Close", "Date,Open,Close,Cash Close"])
+                                    "Date,Price Open,Price Close", "Date,Open,Close,Cash Close",
+                                    "Date,PX_OPEN,PX_LAST,PX_CLOSE", "Date,Stock Open,Close,Stock Close"])
 def test_the_close_s_own_open_stays_the_open(header):
-    # The close's figure opens too ("Cash Open" beside the close "Cash Close"), or the open names none.
+    # The close's figure opens too ("Cash Open" beside the close "Cash Close"), or the open names none, or
+    # its figure's close is the close's twin, its values a day's price beside the close ("PX_OPEN" beside
+    # the close "PX_LAST" and "PX_CLOSE": Bloomberg's open had loaded as the close, silent).
     width = header.count(",")
     rows = [f"2024-01-0{d},{100 + d}.5," + ",".join([f"{101 + d}.5"] * (width - 1)) for d in (2, 3, 4)]
     assert _load(header, rows)["open"].tolist() == [102.5, 103.5, 104.5]
