@@ -1808,7 +1808,7 @@ def _tenor_keys_rates(mapping: list[str | None], used: set[str], header_cells: S
         if max(c, j) < len(r):
             series.setdefault(r[j].strip().upper(), []).append(r[c])
     if fixings(list(series.values()), [r[d] for r in body if d < len(r)], types[d].format or "",
-               *(number_format or (".", ","))):
+               *marks_or_default(number_format)):
         mapping[j], mapping[c] = "ticker", "close"
         used.update(("ticker", "close"))
 
