@@ -24,7 +24,7 @@ from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
-from .statements import held_units
+from .statements import COMPANY_WORDS, held_units
 from .statements import words as name_words
 from .tenors import fixings, tenor_days
 from .formulas import chemical_formula
@@ -957,9 +957,12 @@ def _rate_in_a_currency(cell: str) -> bool:
 # The ticker's plain "Name" (Korean 이름, Chinese 名称) and the names of a named thing ("Fund Name", 종목명)
 # that it ties at 0.7 (_named_thing).
 _PLAIN_NAMES = frozenset(norm_name(n) for n in ("name", "이름", "名称"))
-_THING_NAMES = frozenset(norm_name(n) for n in (
-    "security name", "fund name", "nombre del fondo", "nome do fundo", "fondsname", "fondsnaam", "nome fondo",
-    "股票名称", "证券名称", "銘柄名", "종목명", "펀드명", "基金名称", "基金简称", "基金名稱"))
+# A fund's own names: where a house beside them is no code (_houses).
+_FUND_NAMES = frozenset(norm_name(n) for n in (
+    "fund name", "nombre del fondo", "nome do fundo", "fondsname", "fondsnaam", "nome fondo", "펀드명", "基金名称",
+    "基金简称", "基金名稱"))
+_THING_NAMES = _FUND_NAMES | frozenset(norm_name(n) for n in (
+    "security name", "股票名称", "证券名称", "銘柄名", "종목명"))
 
 _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the weak names ("Name")
 # The names whose whole numbers are codes: the ticker's own and "Instrument" (0.95, yielding to a symbol).
@@ -2422,7 +2425,8 @@ def _named_thing(mapping: list[str | None], named: list[dict[str, float]], heade
     for q in range(t + 1, min(len(mapping), len(header_cells))):
         if mapping[q] is None and header_cells[q] and norm_name(header_cells[q][-1]) in _THING_NAMES \
                 and named[q].get("ticker") == named[t].get("ticker") and _kinds(q, body) >= _kinds(t, body) \
-                and (_kinds(q, body) > _kinds(t, body) or not _codes(t, body) or _houses(t, q, body)):
+                and (_kinds(q, body) > _kinds(t, body) or not _codes(t, body)
+                     or (norm_name(header_cells[q][-1]) in _FUND_NAMES and _houses(t, q, body))):
             mapping[t], mapping[q] = None, "ticker"
             return
 
@@ -2431,9 +2435,13 @@ def _houses(t: int, q: int, body: Sequence[Sequence[str]]) -> bool:
     """Whether column t's every cell is the first word(s) of column q's on its row, any case: a house
     beside its fund's name ("VANGUARD", "Vanguard 500 Index Admiral"), not a code beside its thing's
     long name ("AAPL", "APPLE INC"). Read as codes, a house in capitals with one fund each named the
-    funds' series (0fa6fa6)."""
+    funds' series (0fa6fa6). Nor a company's code that is its name's first word ("IBM", "IBM Corp"): a
+    name ending in a company's word (COMPANY_WORDS) is no fund's, and read as houses, such codes had
+    renamed every series by the long names (640d0ec)."""
     pairs = [(r[t].strip().casefold(), r[q].strip().casefold()) for r in body if max(t, q) < len(r)]
-    return bool(pairs) and all(name and (thing == name or thing.startswith(name + " ")) for name, thing in pairs)
+    return bool(pairs) and all(name and (thing == name or thing.startswith(name + " "))
+                               and not COMPANY_WORDS.intersection(name_words(thing)[-1:])
+                               for name, thing in pairs)
 
 
 def _codes(j: int, body: Sequence[Sequence[str]]) -> bool:

@@ -133,7 +133,7 @@ _FLOW = 2  # _side_cell's mark of a flow (_FLOWS, a switch between funds)
 # A company named by a flow's word describes a ticker, as "SWITCH INC" does: "Reinvestment Trust Ltd" in
 # a one-day file's Description (beside its volume) had refused the day as a list of trades. The company's
 # word right after the flow's: Fidelity's "REINVESTMENT APPLE INC (AAPL)" is a flow.
-_COMPANY = frozenset({"inc", "ltd", "limited", "plc", "corp", "corporation", "co", "company", "trust", "group",
+COMPANY_WORDS = frozenset({"inc", "ltd", "limited", "plc", "corp", "corporation", "co", "company", "trust", "group",
                       "holdings", "sa", "ag", "nv", "se", "spa", "gmbh", "bhd", "berhad"})
 # A switch between funds, alone or "Switch In", "Switch Out": not "SWITCH INC" (a company's description).
 _SWITCH = frozenset({"switch", "switches"})
@@ -204,7 +204,7 @@ def _side_cell(cell: str) -> int:
     if lead[0] in _SWITCH:
         return _FLOW if len(lead) == 1 or lead[1] in _SWITCH_WAYS else 0
     if lead[0] in _FLOWS:
-        return 0 if lead[1:2] and lead[1] in _COMPANY else _FLOW
+        return 0 if lead[1:2] and lead[1] in COMPANY_WORDS else _FLOW
     side = w[0] if w[0] in _SIDES else w[1] if len(w) > 1 and w[0] in _SIDE_LEADS and w[1] in _SIDES else None
     return int(side is not None and _as_written(side, cell))
 

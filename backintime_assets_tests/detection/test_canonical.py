@@ -2178,18 +2178,24 @@ def test_a_korean_instrument_s_name_outranks_a_group_s_or_a_person_s(header, tic
     assert set(prices.ticker) == {ticker} and prices.close.tolist() == [102.0, 103.0, 104.0]
 
 
-@pytest.mark.parametrize("header,tickers", [
+_CODES = ("AAPL,Apple Inc", "MSFT,Microsoft Corp")
+_HOUSES = ("VANGUARD,Vanguard 500 Index", "FIDELITY,Fidelity Contrafund")
+
+
+@pytest.mark.parametrize("header,pair,tickers", [
     # A plain "Name" of codes beside each one's long name: the codes, as in a history's files of "Name" alone
     # (since 12b27cf the long names had renamed every series, silent).
-    ("Date,Name,Security Name,Close", {"AAPL", "MSFT"}),
-    ("Date,Name,Fund Name,Close", {"AAPL", "MSFT"}),
+    ("Date,Name,Security Name,Close", _CODES, {"AAPL", "MSFT"}),
+    ("Date,Name,Fund Name,Close", _CODES, {"AAPL", "MSFT"}),
     # ... but a house in capitals, each with one fund, is the first word of its fund's name: the fund's
     # name is the ticker (since 0fa6fa6 the houses had named the funds' series, silent).
-    ("Date,Name,Fund Name,Close", {"VANGUARD 500 INDEX", "FIDELITY CONTRAFUND"}),
+    ("Date,Name,Fund Name,Close", _HOUSES, {"VANGUARD 500 INDEX", "FIDELITY CONTRAFUND"}),
+    # ... and a code that is its company's first word is no house (since 640d0ec the long names, silent).
+    ("Date,Name,Security Name,Close", ("IBM,IBM Corp", "META,Meta Platforms"), {"IBM", "META"}),
+    ("Date,Name,Fund Name,Close", ("IBM,IBM Corp", "SNAP,Snap Inc"), {"IBM", "SNAP"}),
 ])
-def test_a_plain_name_of_codes_stays_the_ticker_beside_long_names(header, tickers):
-    a, b = ("AAPL,Apple Inc", "MSFT,Microsoft Corp") if "AAPL" in tickers else \
-        ("VANGUARD,Vanguard 500 Index", "FIDELITY,Fidelity Contrafund")
+def test_a_plain_name_of_codes_stays_the_ticker_beside_long_names(header, pair, tickers):
+    a, b = pair
     data = (f"{header}\n2024-01-02,{a},185.64\n2024-01-02,{b},370.87\n"
             f"2024-01-03,{a},184.25\n2024-01-03,{b},370.60\n").encode()
     prices = normalise_bytes(data, detect_bytes(data, "k.csv"), "k.csv").prices
