@@ -1647,13 +1647,15 @@ def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Se
     Not a rate quoted per so many units ("Date,Currency,FX Rate,Units", 100 on every row), nor a day's bar
     ("Open Rate,High Rate,Low Rate,Rate,Qty") or a table of every ticker's day ("Date,Symbol,Qty,Rate" of
     an Indian exchange's daily quantities traded): no trade has an open or a row of each ticker every day.
-    That table names its price a plain "Rate"; a trade log's "FX Rate" is no price however its tickers'
-    days fall (a plan's trades of each ticker every day had loaded its rate of 0.92 as their close)."""
+    That table names its price a plain "Rate" or "Rate (INR)", each ticker's its own on a day; a trade log's
+    "FX Rate" is no price however its tickers' days fall, nor one rate for every ticker of a day (a plan's
+    trades of each ticker every day had loaded its rate of 0.92 as their close)."""
     c = mapping.index("close")
     cells = _header_of(header_cells, c)
     if not any(norm_name(cell) in _EXCHANGE_RATES or _rate_in_a_currency(cell) for cell in cells) \
             or {"open", "high", "low"} & set(mapping) \
-            or (any(norm_name(cell) == _RATE for cell in cells) and _every_ticker_s_day(mapping, body, head_end)):
+            or (any(norm_name(cell) == _RATE or _rate_in_a_currency(cell) for cell in cells)
+                and _every_ticker_s_day(mapping, body, head_end) and not _one_a_day(c, mapping, body)):
         return
     for j in range(len(mapping)):
         name = " ".join(_header_of(header_cells, j))
@@ -1688,6 +1690,17 @@ def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[s
             return False
         judged = judged or (bool(whole) and tickers > 1)
     return judged
+
+
+def _one_a_day(j: int, mapping: Sequence[str | None], body: Sequence[Sequence[str]]) -> bool:
+    """Whether column `j` holds one value for every row of each date: a day's conversion rate, not each
+    ticker's price (_every_ticker_s_day tells that the table has a ticker and a date)."""
+    t, d = mapping.index("ticker"), mapping.index("date")
+    values: dict[str, set[str]] = {}
+    for r in body:
+        if max(j, t, d) < len(r):
+            values.setdefault(r[d].strip(), set()).add(r[j].strip())
+    return all(len(each) == 1 for each in values.values())
 
 
 # An exchange rate's series key in the SDMX form of the ECB's EXR dataflow (the Bundesbank's BBEX3):

@@ -2243,13 +2243,16 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
     # A plain "Rate" of a day's bar, or of every ticker's day beside its quantity traded (refused since 30d380a).
     ("Date,Open Rate,High Rate,Low Rate,Rate,Qty\n2024-01-02,1500,1515,1495,1510.25,1520345\n"
      "2024-01-03,1510,1525,1505,1520.10,1320045\n", [1510.25, 1520.1]),
-    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,1520345,1510.25\n2024-01-02,TCS,820345,3720.25\n"
-     "2024-01-03,INFY,1320045,1520.10\n2024-01-03,TCS,720045,3731.10\n2024-01-04,INFY,1720099,1498\n"
-     "2024-01-04,TCS,920099,3698\n", [1510.25, 3720.25, 1520.1, 3731.1, 1498.0, 3698.0]),
-    # ... but not a trade log's "FX Rate", though a plan trades each ticker every day (silent since fb3125f).
-    ("Trade Date,Name,Quantity,Unit Price,FX Rate,Amount\n2024-01-02,AAPL,5,185,0.92,851\n"
-     "2024-01-02,MSFT,2,370,0.92,680.8\n2024-01-03,AAPL,7,184,0.91,1172.08\n2024-01-03,MSFT,3,371,0.91,1012.83\n"
-     "2024-01-04,AAPL,4,183,0.93,680.76\n2024-01-04,MSFT,6,372,0.93,2075.76\n", []),
+    *((f"Date,Symbol,Qty,{rate}\n2024-01-02,INFY,1520345,1510.25\n2024-01-02,TCS,820345,3720.25\n"
+       "2024-01-03,INFY,1320045,1520.10\n2024-01-03,TCS,720045,3731.10\n2024-01-04,INFY,1720099,1498\n"
+       "2024-01-04,TCS,920099,3698\n", [1510.25, 3720.25, 1520.1, 3731.1, 1498.0, 3698.0])
+      # ... "Rate (INR)" too (refused since 0298740).
+      for rate in ("Rate", "Rate (INR)")),
+    # ... but not a trade log's "FX Rate", though a plan trades each ticker every day (silent since fb3125f),
+    # nor its plain "Rate" that is one for every ticker of a day (silent since fb3125f too).
+    *((f"Trade Date,Name,Quantity,Unit Price,{rate},Amount\n2024-01-02,AAPL,5,185,0.92,851\n"
+       "2024-01-02,MSFT,2,370,0.92,680.8\n2024-01-03,AAPL,7,184,0.91,1172.08\n2024-01-03,MSFT,3,371,0.91,1012.83\n"
+       "2024-01-04,AAPL,4,183,0.93,680.76\n2024-01-04,MSFT,6,372,0.93,2075.76\n", []) for rate in ("FX Rate", "Rate")),
 ])
 def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
     data = text.encode()
