@@ -1747,10 +1747,14 @@ def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None
     """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), nor a code for a
     missing day (_MISSING_CODE: "-1", "-999"). Counting every cell led by "-", an exchange rates' table
     with two holidays written "-" had lost its tickers, every row rejected as an unnamed series (0e66dfc).
-    Any other whole number counts: a policy rate in basis points (-75) is an interest rate below zero,
-    passed over as a code, a table of them loaded its positive rates as closes."""
-    return sum(not _MISSING_CODE.fullmatch(cell.strip())
-               and (v := float_under(cell.strip(), number_format)) is not None and v < 0 for cell in cells)
+    Any other whole number counts in a column of whole numbers: a policy rate in basis points (-75) is an
+    interest rate below zero, passed over as a code, a table of them loaded its positive rates as closes.
+    Beside rates with decimals it is a code still: an exchange rates' table with a holiday written "-2"
+    had been refused whole (c73f564)."""
+    values = [v for cell in cells if not _MISSING_CODE.fullmatch(cell.strip())
+              and (v := float_under(cell.strip(), number_format)) is not None]
+    whole = all(v.is_integer() for v in values if v > 0)
+    return sum(v < 0 and (whole or not v.is_integer()) for v in values)
 
 
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

@@ -1052,9 +1052,10 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
     ("Date,Currency,Rate\n2024-01-02,USD,525\n2024-01-02,CHF,-75\n2024-01-03,USD,525\n2024-01-03,CHF,-75\n"
      "2024-01-04,USD,500\n2024-01-04,CHF,-75\n", []),
     # A day without rates written "-", "--" or "-1" is no rate below zero: the rates still key their series.
-    # Each had lost its tickers, every row rejected as an unnamed series (0e66dfc).
+    # Each had lost its tickers, every row rejected as an unnamed series (0e66dfc); "-2" beside rates with
+    # decimals is such a code too (refused since c73f564).
     *(("Date,Currency,Rate\n" + _LONG_RATES + f"2024-01-04,USD,{none}\n2024-01-04,JPY,{none}\n",
-       ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1", "-999")),
+       ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1", "-999", "-2")),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
     ("Date,Currency,Value\n" + _LONG_RATES, []),
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
