@@ -186,21 +186,35 @@ def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], column
     the sheet read empty. Not a totals row ("=SUM(B2:B11)", a formula of a range), nor a row not kept
     (None: not known to be blank), nor a row of a date's or a ticker's formula alone: a hand-kept sheet's
     days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5).
-    Nor, in a table with dates, a row of no date's formula: a summary below the days ("=B9/B2-1",
-    a sum written out), no day, had refused them too."""
+    Nor, in a table with dates, a row of no date's formula below its last typed date: a summary below
+    the days ("=B9/B2-1", a sum written out), no day, had refused them too. Amid the days such a row is
+    a day's prices lost all the same: passed over there, it had vanished without a word (22f289d)."""
     totals = {r for r, _, _, ranged in cells if ranged}
     date = schema.canonical_map().get("date")
     keys = {date, schema.canonical_map().get("ticker")}
     dated = {r for r, c, _, _ in cells if c == date}
+    last_day: list[int] = []  # the last row with a typed date, found once where needed
     unread = set()
     for r, c, _, _ in cells:
-        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread \
-                or (date is not None and r not in dated):
+        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread:
             continue
+        if date is not None and r not in dated:
+            last_day = last_day or [_last_dated(date, total_rows, row)]
+            if r > last_day[0]:
+                continue
         cells_read = [] if r >= total_rows else row(r)
         if cells_read is not None and not _filled(cells_read):
             unread.add(r)
     return unread
+
+
+def _last_dated(date: int, total_rows: int, row: Callable[[int], list[str] | None]) -> int:
+    """The last row read whose date cell is filled (-1: none): below it, a table's summary."""
+    for r in range(total_rows - 1, -1, -1):
+        cells = row(r)
+        if cells is not None and date < len(cells) and cells[date].strip():
+            return r
+    return -1
 
 
 def rejected_by_close(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str]) -> bool:

@@ -682,6 +682,15 @@ def test_rows_of_formulas_never_calculated_alone_refuse_the_file(formula_rows, p
         assert schema.problem.startswith(problem)
 
 
+def test_a_row_of_price_formulas_alone_amid_the_days_refuses_the_file():
+    # No date typed, its prices formulas never calculated: amid the days it is a day lost, read as a blank
+    # row; taken for a summary below them, it had vanished without a word (22f289d).
+    rows = [["Date", "Close", "Volume"], *[[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]]
+    rows[3] = [None, "=B3*1.01", "=C3"]
+    schema = detect_bytes(workbook(rows), "aapl.xlsx")
+    assert schema.problem.startswith("formulas never calculated: 1 rows (the sheet's rows 4) hold formulas")
+
+
 def test_a_close_column_of_formulas_never_calculated_refuses_the_file():
     # Every reader gives a formula without its value as an empty cell: the close column read as none,
     # and "Price", the formula's input, loaded as the close.
