@@ -254,11 +254,26 @@ def _coded(row, top, first: int) -> bool:
     """Whether `row`, under the date its merged column `first` holds in row `top`, is another thing's row
     of the day named by a code of digits: filled in the columns `top` is, two or more, the first of them
     a code unlike top's (a whole number above zero). Not a row of a day's changes under its prices: a
-    change is no code, and under a lone close no column is left for one."""
+    change is no code, and under a lone close no column is left for one. Nor a row of whole changes
+    under a whole price (2 and 300 under 100 and its 5000 shares), each a small fraction of the top row's
+    (_A_MOVE): dated, it had refused the day's right price with it as an unnamed series (9dcfefa). A
+    code's row holds its own price, no such fraction of another's."""
     filled = [k for k, v in enumerate(row) if k != first and v not in (None, "")]
     if len(filled) < 2 or filled != [k for k, v in enumerate(top) if k != first and v not in (None, "")]:
         return False
-    return _code(row[filled[0]]) and _code(top[filled[0]]) and row[filled[0]] != top[filled[0]]
+    code, above = row[filled[0]], top[filled[0]]
+    return _code(code) and _code(above) and code != above \
+        and not all(_a_move(row[k], top[k]) for k in filled)
+
+
+# A day's change is at most this fraction of its price (a limit move: 30%).
+_A_MOVE = 0.3
+
+
+def _a_move(value, above) -> bool:
+    """Whether a number is small enough beside the one above it to be its change (_A_MOVE)."""
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (value, above))
+    return numbers and abs(value) < _A_MOVE * abs(above)
 
 
 def _code(value) -> bool:

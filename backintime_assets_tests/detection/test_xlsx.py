@@ -499,7 +499,9 @@ def test_a_note_merged_over_a_days_prices_costs_that_day_alone():
 
 # Tokyo's codes typed as numbers, Seoul's as texts of digits: no letter names them, and undated, two
 # thirds of the rows were rejected for their missing date (f18a623).
-@pytest.mark.parametrize("names", [("AAPL", "MSFT", "GOOG"), (7203, 9984, 6758), ("005930", "035420", "000660")])
+# A code a small fraction of the top one's, beside its own price, is no change of it (9984, 1301).
+@pytest.mark.parametrize("names", [("AAPL", "MSFT", "GOOG"), (7203, 9984, 6758), ("005930", "035420", "000660"),
+                                   (9984, 1301, 1605)])
 def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them(names):
     # An office's day written once, merged over the rows of its three tickers: stored in the top cell
     # alone, the rows below read undated and were rejected for it. "Date" merged down over a header's
@@ -515,16 +517,20 @@ def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them(names):
     assert loaded.date.astype(str).tolist() == [str(d) for d in _days(2) for _ in range(3)]
 
 
-def test_a_date_merged_down_over_rows_of_no_name_leaves_them_undated():
+# A whole change and its volume's under a whole close and volume, as a code under another's would be
+# (refused whole as an unnamed series since 9dcfefa).
+@pytest.mark.parametrize("header, top, change", [(["Date", "Close"], [100.5], [0.0125]),
+                                                 (["Date", "Close", "Volume"], [100, 5000], [2, 300])])
+def test_a_date_merged_down_over_rows_of_no_name_leaves_them_undated(header, top, change):
     # A day's close and, below it, its change (0.0125) under one merged date, then a blank spacer row:
     # dated, the change read as a second close of the day and both were refused as an unnamed series
     # (the right close lost), and the spacer was rejected as a row. The closes load, the changes alone
     # are rejected for their missing date, the spacers are no rows.
-    rows = [["Date", "Close"]]
+    rows = [header]
     for k, d in enumerate(_days(3)):
-        rows += [[d, 100.5 + k], [None, 0.0125], [None, None]]
+        rows += [[d, top[0] + k, *top[1:]], [None, *change], [None, None]]
     result = _loaded(_merged(rows, "A2:A4", "A5:A7", "A8:A10"))
-    assert result.prices.close.tolist() == [100.5, 101.5, 102.5]
+    assert result.prices.close.tolist() == [top[0] + k for k in range(3)]
     assert result.prices.date.astype(str).tolist() == [str(d) for d in _days(3)]
     assert result.rejected.reason.tolist() == ["missing value: date"] * 3
 
