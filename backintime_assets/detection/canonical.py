@@ -26,7 +26,8 @@ from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
 from .statements import COMPANY_WORDS, held_units
 from .statements import words as name_words
-from .tenors import fixings, tenor_days
+from .filename import base_name
+from .tenors import fixings, rate_named, tenor_days
 from .formulas import chemical_formula
 from .in_force import rate_in_force
 from .volume_in_money import count_beside_money, counts_trades
@@ -1343,11 +1344,12 @@ def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
 
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None,
-                  head_end: int | None = None) -> list[str | None]:
+                  head_end: int | None = None, file_name: str = "") -> list[str | None]:
     """Canonical column name for each file column (None when unmapped), each canonical used once.
     A mostly-numeric "string" column mapped by a strong name is a reading of its `alt` type.
     `number_format`: the file's (decimal, thousands) marks, where known (_unread_volume). `head_end`:
-    how many of the `body` rows are a head sample's, the rest a tail's (Layout.head_end; None: every row)."""
+    how many of the `body` rows are a head sample's, the rest a tail's (Layout.head_end; None: every row).
+    `file_name`: the file's, where known, that may name the rate a table by tenor holds (_tenor_keys_rates)."""
     width = len(types)
     short = _VIETNAMESE_SHORT if any(norm_name(c) == _VIETNAMESE for cells in header_cells for c in cells) else {}
     candidates: list[tuple[float, int, str]] = []
@@ -1442,7 +1444,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     if "ticker" not in used and "close" in used and "date" in used:
         _currency_keys_rates(mapping, used, header_cells, types, body, number_format)
     if "ticker" not in used and "date" in used:
-        _tenor_keys_rates(mapping, used, header_cells, types, body, number_format)
+        _tenor_keys_rates(mapping, used, header_cells, types, body, number_format, file_name)
     if "ticker" in mapping and terse[t := mapping.index("ticker")] and not unnamed[t] \
             and not _keys_dates(t, body, mapping.index("date") if "date" in mapping else None):
         # A terse name is the ticker's only where its values tell apart the rows of a date, as
@@ -1809,19 +1811,21 @@ def _tenor_column(mapping: list[str | None], header_cells: Sequence[Sequence[str
 
 def _tenor_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                       types: Sequence[ColumnType], body: Sequence[Sequence[str]],
-                      number_format: tuple[str, str | None] | None) -> None:
+                      number_format: tuple[str, str | None] | None, file_name: str) -> None:
     """Map, in place, a column of tenors named as a rate's term (_tenor_column) that tells apart the rows of
     each date as the ticker, and the one column of numbers beside it as the close, where its values are a
     rate's daily fixings (tenors.fixings): a long table of a rate by tenor ("Date,Tenor,Rate", "Fecha,Plazo,
     Tasa", "Date,Tenor,Rate (%)"), each tenor's fixings its series. Unread, every row was rejected as an
     unnamed series, or the first tenor's loaded under the file's name and the others' rejected as its
     conflicting duplicates; or the file was refused for "no close column". Not a loan book's amounts by term
-    (they jump), nor beside another figure."""
+    (they jump), nor beside another figure; nor where neither the numbers' header nor the file's name names
+    the rate (tenors.rate_named): a fund's returns or an option's volatility by term move as fixings do."""
     d = mapping.index("date")
     j = _tenor_column(mapping, header_cells, body)
     numbers = [k for k, t in enumerate(types) if t.type in _NUMERIC and mapping[k] in (None, "close")]
     if j is None or len(numbers) != 1 or any(m not in (None, "date", "close") for m in mapping) \
-            or not fits_type("close", types[c := numbers[0]]) or not _keys_dates(j, body, d):
+            or not fits_type("close", types[c := numbers[0]]) or not _keys_dates(j, body, d) \
+            or rate_named(" ".join(header_cells[c]), base_name(file_name)) is None:
         return
     series: dict[str, list[str]] = {}
     for r in body:

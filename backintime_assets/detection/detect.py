@@ -121,7 +121,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     cells = flat[0] if flat is not None else layout.header_cells
     lone = flat[1][0] if flat is not None and len(flat[1]) == 1 else None
     fields = [c[1:] if len(c) == 2 else c for c in cells] if lone is not None else layout.header_cells
-    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), layout.head_end)
+    canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), layout.head_end, name)
     if split_date is not None:
         canonical = dated_in_first(canonical)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
@@ -130,7 +130,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     rates = rate_table(layout.names, name, layout.types, canonical, layout.body, decimal, thousands) \
         if flat is None else {}
     # A term table of a rate ("Date,1W,1M,3M": tenors.py): each tenor's fixings its series, as each currency's.
-    rates = rates or (term_table(layout.names, layout.types, canonical, layout.body, decimal, thousands)
+    rates = rates or (term_table(layout.names, layout.types, canonical, layout.body, decimal, thousands, name)
                       if flat is None else {})
     if rates and (unlike := unlike_closes(layout.names, layout.body, list(rates), decimal, thousands,
                                           dated_column(canonical, layout.types), rates=True)):

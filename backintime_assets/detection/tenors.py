@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .filename import base_name
 from .moves import RATES, jumps_as_counts, row_days
 from .numbers import is_null, to_float
 
@@ -68,15 +69,51 @@ def tenor_days(cell: str) -> tuple[str, int] | None:
     return rate, round(float(m["n"]) * _DAYS[m["unit"][0].lower()])
 
 
+# The rates a term table holds, as its header or the file's name writes them: the interbank offered rates,
+# the overnight ones, a state's bills and bonds. Where none is named, the numbers by tenor may be anything
+# measured over a term, and read as fixings on their moves alone they loaded silently: a fund's trailing
+# returns, an option's implied volatility, forward points, a loan book's amounts ("Date,Term,Amount").
+_RATE_NAMES = frozenset("""euribor libor sonia sofr estr ester €str eonia saron tona tonar tibor stibor nibor
+                           cibor wibor pribor bubor robor hibor shibor sibor jibar mibor klibor bbsw cdor corra
+                           aonia telbor tlref treasury treasuries ust tbill bund bunds gilt gilts jgb""".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def rate_named(*texts: str) -> str | None:
+    """The first rate's name (_RATE_NAMES) among the words of `texts` (a header, the file's name), upper
+    case, or None."""
+    for text in texts:
+        for word in _WORDS.findall(text.lower()):
+            if word in _RATE_NAMES:
+                return word.upper()
+    return None
+
+
+def tenor_ticker(rate: str, label: str) -> str:
+    """The series a tenor's fixings load as: the rate's name and the term as written ("EURIBOR 3M" of
+    "euribor_3m" or of "3M" in "euribor.csv", "TREASURY 1 MO"). Bare, the 1M of one file's Euribor and
+    of another's SOFR were one series, each file's days superseding the other's."""
+    m = _TENOR.fullmatch(label.strip())
+    term = label.strip()[m.start("n") if m["n"] else m.start("day"):] if m else label.strip()
+    return f"{rate} {term}".upper()
+
+
+def bare_tenors(labels: Sequence[str]) -> bool:
+    """Whether `labels` are two or more, each a tenor that names no rate ("1M", "3 Mo")."""
+    return len(labels) >= _LEAST_TENORS and all((t := tenor_days(w)) is not None and not t[0] for w in labels)
+
+
 def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Sequence[str | None],
-               body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> dict[int, tuple[str, int]]:
+               body: Sequence[Sequence[str]], decimal: str, thousands: str | None,
+               file_name: str = "") -> dict[int, tuple[str, int]]:
     """Of a table of a date and columns named by a rate's tenors alone (two or more, of one rate, each
     term longer than the one left of it: "Date,1W,1M,3M,6M,12M", "quote_date,euribor_1w,euribor_1m"),
-    each column's series (its name as written) and the units its rate is for (one), as
+    each column's series (the rate's name and the term: tenor_ticker) and the units its rate is for (one), as
     marked_tickers.rate_table gives a table of currencies: each tenor's fixings are a series, as an
     analyst reads a Euribor, SONIA or SOFR term table. Refused as "no close column" before. {} otherwise,
     and where a number is at or below zero or a percent no rate is (_MOST_RATE): the table's returns
-    over so many months, or a curve of swap rates below zero, are no prices."""
+    over so many months, or a curve of swap rates below zero, are no prices; and where neither the header
+    nor the file's name (`file_name`) names the rate (rate_named)."""
     if "date" not in canonical or any(m is not None for m in canonical if m != "date"):
         return {}
     others = [j for j, m in enumerate(canonical) if m != "date"]
@@ -85,11 +122,14 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
             or any(a[1] >= b[1] for a, b in zip(terms, terms[1:])) \
             or any(types[j].type not in ("integer", "float") for j in others):
         return {}
+    rate = rate_named(terms[0][0]) if terms[0][0] else rate_named(base_name(file_name))
+    if rate is None:
+        return {}
     d = canonical.index("date")
     cells = [[row[j] if j < len(row) else "" for row in body] for j in others]
     if not fixings(cells, [row[d] for row in body if d < len(row)], types[d].format or "", decimal, thousands):
         return {}
-    return {j: (names[j].strip(), 1) for j in others}
+    return {j: (tenor_ticker(rate, names[j]), 1) for j in others}
 
 
 def fixings(series: Sequence[Sequence[str]], dates: Sequence[str], date_format: str, decimal: str,

@@ -26,7 +26,9 @@ from backintime_assets.detection.multipliers import unsized_unit
 from backintime_assets.detection.nameless import nameless_problem, names_nothing, sheet_names_ticker
 from backintime_assets.detection.refusals import judged
 from backintime_assets.detection.schema import FileSchema
+from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.split_date import joined_sheet
+from backintime_assets.detection.tenors import bare_tenors, rate_named, tenor_ticker
 from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
@@ -914,6 +916,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
         if schema.columns[cmap["ticker"]].name.strip().upper() == STOOQ_TICKER_COLUMN:
             ticker = _renamed(ticker, stooq_american)
+        elif "close" in cmap and bare_tenors([w for w in ticker.words if w]) \
+                and (rate := rate_named(schema.columns[cmap["close"]].name, base_name(source_file))):
+            # A rate's tenors ("Date,Tenor,Rate"): each loads as the rate's ("EURIBOR 3M"), as its term table's.
+            ticker = _renamed(ticker, lambda w: tenor_ticker(rate, w) if w else w)
     elif tickers is not None:
         ticker = tickers
     else:

@@ -59,22 +59,28 @@ def test_a_headerless_files_12m_column_is_not_taken_for_its_ticker(tmp_path):
 _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04,3.880,3.860,3.919\n"
 
 
-@pytest.mark.parametrize("header, tickers", [
-    # A term table of a rate, a column per tenor: each tenor's fixings its series. "no close column" before.
-    ("Date,1W,1M,3M", ["1M", "1W", "3M"]),
-    ("quote_date,euribor_1w,euribor_1m,euribor_3m", ["EURIBOR_1M", "EURIBOR_1W", "EURIBOR_3M"]),
-    ("date,sonia1w,sonia1m,sonia3m", ["SONIA1M", "SONIA1W", "SONIA3M"]),
-    ("Date,O/N,1 Mo,3 Mo", ["1 MO", "3 MO", "O/N"]),
-    ("Date,1 Mo,1.5 Month,2 Mo", ["1 MO", "1.5 MONTH", "2 MO"]),  # the US Treasury's par yield curve
+@pytest.mark.parametrize("header, name, tickers", [
+    # A term table of a rate, a column per tenor: each tenor's fixings its series, under the rate's name as
+    # the header or the file's name writes it. "no close column" before.
+    ("Date,1W,1M,3M", "euribor.csv", ["EURIBOR 1M", "EURIBOR 1W", "EURIBOR 3M"]),
+    ("Date,1W,1M,3M", "sofr_term_2024.csv", ["SOFR 1M", "SOFR 1W", "SOFR 3M"]),
+    ("quote_date,euribor_1w,euribor_1m,euribor_3m", "rates.csv", ["EURIBOR 1M", "EURIBOR 1W", "EURIBOR 3M"]),
+    ("date,sonia1w,sonia1m,sonia3m", "rates.csv", ["SONIA 1M", "SONIA 1W", "SONIA 3M"]),
+    ("Date,O/N,1 Mo,3 Mo", "daily-treasury-rates.csv", ["TREASURY 1 MO", "TREASURY 3 MO", "TREASURY O/N"]),
+    ("Date,1 Mo,1.5 Month,2 Mo", "ust.csv", ["UST 1 MO", "UST 1.5 MONTH", "UST 2 MO"]),  # the par yield curve
     # Not tenors of two rates, nor terms out of order (a table's returns: 1Y before 1M), nor other names.
-    ("Date,euribor_1w,sofr_1m,euribor_3m", []),
-    ("Date,3M,1M,1W", []),
-    ("Date,1W,1M,YTD", []),
-    ("Date,CPI,GDP,M2", []),
+    ("Date,euribor_1w,sofr_1m,euribor_3m", "rates.csv", []),
+    ("Date,3M,1M,1W", "euribor.csv", []),
+    ("Date,1W,1M,YTD", "euribor.csv", []),
+    ("Date,CPI,GDP,M2", "euribor.csv", []),
+    # Nor where no rate is named: a fund's returns, an option's volatility or forward points by term move as
+    # fixings do. Loaded bare ("1M"), one file's 1M and another's had been one series (silent).
+    ("Date,1W,1M,3M", "rates.csv", []),
+    ("Date,vol_1w,vol_1m,vol_3m", "eurusd.csv", []),
 ])
-def test_a_term_table_loads_a_series_per_tenor(header, tickers):
+def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
     data = (header + "\n" + _TERMS).encode()
-    prices = normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv").prices
+    prices = normalise_bytes(data, detect_bytes(data, name), name).prices
     assert sorted(set(prices["ticker"])) == tickers
     if tickers:
         assert prices[prices["ticker"] == tickers[-1]]["close"].tolist()[:1] in ([3.909], [3.878])
@@ -90,4 +96,4 @@ def test_a_term_table_loads_a_series_per_tenor(header, tickers):
 ])
 def test_a_term_table_of_no_rates_stays_refused(rows):
     data = ("Date,1W,1M,3M\n" + rows).encode()
-    assert len(normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv").prices) == 0
+    assert len(normalise_bytes(data, detect_bytes(data, "euribor.csv"), "euribor.csv").prices) == 0
