@@ -1437,7 +1437,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
     if "close" not in used and "date" in used and (j := rate_in_force(
             [" ".join(norm_name(c) for c in _header_of(header_cells, k)) for k in range(width)],
-            [t.type in ("date", "timestamp") for t in types], [t.type in _NUMERIC for t in types], mapping, body)) \
+            [t.type in ("date", "timestamp") for t in types], [t.type in _NUMERIC for t in types], mapping, body,
+            [t.format for t in types])) \
             is not None and fits_type("close", types[j]):
         mapping[j] = "close"  # an official rate by the days it is in force (in_force.py)
         used.add("close")

@@ -30,6 +30,8 @@ def test_an_official_rate_dated_by_the_days_it_is_in_force_loads():
     _TRM.replace('"COP"', '"kWh"'),  # a meter's readings: no currency their unit
     _TRM.replace('"VALOR"', '"CANTIDAD"'),  # a quantity, not a value
     _TRM.replace('"COP"', '"COP","Widget"').replace('"UNIDAD"', '"UNIDAD","PRODUCTO"'),  # a price list's items
+    # A contract's value or a tariff's price in force for a year, each row another's: loaded as a series.
+    _TRM.replace('/2025"\n', '/2026"\n'),
 ])
 def test_look_alikes_of_a_rate_in_force_stay_refused(text):
     data = text.encode()
