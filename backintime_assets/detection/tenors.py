@@ -108,7 +108,9 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
                file_name: str = "") -> dict[int, tuple[str, int]]:
     """Of a table of a date and columns named by a rate's tenors alone (two or more, of one rate, each
     term longer than the one left of it: "Date,1W,1M,3M,6M,12M", "quote_date,euribor_1w,euribor_1m"),
-    each column's series (the rate's name and the term: tenor_ticker) and the units its rate is for (one), as
+    each column's series (the rate's name and the term, tenor_ticker, or the term alone where the file's name
+    names the rate: normalisation names it, as a file borrowing this one's schema is named) and the units its
+    rate is for (one), as
     marked_tickers.rate_table gives a table of currencies: each tenor's fixings are a series, as an
     analyst reads a Euribor, SONIA or SOFR term table. Refused as "no close column" before. {} otherwise,
     and where a number is at or below zero or a percent no rate is (_MOST_RATE): the table's returns
@@ -122,14 +124,14 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
             or any(a[1] >= b[1] for a, b in zip(terms, terms[1:])) \
             or any(types[j].type not in ("integer", "float") for j in others):
         return {}
-    rate = rate_named(terms[0][0]) if terms[0][0] else rate_named(base_name(file_name))
-    if rate is None:
+    named = rate_named(terms[0][0])  # by the header, else by the file's name: its series named on loading
+    if (named is None if terms[0][0] else rate_named(base_name(file_name)) is None):
         return {}
     d = canonical.index("date")
     cells = [[row[j] if j < len(row) else "" for row in body] for j in others]
     if not fixings(cells, [row[d] for row in body if d < len(row)], types[d].format or "", decimal, thousands):
         return {}
-    return {j: (tenor_ticker(rate, names[j]), 1) for j in others}
+    return {j: (tenor_ticker(named, names[j]) if named else names[j].strip(), 1) for j in others}
 
 
 def fixings(series: Sequence[Sequence[str]], dates: Sequence[str], date_format: str, decimal: str,

@@ -508,6 +508,15 @@ def _the_day(schema: FileSchema, n: int) -> Parsed:
     return Parsed(np.full(n, day, np.float64), np.zeros(n, bool), np.zeros(n, bool))
 
 
+def _rate_of(numbers: str, source_file: str, default_ticker: str | None, schema: FileSchema) -> str:
+    """The name a rate's tenors ("1M", "3 Mo": a term table's series, a long table's tickers) load under,
+    "EURIBOR" of "EURIBOR 1M": the rate its column of numbers or the file's name names (tenors.rate_named),
+    else the file's ticker. Bare, one file's 1M and another's were one series; named at detection, a file
+    that borrowed another's schema (ingestion/shared_layouts.py) had taken that file's rate."""
+    return rate_named(numbers, base_name(source_file)) or default_ticker \
+        or default_ticker_for(source_file, schema.data_until)
+
+
 def _renamed(strings: Strings, rename) -> Strings:
     """`strings` with each distinct word renamed, words renamed alike merged into one code."""
     words, codes = np.unique(np.array([rename(w) for w in strings.words], dtype=object), return_inverse=True)
@@ -642,6 +651,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     # Each line of several tickers side by side is a row per ticker: a line rejected before its
     # cells are read (a wrong field count, a stray) is rejected once for each, naming it.
     wide = [series_ticker(label) for label, _, _ in series]
+    if bare_tenors(wide):
+        rate = _rate_of("", source_file, default_ticker, schema)
+        wide = [tenor_ticker(rate, label) for label in wide]
     per_line = _for_each(wide, rec.rejected + stray)
     rows_read = len(rec.line) * max(len(wide), 1) + len(per_line)
     if len(rec.line) + len(rec.rejected) == 0:  # no data rows in the table
@@ -916,9 +928,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
         if schema.columns[cmap["ticker"]].name.strip().upper() == STOOQ_TICKER_COLUMN:
             ticker = _renamed(ticker, stooq_american)
-        elif "close" in cmap and bare_tenors([w for w in ticker.words if w]) \
-                and (rate := rate_named(schema.columns[cmap["close"]].name, base_name(source_file))):
-            # A rate's tenors ("Date,Tenor,Rate"): each loads as the rate's ("EURIBOR 3M"), as its term table's.
+        elif "close" in cmap and bare_tenors([w for w in ticker.words if w]):
+            rate = _rate_of(schema.columns[cmap["close"]].name, source_file, default_ticker, schema)
             ticker = _renamed(ticker, lambda w: tenor_ticker(rate, w) if w else w)
     elif tickers is not None:
         ticker = tickers

@@ -97,3 +97,18 @@ def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
 def test_a_term_table_of_no_rates_stays_refused(rows):
     data = ("Date,1W,1M,3M\n" + rows).encode()
     assert len(normalise_bytes(data, detect_bytes(data, "euribor.csv"), "euribor.csv").prices) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Date,1W,1M,3M\n" + _TERMS,
+    "Date,Tenor,Rate\n" + "".join(f"2024-01-0{d},{t},3.{d}{k}\n"
+                                   for d in (2, 3, 4) for k, t in enumerate(("1W", "1M"))),
+])
+@pytest.mark.parametrize("name, rate", [("euribor.csv", "EURIBOR"), ("sofr.csv", "SOFR"), ("rates.csv", "RATES")])
+def test_a_rate_s_tenors_load_under_the_rate_the_read_file_names(text, name, rate):
+    # A schema detected on euribor.csv and lent to a file of the same header (ingestion/shared_layouts.py):
+    # its tenors are the rate's its own name names, else its own ticker's, never bare ("1M": one series of
+    # every file's 1M) nor the lender's.
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "euribor.csv"), name).prices
+    assert {f"{rate} 1W", f"{rate} 1M"} <= set(prices["ticker"])
