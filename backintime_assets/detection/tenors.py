@@ -77,16 +77,19 @@ _RATE_NAMES = frozenset("""euribor libor sonia sofr estr ester €str eonia saro
                            cibor wibor pribor bubor robor hibor shibor sibor jibar mibor klibor bbsw cdor corra
                            aonia telbor tlref treasury treasuries ust tbill bund bunds gilt gilts jgb""".split())
 _WORDS = re.compile(r"[^\W\d_]+")
+# What else a table by term of a rate's name holds, named so: its returns, its volatility, its forward points,
+# its spreads or changes ("treasury_vol.csv", "euribor_changes.csv"). No fixings.
+_OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv fwd forward forwards points pts
+                               spread spreads change changes chg diff delta perf performance""".split())
 
 
 def rate_named(*texts: str) -> str | None:
     """The first rate's name (_RATE_NAMES) among the words of `texts` (a header, the file's name), upper
-    case, or None."""
-    for text in texts:
-        for word in _WORDS.findall(text.lower()):
-            if word in _RATE_NAMES:
-                return word.upper()
-    return None
+    case, or None; None too where a word names another measure of it (_OTHER_MEASURES)."""
+    words = [word for text in texts for word in _WORDS.findall(text.lower())]
+    if _OTHER_MEASURES.intersection(words):
+        return None
+    return next((word.upper() for word in words if word in _RATE_NAMES), None)
 
 
 def tenor_ticker(rate: str, label: str) -> str:
