@@ -971,6 +971,14 @@ _NUMBERED_TICKER = 0.9  # below a text column named as the ticker, above the wea
 _NAMED_AS_CODE = 0.95
 
 
+def _counted_in(inside: str, cell: str) -> bool:
+    """Whether the brackets of a volume's name hold what it counts, a volume's name too ("Vol.
+    (shares)", "Wolumen (shares)"): a unit, not a second name. Refused as a name, the volume was
+    left unread, loaded NULL without a word."""
+    outside = _SYNONYMS.get(norm_name(BRACKETED.sub("", cell)))
+    return outside is not None and outside[0] == "volume" and _SYNONYMS.get(inside, ("",))[0] == "volume"
+
+
 def _unit_in_brackets(cell: str, latin: str) -> bool:
     """Whether the brackets in a name hold a unit or currency ("始値(円)", "Close (USD)"), which
     leave the name before them. Not a qualifier ("Close (previous)") nor the name itself ("Price
@@ -978,6 +986,8 @@ def _unit_in_brackets(cell: str, latin: str) -> bool:
     if _NOT_HINTED.search(latin) or _QUALIFIED.search(norm_name(cell)):
         return False
     inside = norm_name(" ".join(BRACKETED.findall(cell)))
+    if _counted_in(inside, cell):
+        return True
     return inside not in _SYNONYMS and inside not in _QUOTE_SIDE_NOTE \
         and not any(s in inside for _, subs in _TOKEN_HINTS for s in subs)
 

@@ -649,6 +649,16 @@ def test_a_unit_in_brackets_after_a_name_leaves_the_name(header, expected):
     assert map_canonical([[h] for h in header], [D, F, F, F, F, N], []) == expected
 
 
+@pytest.mark.parametrize(("volume", "expected"), [
+    # The count a volume is in, itself a volume's name ("shares"): the volume had loaded NULL (silent).
+    ("Vol. (shares)", [1200, 1500]), ("Wolumen (shares)", [1200, 1500]), ("Vol (shares)", [1200, 1500]),
+    ("Vol. (mn)", [1.2e9, 1.5e9]),  # a scale still read
+])
+def test_a_volume_counted_in_shares_loads(volume, expected):
+    data = f"Date,Close,{volume}\n2021-12-30,10.5,1200\n2021-12-31,10.7,1500\n".encode()
+    assert normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv").prices["volume"].tolist() == expected
+
+
 @pytest.mark.parametrize("header", [
     # A group name repeated over each field (pandas writes its column MultiIndex so): fields, not tickers.
     [["Date"], ["Price", "Open"], ["Price", "High"], ["Price", "Low"], ["Price", "Close"]],
