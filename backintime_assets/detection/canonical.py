@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from .columns import ACCOUNTING, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
+from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency,
                          rate_out_of_reach)
 from .dates import months_only
@@ -2307,9 +2307,31 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
     if any(m in used for m in PRICE_COLUMNS):
         return  # named price columns exist: leave the other numbers (turnover, counts...) unmapped
     numeric = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format is None]
-    if not numeric:
-        return
-    _assign_ohlc(mapping, used, numeric, types, body, number_format)
+    marked = _marked_prices(free, numeric, mapping, types)
+    if marked:
+        # Read as their unmarked twin ("$26,799" a price in whole won like "26799"), kept where each marked
+        # column is a price; else, of one marked column, the unmarked alone, the marked left out
+        # ("date,$turnover,c,v"). Not of several: a bar's worth of marked prices, the unmarked are none.
+        tried, taken = list(mapping), set(used)
+        _assign_ohlc(tried, taken, sorted(numeric + marked), types, body, number_format, frozenset(marked))
+        if all(tried[j] in PRICE_COLUMNS for j in marked):
+            mapping[:] = tried
+            used.update(taken)
+            return
+        if len(marked) > 1:
+            return
+    if numeric:
+        _assign_ohlc(mapping, used, numeric, types, body, number_format)
+
+
+def _marked_prices(free: list[int], numeric: list[int], mapping: Sequence[str | None],
+                   types: Sequence[ColumnType]) -> list[int]:
+    """The headerless columns whose numbers carry a currency mark ("$18.04"), left of every unmarked
+    number: prices, the unmarked after them a volume or other figures. Left out, the unmarked loaded as the
+    prices ("ts,$o,$h,$l,$c,0.1,1": the coin volume 0.1 as the close) or the file had no close. Not a
+    marked column after the unmarked ("date,close,volume,$turnover"): money traded, no price."""
+    marked = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format == "currency"]
+    return marked if marked and all(j > max(marked) for j in numeric) else []
 
 
 # A column keys the dates when they repeat (a tenth of the rows at least share their date with
@@ -2542,7 +2564,8 @@ def _bare_stamp(t: ColumnType) -> bool:
 
 
 def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], types: Sequence[ColumnType],
-                 body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None) -> None:
+                 body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None,
+                 marked: frozenset[int] = frozenset()) -> None:
     """Headerless OHLC(V): high is the row maximum, low the minimum, the remaining columns keep the
     usual order open, close, adj close, and a large integer column is volume. A fifth decimal column
     that does not move with the close is no adjusted close: right after the prices, it is the volume
@@ -2552,9 +2575,11 @@ def _assign_ohlc(mapping: list[str | None], used: set[str], numeric: list[int], 
         return float_under(v, number_format)
 
     numeric = [j for j in numeric if digit_clock(j, mapping, body) is None and not _stamped_hour(j, mapping, body)]
-    values = {j: [num(r[j]) if j < len(r) else None for r in body] for j in numeric}
+    values = {j: [num(CURRENCY_MARKS.sub("", r[j]) if j in marked else r[j]) if j < len(r) else None for r in body]
+              for j in numeric}
     numeric = _moving(numeric, values, mapping.index("date") if "date" in mapping else None)
-    vol = [j for j in numeric if is_whole(types[j])]
+    vol = [j for j in numeric if is_whole(types[j])
+           or j in marked and all(v is None or v.is_integer() for v in values[j])]  # "$26,799": whole won
     prices = [j for j in numeric if j not in vol]
     # A lone fractional column beside whole ones would be the close (_assign_prices): unless the
     # whole ones are a bar. Whole columns alone are one where every row holds a bar's shape

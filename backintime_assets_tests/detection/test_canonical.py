@@ -220,6 +220,28 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     assert prices["volume"].tolist() == [3023326]
 
 
+@pytest.mark.parametrize(("text", "closes", "volumes"), [
+    # Prices marked "$", the unmarked after them the volume: the coin volume 0.1 (and the day's return
+    # 0.0023) had loaded as the close (silent), a lone marked close been refused.
+    ("2013-10-07,$123.61,$123.61,$123.61,$123.61,0.1,1\n2013-10-08,$123.91,$124.19,$123.9,$124.18,3.9916,4\n",
+     [123.61, 124.18], [0.1, 3.9916]),
+    ('2015-01-05,"$26,800","$26,900","$26,500","$26,700","185,499",0.0022\n2015-01-06,$0,$0,$0,$0,0,0\n'
+     '2015-01-07,"$26,700","$26,950","$26,600","$26,650","165,499",-0.0019\n', [26700, 26650], [185499, 165499]),
+    # Too few whole-won bars beside their empty days to tell: refused, the return no close.
+    ('2015-01-02,"$26,799","$26,799","$26,540","$26,600","175,499",0.0023\n2015-01-03,$0,$0,$0,$0,0,0\n'
+     '2015-01-04,$0,$0,$0,$0,0,0\n2015-01-05,"$26,720","$26,720","$26,260","$26,660","202,790",0.0023\n', [], []),
+    ("02-20-2017,$18.04\n02-17-2017,$17.99\n", [18.04, 17.99], [None, None]),
+    # Money traded after the unmarked close and volume: no price.
+    ("2017-02-20,1.23,1200,$1476.0\n2017-02-21,1.25,1300,$1625.0\n", [1.23, 1.25], [1200, 1300]),
+    ("2017-02-20,$1476.0,1.23,1200\n2017-02-21,$1625.0,1.25,1300\n", [1.23, 1.25], [1200, 1300]),
+])
+def test_headerless_prices_marked_with_a_currency_are_the_prices(text, closes, volumes):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert prices["close"].tolist() == closes
+    assert [None if v != v else v for v in prices["volume"].tolist()] == volumes
+
+
 def test_a_headerless_bar_in_whole_won_is_read_by_its_values_not_its_fractional_return():
     # A Korean daily file: date, open, high, low, close in whole won, volume, the day's return. The
     # whole columns had all been taken for volumes, the return (the one column with fractions) for
