@@ -60,6 +60,7 @@ from .tenors import term_table
 from .settled import settled
 from .measurements import interest_rates_problem, leaping_series_problem, reading_series_problem
 from .moving_average import moving_average_problem
+from .net_worth import net_worth_problem
 from .held_quantity import held_quantity
 from .options import option_problem
 from .statements import not_prices, statement_problem
@@ -291,7 +292,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
-            layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or option_problem(
+            layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(
+            layout.names, canonical) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
             or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \

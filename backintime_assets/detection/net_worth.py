@@ -1,0 +1,50 @@
+"""A household's or a company's books: a net worth, a balance or a profit beside the figures it is
+made of (assets and liabilities, income and expenses, revenue and costs, a budget). "Date,Total
+Assets,Total Liabilities,Value" had loaded the net worth as a close through "Value", the close's most
+generic name, without a word."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .statements import NOT_PRICES, words
+
+# Names of what is left once the figures are summed: the column read as the close, or, with no close, the
+# one the table is kept for. Every word of the name one of these ("Value", "Net Worth", "Balance").
+_WORTH = frozenset({"value", "balance", "worth", "networth", "profit", "loss", "surplus", "deficit", "net",
+                    "total", "sum", "savings", "saldo"})
+# Figures of books, none a market's: a fund's "Total Assets" beside its NAV names no price either, but
+# there the NAV is the close, and no worth is.
+_ACCOUNTS = frozenset({"asset", "assets", "liability", "liabilities", "equity", "income", "incomes", "expense",
+                       "expenses", "revenue", "revenues", "cost", "costs", "budget", "budgeted", "spending",
+                       "spent", "debt", "debts", "loan", "loans", "mortgage", "salary", "deposit", "deposits",
+                       "withdrawal", "withdrawals"})
+# A market's figure named by an accounting word: a bank's "Deposit Rate", a "Fixed Income Index", a "Cost
+# of Equity" yield, each a series of its own beside a value. A fund's "Total Net Assets" beside its NAV
+# per unit named "Value": its price.
+_MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns"})
+
+
+def _worth(name: str) -> bool:
+    named = set(words(name))
+    return bool(named) and named <= _WORTH
+
+
+def _books(name: str) -> bool:
+    named = set(words(name))
+    return bool(named & _ACCOUNTS) and not named & _MARKET and not {"net", "assets"} <= named
+
+
+def net_worth_problem(names: Sequence[str], canonical: Sequence[str | None]) -> str | None:
+    """Why a table whose close (or, with none, a column) is named as a worth or a balance beside columns
+    of accounting figures holds no prices; None otherwise."""
+    mapped = [j for j, c in enumerate(canonical) if c == "close" and j < len(names)]
+    worth = mapped[:1] if mapped and _worth(names[mapped[0]]) else [] if mapped else [
+        j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _worth(n)][:1]
+    if not worth:
+        return None
+    books = [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None
+             and j != worth[0] and _books(n)]
+    if not books:
+        return None
+    # Said as a table of no prices (statements.NOT_PRICES): a judgement of the names a user may overrule.
+    return "a balance or net worth" + NOT_PRICES + ", ".join(names[j] for j in [*books, *worth])
