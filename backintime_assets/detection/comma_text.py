@@ -22,14 +22,22 @@ def _decimal_only(text: str) -> bool:
     return "." in m.group("whole") or len(m.group("frac")) != 3
 
 
-def dot_decimals(commas: list[tuple[list[str], int]]) -> None:
+def dot_decimals(commas: list[tuple[list[str], int]], dotted: list[tuple[list[str], int]]) -> list[bool]:
     """Rewrite, in place, the text cells `commas` holds ((its row's cells, its column), each a
     COMMA_NUMBER) with a dot for their decimal comma and no grouping, column by column where one of the
-    column's cells is decimal-comma beyond doubt."""
+    column's cells is decimal-comma beyond doubt. Of each text cell `dotted` holds (a dot before three
+    digits: "1.234"), whether it was rewritten as the whole number it groups: in such a column the
+    writer's dot is their grouping, and "1.234" beside "1,5" and "1.234,5" read as 1.234 (silent)."""
     columns: dict[int, list[list[str]]] = {}
     for cells, j in commas:
         columns.setdefault(j, []).append(cells)
+    rewritten = set()
     for j, rows in columns.items():
         if any(_decimal_only(cells[j]) for cells in rows):
+            rewritten.add(j)
             for cells in rows:
                 cells[j] = cells[j].replace(".", "").replace(",", ".")
+    for cells, j in dotted:
+        if j in rewritten:
+            cells[j] = cells[j].replace(".", "")
+    return [j in rewritten for _, j in dotted]

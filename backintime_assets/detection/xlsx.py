@@ -359,7 +359,9 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
     if commas and fractions:
-        dot_decimals(commas)
+        grouped = dot_decimals(commas, dotted)
+        in_head = [h for h, g in zip(in_head, grouped) if not g]
+        dotted = [d for d, g in zip(dotted, grouped) if not g]
     if dotted:
         # Those read as their column's typed numbers are (text_thousands.py) no longer in doubt.
         kept = out.rows + (out.tail or [])

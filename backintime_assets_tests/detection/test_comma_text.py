@@ -29,7 +29,10 @@ def _prices(header: list[str], rows: list[list]):
     # every row had been rejected (loud).
     (["Дата", "Цена", "Откр.", "Объём"],
      [[257.31, 258.0, "31,77M"], [259.94, 258.4, "35,05M"], [255.0, 259.5, "40,1M"]],
-     "volume", [31770000.0, 35050000.0, 40100000.0])])
+     "volume", [31770000.0, 35050000.0, 40100000.0]),
+    # Whole volumes grouped by the same writer's dot: "1.234" beside "1,5" had loaded as 1.234 (silent).
+    (["Date", "Close", "Volume"], [[10.25, "1,5"], [10.5, "1.234"], [10.75, "987,25"]],
+     "volume", [1.5, 1234.0, 987.25])])
 def test_typed_prices_beside_numbers_typed_as_text_with_a_decimal_comma_load_both(header, rows, field, loaded):
     prices = _prices(header, rows)
     assert prices.column("close").to_pylist() == [r[0] for r in rows]
@@ -44,5 +47,5 @@ def test_text_volumes_grouped_by_a_comma_stay_whole_beside_typed_prices():
 
 def test_a_column_is_rewritten_where_one_cell_is_decimal_comma_beyond_doubt():
     rows = [["x", "1,234", "1,234"], ["y", "5,5", "2,468"], ["z", "1.234,5", "12,345"]]
-    dot_decimals([(r, j) for r in rows for j in (1, 2)])
+    assert dot_decimals([(r, j) for r in rows for j in (1, 2)], []) == []
     assert rows == [["x", "1.234", "1,234"], ["y", "5.5", "2,468"], ["z", "1234.5", "12,345"]]
