@@ -6,8 +6,11 @@ its writer's: an investing.com download opened in a European locale keeps its pr
 the volumes ("31,77M") and changes it cannot read as text. One number format serves the whole sheet, so
 the commas made it decimal-comma: a typed 290.727 read as 290727 (silent), or the dot numbers failed to
 read and every row was rejected. Rewritten with the program's dot, the text reads as the typed cells do.
-A column is rewritten only where one of its texts can be nothing but a decimal comma (a dot grouping
+The texts are rewritten only where one of them can be nothing but a decimal comma (a dot grouping
 before it, or not three digits after it): "1,234" alone may group thousands, as an English writer's does.
+Then all of them are, and the same writer's "1.234" is a grouped whole: one writer's texts share one
+locale, and a column of prices of three decimals ("12,345") beside changes of two ("1,01%") was read
+12.345 by the sheet's vote until the changes alone were rewritten, then 12345 (silent).
 """
 from __future__ import annotations
 
@@ -22,22 +25,15 @@ def _decimal_only(text: str) -> bool:
     return "." in m.group("whole") or len(m.group("frac")) != 3
 
 
-def dot_decimals(commas: list[tuple[list[str], int]], dotted: list[tuple[list[str], int]]) -> list[bool]:
-    """Rewrite, in place, the text cells `commas` holds ((its row's cells, its column), each a
-    COMMA_NUMBER) with a dot for their decimal comma and no grouping, column by column where one of the
-    column's cells is decimal-comma beyond doubt. Of each text cell `dotted` holds (a dot before three
-    digits: "1.234"), whether it was rewritten as the whole number it groups: in such a column the
-    writer's dot is their grouping, and "1.234" beside "1,5" and "1.234,5" read as 1.234 (silent)."""
-    columns: dict[int, list[list[str]]] = {}
+def dot_decimals(commas: list[tuple[list[str], int]], dotted: list[tuple[list[str], int]]) -> bool:
+    """Whether the text cells `commas` holds ((its row's cells, its column), each a COMMA_NUMBER) were
+    rewritten, in place, with a dot for their decimal comma and no grouping, and those `dotted` holds
+    (a dot before three digits: "1.234") as the whole number they group: where one of `commas` is
+    decimal-comma beyond doubt."""
+    if not any(_decimal_only(cells[j]) for cells, j in commas):
+        return False
     for cells, j in commas:
-        columns.setdefault(j, []).append(cells)
-    rewritten = set()
-    for j, rows in columns.items():
-        if any(_decimal_only(cells[j]) for cells in rows):
-            rewritten.add(j)
-            for cells in rows:
-                cells[j] = cells[j].replace(".", "").replace(",", ".")
+        cells[j] = cells[j].replace(".", "").replace(",", ".")
     for cells, j in dotted:
-        if j in rewritten:
-            cells[j] = cells[j].replace(".", "")
-    return [j in rewritten for _, j in dotted]
+        cells[j] = cells[j].replace(".", "")
+    return True

@@ -358,10 +358,8 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         out.total_rows = i + 1
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
-    if commas and fractions:
-        grouped = dot_decimals(commas, dotted)
-        in_head = [h for h, g in zip(in_head, grouped) if not g]
-        dotted = [d for d, g in zip(dotted, grouped) if not g]
+    if commas and fractions and dot_decimals(commas, dotted):
+        dotted = []  # grouped wholes of a decimal-comma writer, no longer in doubt
     if dotted:
         # Those read as their column's typed numbers are (text_thousands.py) no longer in doubt.
         kept = out.rows + (out.tail or [])

@@ -45,7 +45,19 @@ def test_text_volumes_grouped_by_a_comma_stay_whole_beside_typed_prices():
     assert prices.column("volume").to_pylist() == [1234.0, 2468.0, 3702.0]
 
 
-def test_a_column_is_rewritten_where_one_cell_is_decimal_comma_beyond_doubt():
-    rows = [["x", "1,234", "1,234"], ["y", "5,5", "2,468"], ["z", "1.234,5", "12,345"]]
-    assert dot_decimals([(r, j) for r in rows for j in (1, 2)], []) == []
-    assert rows == [["x", "1.234", "1,234"], ["y", "5.5", "2,468"], ["z", "1234.5", "12,345"]]
+def test_texts_of_three_decimals_read_as_the_sheets_other_texts():
+    # Prices of three decimals (Kuwait, Tunisia) as text beside text changes of two: read 12.345 by the
+    # sheet's vote until the changes alone were rewritten with a dot, then 12345 (silent).
+    rows = [["12,345", "1,01%", 0.5], ["12,401", "-0,45%", 0.25], ["12,399", "0,02%", 0.75]]
+    data = xlsx({"Sheet1": [["Date", "Close", "Change %", "Ratio"], *([d, *r] for d, r in zip(_DAYS, rows))]})
+    prices = normalise_bytes(data, detect_bytes(data, "kse.xlsx"), "kse.xlsx").prices_arrow
+    assert prices.column("close").to_pylist() == [12.345, 12.401, 12.399]
+
+
+def test_the_texts_are_rewritten_where_one_is_decimal_comma_beyond_doubt():
+    rows = [["x", "1,234", "1,234"], ["y", "5,5", "2.468"], ["z", "1.234,5", "12,345"]]
+    assert dot_decimals([(r, j) for r in rows for j in (1, 2) if "," in r[j]], [(rows[1], 2)])
+    assert rows == [["x", "1.234", "1.234"], ["y", "5.5", "2468"], ["z", "1234.5", "12.345"]]
+    alone = [["x", "1,234"], ["y", "2.468"]]
+    assert not dot_decimals([(alone[0], 1)], [(alone[1], 1)])
+    assert alone == [["x", "1,234"], ["y", "2.468"]]
