@@ -802,7 +802,7 @@ def _water_level(header_cells: Sequence[Sequence[str]], named: list[dict[str, fl
 def _net_value(header_cells: Sequence[Sequence[str]], named: list[dict[str, float]]) -> None:
     """Drop, in place, the close's name from a bare "净值" in a header with no other word of a fund's table
     (net_value.py): an asset register's net book values, a balance sheet's net worth, had loaded as closes
-    since 3bcb19e, and a closed-end fund's NAV beside its price ("价格") as its close, without a word."""
+    since 1956c00, and a closed-end fund's NAV beside its price ("价格") as its close, without a word."""
     nets = [j for j, cells in enumerate(header_cells)
             if j < len(named) and cells and norm_name(BRACKETED.sub("", cells[-1])) in BARE_NET_VALUE]
     if nets and not among_fund_figures(norm_name(c) for j, cells in enumerate(header_cells) if j not in nets
@@ -1763,7 +1763,7 @@ def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None
     Any other whole number counts in a column of whole numbers: a policy rate in basis points (-75) is an
     interest rate below zero, passed over as a code, a table of them loaded its positive rates as closes.
     Beside rates with decimals it is a code still: an exchange rates' table with a holiday written "-2"
-    had been refused whole (c73f564)."""
+    had been refused whole (bd1f2f2)."""
     values = [v for cell in cells if not _MISSING_CODE.fullmatch(cell.strip())
               and (v := float_under(cell.strip(), number_format)) is not None]
     whole = all(v.is_integer() for v in values if v > 0)
@@ -2491,7 +2491,7 @@ def _houses(t: int, q: int, body: Sequence[Sequence[str]]) -> bool:
     long name ("AAPL", "APPLE INC"). Read as codes, a house in capitals with one fund each named the
     funds' series (0fa6fa6). Nor a company's code that is its name's first word ("IBM", "IBM Corp"): a
     name ending in a company's word (COMPANY_WORDS) is no fund's, and read as houses, such codes had
-    renamed every series by the long names (640d0ec)."""
+    renamed every series by the long names (adc8393)."""
     pairs = [(r[t].strip().casefold(), r[q].strip().casefold()) for r in body if max(t, q) < len(r)]
     return bool(pairs) and all(name and (thing == name or thing.startswith(name + " "))
                                and not COMPANY_WORDS.intersection(name_words(thing)[-1:])

@@ -188,7 +188,7 @@ def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], column
     days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5).
     Nor, in a table with dates, a row of no date's formula below its last typed date: a summary below
     the days ("=B9/B2-1", a sum written out), no day, had refused them too. Amid the days such a row is
-    a day's prices lost all the same: passed over there, it had vanished without a word (22f289d)."""
+    a day's prices lost all the same: passed over there, it had vanished without a word (0318dd2)."""
     totals = {r for r, _, _, ranged in cells if ranged}
     date = schema.canonical_map().get("date")
     keys = {date, schema.canonical_map().get("ticker")}

@@ -256,7 +256,7 @@ def _coded(row, top, first: int) -> bool:
     a code unlike top's (a whole number above zero). Not a row of a day's changes under its prices: a
     change is no code, and under a lone close no column is left for one. Nor a row of whole changes
     under a whole price (2 and 300 under 100 and its 5000 shares), each a small fraction of the top row's
-    (_A_MOVE): dated, it had refused the day's right price with it as an unnamed series (9dcfefa). A
+    (_A_MOVE): dated, it had refused the day's right price with it as an unnamed series (6fe6d09). A
     code's row holds its own price, no such fraction of another's."""
     filled = [k for k, v in enumerate(row) if k != first and v not in (None, "")]
     if len(filled) < 2 or filled != [k for k, v in enumerate(top) if k != first and v not in (None, "")]:

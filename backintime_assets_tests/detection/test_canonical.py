@@ -1085,7 +1085,7 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
      "2024-01-04,USD,500\n2024-01-04,CHF,-75\n", []),
     # A day without rates written "-", "--" or "-1" is no rate below zero: the rates still key their series.
     # Each had lost its tickers, every row rejected as an unnamed series (0e66dfc); "-2" beside rates with
-    # decimals is such a code too (refused since c73f564).
+    # decimals is such a code too (refused since bd1f2f2).
     *(("Date,Currency,Rate\n" + _LONG_RATES + f"2024-01-04,USD,{none}\n2024-01-04,JPY,{none}\n",
        ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1", "-999", "-2")),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
@@ -2227,7 +2227,7 @@ _HOUSES = ("VANGUARD,Vanguard 500 Index", "FIDELITY,Fidelity Contrafund")
     # ... but a house in capitals, each with one fund, is the first word of its fund's name: the fund's
     # name is the ticker (since 0fa6fa6 the houses had named the funds' series, silent).
     ("Date,Name,Fund Name,Close", _HOUSES, {"VANGUARD 500 INDEX", "FIDELITY CONTRAFUND"}),
-    # ... and a code that is its company's first word is no house (since 640d0ec the long names, silent).
+    # ... and a code that is its company's first word is no house (since adc8393 the long names, silent).
     ("Date,Name,Security Name,Close", ("IBM,IBM Corp", "META,Meta Platforms"), {"IBM", "META"}),
     ("Date,Name,Fund Name,Close", ("IBM,IBM Corp", "SNAP,Snap Inc"), {"IBM", "SNAP"}),
 ])
@@ -2283,7 +2283,7 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
     *((f"Date,Symbol,Qty,{rate}\n2024-01-02,INFY,1520345,1510.25\n2024-01-02,TCS,820345,3720.25\n"
        "2024-01-03,INFY,1320045,1520.10\n2024-01-03,TCS,720045,3731.10\n2024-01-04,INFY,1720099,1498\n"
        "2024-01-04,TCS,920099,3698\n", [1510.25, 3720.25, 1520.1, 3731.1, 1498.0, 3698.0])
-      # ... "Rate (INR)" too (refused since 0298740).
+      # ... "Rate (INR)" too (refused since 23b7870).
       for rate in ("Rate", "Rate (INR)")),
     # ... but not a trade log's "FX Rate", though a plan trades each ticker every day (silent since fb3125f),
     # nor its plain "Rate" that is one for every ticker of a day (silent since fb3125f too).

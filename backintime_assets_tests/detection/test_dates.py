@@ -110,7 +110,7 @@ def test_a_monthly_series_with_a_few_rows_keyed_otherwise_reads_day_first():
     march = [f"03/{d:02d}/{y}" for y in (2019, 2020) for d in (2, 3, 4, 5, 6, 9, 10)]
     assert infer_date_format(march).format == "%m/%d/%Y"
     # Days of January of several years in no order (a register, one stray in November): no monthly series
-    # the other way, where 9c6f11e read them month first, the first of scattered months.
+    # the other way, where d996047 read them month first, the first of scattered months.
     register = ["02/01/2003", "12/01/2005", "09/01/2003", "07/11/2005", "09/01/2005", "01/01/2005", "08/01/2006",
                 "04/01/2006", "11/11/2006", "05/01/2006", "06/01/2006", "10/01/2006", "03/01/2004", "03/01/2006"]
     assert infer_date_format(register).format == "%d/%m/%Y"

@@ -10,7 +10,7 @@ def _closes(text: str) -> list[float]:
 
 
 @pytest.mark.parametrize("text", [
-    # An asset register's net book values (cost less depreciation), a balance sheet's net worth: 3bcb19e read
+    # An asset register's net book values (cost less depreciation), a balance sheet's net worth: 1956c00 read
     # the bare "净值" as a NAV and loaded them as closes on purchase and balance dates (silent).
     "资产编号,资产名称,购置日期,原值,累计折旧,净值\nA001,办公电脑,2019-03-05,6500.00,3900.00,2600.00\n"
     "A004,空调,2021-01-20,5800.00,1160.00,4640.00\n",

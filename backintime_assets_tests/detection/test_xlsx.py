@@ -518,7 +518,7 @@ def test_a_date_merged_down_over_its_tickers_rows_dates_each_of_them(names):
 
 
 # A whole change and its volume's under a whole close and volume, as a code under another's would be
-# (refused whole as an unnamed series since 9dcfefa).
+# (refused whole as an unnamed series since 6fe6d09).
 @pytest.mark.parametrize("header, top, change", [(["Date", "Close"], [100.5], [0.0125]),
                                                  (["Date", "Close", "Volume"], [100, 5000], [2, 300])])
 def test_a_date_merged_down_over_rows_of_no_name_leaves_them_undated(header, top, change):
@@ -690,7 +690,7 @@ def test_rows_of_formulas_never_calculated_alone_refuse_the_file(formula_rows, p
 
 def test_a_row_of_price_formulas_alone_amid_the_days_refuses_the_file():
     # No date typed, its prices formulas never calculated: amid the days it is a day lost, read as a blank
-    # row; taken for a summary below them, it had vanished without a word (22f289d).
+    # row; taken for a summary below them, it had vanished without a word (0318dd2).
     rows = [["Date", "Close", "Volume"], *[[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]]
     rows[3] = [None, "=B3*1.01", "=C3"]
     schema = detect_bytes(workbook(rows), "aapl.xlsx")
