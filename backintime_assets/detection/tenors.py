@@ -5,7 +5,7 @@ row of a Euribor export reads as 12 million), and the names of a term table's se
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .filename import base_name
@@ -101,9 +101,16 @@ def tenor_ticker(rate: str, label: str) -> str:
     return f"{rate} {term}".upper()
 
 
-def bare_tenors(labels: Sequence[str]) -> bool:
-    """Whether `labels` are two or more, each a tenor that names no rate ("1M", "3 Mo")."""
-    return len(labels) >= _LEAST_TENORS and all((t := tenor_days(w)) is not None and not t[0] for w in labels)
+def bare_tenors(labels: Iterable[str]) -> bool:
+    """Whether `labels`, empty ones passed over, are two or more, each a tenor that names no rate ("1M",
+    "3 Mo"). Asked of every file's tickers: it stops at the first that is none, with no list made of them."""
+    seen = 0
+    for label in labels:
+        if label:
+            if (t := tenor_days(label)) is None or t[0]:
+                return False
+            seen += 1
+    return seen >= _LEAST_TENORS
 
 
 def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Sequence[str | None],

@@ -928,7 +928,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
         ticker = parse_strings(cols[cmap["ticker"]], upper=True, nulls=TICKER_NULLS)
         if schema.columns[cmap["ticker"]].name.strip().upper() == STOOQ_TICKER_COLUMN:
             ticker = _renamed(ticker, stooq_american)
-        elif "close" in cmap and bare_tenors([w for w in ticker.words if w]):
+        elif "close" in cmap and bare_tenors(ticker.words):
             rate = _rate_of(schema.columns[cmap["close"]].name, source_file, default_ticker, schema)
             ticker = _renamed(ticker, lambda w: tenor_ticker(rate, w) if w else w)
     elif tickers is not None:
