@@ -803,8 +803,9 @@ def _net_value(header_cells: Sequence[Sequence[str]], named: list[dict[str, floa
     """Drop, in place, the close's name from a bare "净值" in a header with no other word of a fund's table
     (net_value.py): an asset register's net book values, a balance sheet's net worth, had loaded as closes
     since 1956c00, and a closed-end fund's NAV beside its price ("价格") as its close, without a word."""
-    nets = [j for j, cells in enumerate(header_cells)
-            if j < len(named) and cells and norm_name(BRACKETED.sub("", cells[-1])) in BARE_NET_VALUE]
+    nets = [j for j, cells in enumerate(header_cells)  # a name read as a close first: one dict look a column
+            if j < len(named) and cells and "close" in named[j]
+            and norm_name(BRACKETED.sub("", cells[-1])) in BARE_NET_VALUE]
     if nets and not among_fund_figures(norm_name(c) for j, cells in enumerate(header_cells) if j not in nets
                                        for c in cells):
         for j in nets:

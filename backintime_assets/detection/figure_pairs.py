@@ -32,14 +32,13 @@ def another_figure_s_prices(mapping: Sequence[str | None], header_cells: Sequenc
     ("aapl_close,msft_close,msft_open"), labelled series stand side by side: flat_header's to refuse."""
     if "close" not in mapping:
         return []
+    # The open's, high's and low's figures first: most name none ("Open"), and the other columns' words
+    # (~5 us a name) are then never read, on every file detection maps a close in.
+    figures = {p: figure for price in ("open", "high", "low")
+               if price in mapping and (p := mapping.index(price)) < len(header_cells)
+               and (figure := _figure(header_cells[p], _WORDS[price]))}
     c = mapping.index("close")
-    if c < len(header_cells) and _figure(header_cells[c], _WORDS["close"]):
+    if not figures or (c < len(header_cells) and _figure(header_cells[c], _WORDS["close"])):
         return []
     closes = {_figure(cells, _WORDS["close"]) for j, cells in enumerate(header_cells) if j != c}
-    others = []
-    for price in ("open", "high", "low"):
-        if price in mapping and (p := mapping.index(price)) < len(header_cells):
-            figure = _figure(header_cells[p], _WORDS[price])
-            if figure and figure in closes:
-                others.append(p)
-    return others
+    return [p for p, figure in figures.items() if figure in closes]
