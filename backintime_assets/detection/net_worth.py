@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .columns import ColumnType
 from .statements import NOT_PRICES, words
 
 # Names of what is left once the figures are summed: the column read as the close, or, with no close, the
@@ -34,16 +35,23 @@ def _books(name: str) -> bool:
     return bool(named & _ACCOUNTS) and not named & _MARKET and not {"net", "assets"} <= named
 
 
-def net_worth_problem(names: Sequence[str], canonical: Sequence[str | None]) -> str | None:
+def _figures(t: ColumnType) -> bool:
+    # A column of words named by an accounting word is an asset's name or class ("Asset Name", "Asset
+    # Class" beside a "Value"), no figure of books: such a price table had been refused.
+    return t.type in ("integer", "float") or (t.alt is not None and t.alt.type in ("integer", "float"))
+
+
+def net_worth_problem(names: Sequence[str], canonical: Sequence[str | None],
+                      types: Sequence[ColumnType]) -> str | None:
     """Why a table whose close (or, with none, a column) is named as a worth or a balance beside columns
-    of accounting figures holds no prices; None otherwise."""
+    of accounting figures (numbers, `types`) holds no prices; None otherwise."""
     mapped = [j for j, c in enumerate(canonical) if c == "close" and j < len(names)]
     worth = mapped[:1] if mapped and _worth(names[mapped[0]]) else [] if mapped else [
         j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _worth(n)][:1]
     if not worth:
         return None
     books = [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None
-             and j != worth[0] and _books(n)]
+             and j != worth[0] and _books(n) and j < len(types) and _figures(types[j])]
     if not books:
         return None
     # Said as a table of no prices (statements.NOT_PRICES): a judgement of the names a user may overrule.

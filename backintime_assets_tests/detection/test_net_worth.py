@@ -39,6 +39,9 @@ def test_a_worth_beside_accounting_figures_is_no_price(header, cells, shown):
     ("Date,Value,Total Net Assets", "10.12,5000000", 10.12),
     ("Date,Deposit Rate,Value", "3.5,10.12", 10.12),
     ("Date,Value,Fixed Income Index", "10.12,101.5", 10.12),
+    # an asset's name or class, words named by an accounting word, is no figure of books (refused at ce1b60a)
+    ("Date,Asset Name,Value", "Bitcoin,42000", 42000),
+    ("Date,Asset Class,Value", "Gold,2050.5", 2050.5),
 ])
 def test_a_value_without_accounting_figures_loads(header, cells, close):
     data = _data(header, cells)
