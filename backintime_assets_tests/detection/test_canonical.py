@@ -2299,8 +2299,9 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
 
 @pytest.mark.parametrize("rows,every", [
     ("2 A,2 B,3 A,3 B,4 A,4 B", True),
-    ("2 B,3 A,3 B,4 A", False),  # a whole file's first and last days are judged too (cut ones: head_end)
-    ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", False),  # B has no row on a whole file's last day
+    ("2 B,3 A,3 B,4 A", True),  # a whole file's first and last days unjudged: listed or delisted there
+    ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", True),
+    ("2 A,2 B,3 A,3 B,3 C,4 A,4 B,4 C", True),  # C listed on the second day of a file read whole
     ("2 A,2 B,3 A,4 A,4 B", False),  # B has no row on an inner day
     ("2 A,2 B,3 A,3 B,3 B,4 A,4 B", False),  # a ticker twice on one day: a book of trades
     ("2 A,3 A,4 A", False),  # one ticker
