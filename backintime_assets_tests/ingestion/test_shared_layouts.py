@@ -248,6 +248,18 @@ def test_a_sites_name_for_every_download_does_not_borrow_a_schema_that_loads_it_
     assert memory.borrow(data, "HistoricalPrices (1).csv") is None
 
 
+
+def test_a_rates_term_table_lends_no_sibling_its_tenors():
+    # A term table loads only where its name names the rate and its numbers move as fixings (tenors.py):
+    # lent euribor.csv's schema, a fund's returns by window of the same header loaded as FUND_RETURNS 1W.
+    head = b"Date,1W,1M,3M\n"
+    euribor = head + b"2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04,3.880,3.860,3.919\n"
+    returns = head + b"2024-01-02,0.42,1.85,4.10\n2024-01-03,-0.31,1.20,3.95\n2024-01-04,0.12,1.33,4.02\n"
+    memory = LayoutMemory()
+    memory.learn(euribor, detect_bytes(euribor, "euribor.csv"))
+    assert memory.borrow(returns, "fund_returns.csv") is None
+    assert len(normalise_bytes(returns, detect_bytes(returns, "fund_returns.csv"), "fund_returns.csv").prices) == 0
+
 _CLOSES = b"Date,Close\n2024-08-30,5600.25\n2024-09-03,5530.5\n"
 
 
