@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -1814,11 +1814,16 @@ _TENOR_COLUMN = frozenset(norm_name(n) for n in ("tenor", "term", "maturity", "l
                                                  "échéance", "scadenza", "termin", "looptijd"))
 
 
+def names_a_term(cells: Iterable[str]) -> bool:
+    """Whether a column's header cells name the term a rate is fixed for (_TENOR_COLUMN): "Tenor", "Plazo"."""
+    return bool({norm_name(cell) for cell in cells} & _TENOR_COLUMN)
+
+
 def _tenor_column(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
                   body: Sequence[Sequence[str]]) -> int | None:
     """The unmapped column named as a rate's term (_TENOR_COLUMN) that holds tenors alone ("1M", "O/N"), if any."""
     for j, cells in enumerate(header_cells):
-        if mapping[j] is None and {norm_name(cell) for cell in cells} & _TENOR_COLUMN:
+        if mapping[j] is None and names_a_term(cells):
             cells = [r[j] for r in body if j < len(r) and r[j].strip()]
             if cells and all((t := tenor_days(c)) is not None and not t[0] for c in cells):
                 return j

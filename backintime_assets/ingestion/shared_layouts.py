@@ -41,6 +41,7 @@ import pyarrow.compute as pc
 
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.epoch_days import utc_instants
+from backintime_assets.detection.canonical import names_a_term
 from backintime_assets.detection.dates import GUESSED_ORDER_CERTAINTY, _num_order, infer_date_format
 from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.filename import dated_name, download_day, named_days
@@ -268,16 +269,18 @@ def _reusable(schema: FileSchema) -> bool:
     # list dated by its title or name (detection/day_date.py): a sibling of the same header bytes,
     # named for another day, would load every row under this file's date. So is a column whose ISO dates
     # read swapped (detection/swapped_cells.py): its own dates prove it, a sibling's ISO dates are its own.
-    # So is a rate's term table of bare tenors ("Date,1W,1M,3M": detection/tenors.py): loaded only where its
-    # name names the rate and its numbers move as fixings, both unproven of a sibling, whose returns by
-    # window of the same header ("fund_returns.csv", refused alone) loaded as FUND_RETURNS 1W without a word.
+    # So is a rate's term table, of bare tenors ("Date,1W,1M,3M": detection/tenors.py) or long ("Date,Tenor,
+    # Rate"): loaded only where its name names the rate and its numbers move as fixings, both unproven of a
+    # sibling, whose returns by window of the same header ("fund_returns.csv", refused alone) loaded as
+    # FUND_RETURNS 1W without a word.
     return (schema.problem is None and schema.date_from is None and schema.file_format == "csv"
             and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
             and not any(c.canonical == "date" and (utc_instants(c.format) or c.swapped_cells is not None)
                         for c in schema.columns)
-            and not bare_tenors(c.series for c in schema.columns if c.series))
+            and not bare_tenors(c.series for c in schema.columns if c.series)
+            and not any(c.canonical == "ticker" and names_a_term([c.name]) for c in schema.columns))
 
 
 def holds_on_whole_file(result, schema: dict | None = None) -> bool:

@@ -249,12 +249,20 @@ def test_a_sites_name_for_every_download_does_not_borrow_a_schema_that_loads_it_
 
 
 
-def test_a_rates_term_table_lends_no_sibling_its_tenors():
+def _by_tenor(wide: bool, days: list[tuple[float, float, float]]) -> bytes:
+    if wide:
+        return ("Date,1W,1M,3M\n" + "".join(f"2024-01-0{d},{a},{b},{c}\n"
+                                             for d, (a, b, c) in zip((2, 3, 4), days))).encode()
+    return ("Date,Tenor,Rate\n" + "".join(f"2024-01-0{d},{t},{v}\n" for d, row in zip((2, 3, 4), days)
+                                          for t, v in zip(("1W", "1M", "3M"), row))).encode()
+
+
+@pytest.mark.parametrize("wide", [True, False])
+def test_a_rates_term_table_lends_no_sibling_its_tenors(wide):
     # A term table loads only where its name names the rate and its numbers move as fixings (tenors.py):
     # lent euribor.csv's schema, a fund's returns by window of the same header loaded as FUND_RETURNS 1W.
-    head = b"Date,1W,1M,3M\n"
-    euribor = head + b"2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04,3.880,3.860,3.919\n"
-    returns = head + b"2024-01-02,0.42,1.85,4.10\n2024-01-03,-0.31,1.20,3.95\n2024-01-04,0.12,1.33,4.02\n"
+    euribor = _by_tenor(wide, [(3.878, 3.861, 3.909), (3.881, 3.859, 3.912), (3.880, 3.860, 3.919)])
+    returns = _by_tenor(wide, [(0.42, 1.85, 4.10), (-0.31, 1.20, 3.95), (0.12, 1.33, 4.02)])
     memory = LayoutMemory()
     memory.learn(euribor, detect_bytes(euribor, "euribor.csv"))
     assert memory.borrow(returns, "fund_returns.csv") is None
