@@ -1699,11 +1699,10 @@ def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[s
     for run, cut_before, cut_after in runs:
         tickers = len({ticker for ticker, _ in run})
         held = Counter(day for _, day in run)  # each ticker's once (keys unique): a day's tickers
-        days = [day for _, day in run]
         # A table read whole leaves its first and last days unjudged, as before the cut days were known: a
         # ticker listed on the second day (or gone on the last but one) had refused a small exchange file.
-        edges = {days[0], days[-1]} if days and not cut_before and not cut_after else set()
-        whole = held.keys() - cut_days(days, cut_before, cut_after) - edges
+        read_whole = not cut_before and not cut_after
+        whole = held.keys() - cut_days([day for _, day in run], cut_before or read_whole, cut_after or read_whole)
         if any(held[day] != tickers for day in whole):
             return False
         judged = judged or (bool(whole) and tickers > 1)

@@ -19,9 +19,9 @@ _ACCOUNTS = frozenset({"asset", "assets", "liability", "liabilities", "equity", 
                        "expenses", "revenue", "revenues", "cost", "costs", "budget", "budgeted", "spending",
                        "spent", "debt", "debts", "loan", "loans", "mortgage", "salary", "deposit", "deposits",
                        "withdrawal", "withdrawals"})
-# A market's figure named by an accounting word: a bank's "Deposit Rate", a "Fixed Income Index", a "Cost
-# of Equity" yield, each a series of its own beside a value. A fund's "Total Net Assets" beside its NAV
-# per unit named "Value": its price.
+# A market's figure named by an accounting word: a bank's "Deposit Rate", a "Fixed Income Index", each a
+# series of its own beside a value. A fund's "Total Net Assets" beside its NAV per unit named "Value": its
+# price. A rate named without a word of these ("Cost of Equity") is taken for the books: refused, loud.
 _MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns"})
 
 
