@@ -1637,6 +1637,8 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
 _EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES, _RATE))
 # Dates a daily table's sample holds the fewest of: a trade book's two days may each trade every ticker once.
 _DAILY_DATES = 3
+# A daily table's first or last day may lack one ticker in so many: listed the next day, delisted that day.
+_FEW_LISTED = 20
 
 
 def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
@@ -1699,13 +1701,17 @@ def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[s
     for run, cut_before, cut_after in runs:
         tickers = len({ticker for ticker, _ in run})
         held = Counter(day for _, day in run)  # each ticker's once (keys unique): a day's tickers
-        # A table read whole leaves its first and last days unjudged, as before the cut days were known: a
-        # ticker listed on the second day (or gone on the last but one) had refused a small exchange file.
-        read_whole = not cut_before and not cut_after
-        whole = held.keys() - cut_days([day for _, day in run], cut_before or read_whole, cut_after or read_whole)
-        if any(held[day] != tickers for day in whole):
+        days = [day for _, day in run]
+        whole = held.keys() - cut_days(days, cut_before, cut_after)
+        # The table's own first and last days may miss a ticker listed on the second day or gone on the last.
+        # Where the run holds days between, those judge it (a table read whole, as at 4720d48); where not (a
+        # day of more tickers than the quick head holds two of), its edges may miss only a few: one listed
+        # had refused every row of a table past 16 KB, while a trade book's days hold tickers at random.
+        edges = whole & cut_days(days, True, True)
+        if any(held[day] != tickers for day in whole - edges) or whole == edges and any(
+                tickers - held[day] > max(1, tickers // _FEW_LISTED) for day in edges):
             return False
-        judged = judged or (bool(whole) and tickers > 1)
+        judged = judged or any(held[day] > 1 for day in whole)
     return judged
 
 

@@ -1,3 +1,5 @@
+import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -2328,6 +2330,40 @@ def test_every_ticker_s_daily_rate_stays_the_close_past_the_sample_s_cut_day(tic
     last = result.prices[result.prices.ticker == f"S{tickers - 1:03d}"].sort_values("date").iloc[-1]
     assert str(last.date)[:10] == str(weekdays[-1]) and last.volume == 1000 + 7 * (tickers - 1) + days - 1
     assert last.close == round(10 + tickers - 1 + (days - 1) / 100, 2)
+
+
+def _daily_rates(days: int, listed: Callable[[int, int], bool]) -> bytes:
+    """A 'Date,Symbol,Qty,Rate' table of 300 tickers (S000...) over `days` weekdays, ticker t on day d where
+    `listed(t, d)`: 38 KB and more, past the 16 KB quick head."""
+    weekdays = [day for k in range(2 * days) if (day := date(2024, 1, 1) + timedelta(k)).weekday() < 5][:days]
+    return ("Date,Symbol,Qty,Rate\n" + "".join(f"{day},S{t:03d},{1000 + 7 * t + d},{10 + t + d / 100:.2f}\n"
+                                              for d, day in enumerate(weekdays) for t in range(300)
+                                              if listed(t, d))).encode()
+
+
+@pytest.mark.parametrize("days,listed", [
+    (4, lambda t, d: t != 5 or d > 0),  # S005 listed on the second day
+    (10, lambda t, d: t != 5 or d > 0),
+    (10, lambda t, d: t != 7 or d < 9),  # S007 gone on the last
+    (10, lambda t, d: (t != 5 or d > 0) and (t != 9 or d < 9)),
+])
+def test_a_daily_rate_table_past_the_quick_head_keeps_a_listing_at_its_edges(days, listed):
+    # Its own first or last day then misses a ticker the sample holds: judged as a trade book's, the rate
+    # was no close and every row refused (loud, since 07759bd), where the same table read whole loaded.
+    data = _daily_rates(days, listed)
+    result = normalise_bytes(data, detect_bytes(data, "rates.csv"), "rates.csv")
+    assert len(result.prices) == sum(listed(t, d) for t in range(300) for d in range(days))
+    assert result.rejected.empty and result.prices[result.prices.ticker == "S005"].close.iloc[-1] == 15.0 + (
+        days - 1) / 100
+
+
+def test_a_trade_book_of_many_tickers_a_day_past_the_quick_head_has_no_close():
+    # Each day trades 400 of 2,000 tickers once: its first day misses most of the sample's, no listing.
+    pick = random.Random(8)
+    rows = "".join(f"2024-01-0{day},{s},{pick.randint(1, 500)},{pick.randint(1000, 900000) / 100:.2f}\n"
+                   for day in (2, 3, 4, 5, 8) for s in sorted(pick.sample([f"T{i:04d}" for i in range(2000)], 400)))
+    data = f"Date,Symbol,Qty,Rate\n{rows}".encode()
+    assert normalise_bytes(data, detect_bytes(data, "book.csv"), "book.csv").prices.empty
 
 
 @pytest.mark.parametrize("header,name", [
