@@ -119,13 +119,18 @@ def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None]
     if max(k, c) >= len(names) or norm_name(names[k].strip()) not in CURRENCY_COLUMN \
             or norm_name(names[c].strip()) not in _GENERIC:
         return None
-    texts = {"the file's name": _WORDS.findall(PurePath(file_name).stem), "its title": _WORDS.findall(above())}
-    # Exchange rates named too, by either ("interest_rate_parity_fx.csv", "FX and policy rates", a
-    # "policy_rates.csv" titled "Foreign exchange reference rates"): which, unsaid.
-    if any(w.lower() in _EXCHANGE for found in texts.values() for w in found):
+    texts = {where: ([w for w in found if w.lower() in _INTEREST], any(w.lower() in _EXCHANGE for w in found))
+             for where, found in (("the file's name", _WORDS.findall(PurePath(file_name).stem)),
+                                  ("its title", _WORDS.findall(above())))}
+    # Exchange rates said by one text and no interest with them (a "policy_rates.csv" titled "Foreign
+    # exchange reference rates") are exchange rates. Exchange said beside interest is unsaid which
+    # ("interest_rate_parity_fx.csv", "FX and policy rates"), and leaves the other text to say: a
+    # "deposit_rates.csv" titled "Interest rates on foreign exchange deposits" had loaded its deposit
+    # rates as exchange rates (silent, bc03ee0), for the title's "exchange".
+    if any(exchange and not said for said, exchange in texts.values()):
         return None
-    for where, found in texts.items():
-        if said := [w for w in found if w.lower() in _INTEREST]:
+    for where, (said, exchange) in texts.items():
+        if said and not exchange:
             return (f"interest rates by currency{NOT_PRICES}{where} says \"{said[0]}\" over {names[k].strip()} "
                     f"and {names[c].strip()}: a currency's interest rate is no exchange rate. Load the file with "
                     "its mapping if these are exchange rates")

@@ -170,6 +170,8 @@ _RATES_BY_CURRENCY = ("Date,Currency,Rate\n2024-01-02,USD,5.33\n2024-01-02,GBP,5
     ("", "interest_rate_parity_fx.csv", 6), ("", "Zinsen_und_Wechselkurse.csv", 6),
     # Exchange rates said by the title over a name saying interest: refused by the name alone, before.
     ("ECB euro foreign exchange reference rates", "policy_rates.csv", 6),
+    # A title saying exchange beside interest says which no more than the name's interest: deposit rates.
+    ("Interest rates on foreign exchange deposits (%)", "deposit_rates.csv", 0),
 ])
 def test_rates_by_currency_named_as_interest_rates_are_no_exchange_rates(title, name, loaded):
     data = ((f'"{title}"\n\n' if title else "") + _RATES_BY_CURRENCY).encode()
