@@ -1644,13 +1644,14 @@ _FEW_LISTED = 20
 def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
                              body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> None:
     """Unmap, in place, an open, high or low named as another figure's (another_figure_s_prices: "units_open"
-    beside "units_close" and the close "nav") whose values stray from the close's on the median row beyond
-    a day's move (_DAY_PRICE_FACTOR): 10,000,000 units against a NAV of 9.94. One that keeps near the
-    close is the close's own under another name ("PX_OPEN" beside the close "PX_LAST" and "PX_CLOSE"):
-    unmapped on its name alone, Bloomberg's day's open, high and low had each loaded as the close (silent)."""
+    beside "units_close" and the close "nav") unless that figure's close is the close's twin, the same
+    value on the median row: the close's own under another name ("PX_OPEN" beside the close "PX_LAST" and
+    "PX_CLOSE"), unmapped on its name alone, Bloomberg's day's open, high and low had each loaded as the
+    close (silent). Not an open merely near the close, which a day's move (9818bd6) let by: units of
+    10,500 beside a NAV of 10,012, a benchmark's or the bid's open beside a fund's price or a mid."""
     c = mapping.index("close")
-    for p in another_figure_s_prices(mapping, header_cells):
-        if not _hugs(body, p, c, marks_or_default(number_format), _DAY_PRICE_FACTOR - 1):
+    for p, own_close in another_figure_s_prices(mapping, header_cells):
+        if not _hugs(body, own_close, c, marks_or_default(number_format), 0.0):
             mapping[p] = None
 
 

@@ -25,9 +25,10 @@ def _figure(cells: Sequence[str], price_words: frozenset[str]) -> tuple[str, ...
     return tuple(named[:at[0]] + named[at[0] + 1:]) if len(at) == 1 else None
 
 
-def another_figure_s_prices(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]]) -> list[int]:
+def another_figure_s_prices(mapping: Sequence[str | None],
+                            header_cells: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     """The columns of the open, high or low whose figure ("units" of "units_open") closes in a column
-    other than the close: that column names its own close ("units_close"). A plain "Open" names no figure;
+    other than the close, each with that column: it names its own close ("units_close"). A plain "Open" names no figure;
     nor does "Cash Open" beside the close "Cash Close". Where the close names a figure of its own
     ("aapl_close,msft_close,msft_open"), labelled series stand side by side: flat_header's to refuse."""
     if "close" not in mapping:
@@ -40,5 +41,8 @@ def another_figure_s_prices(mapping: Sequence[str | None], header_cells: Sequenc
     c = mapping.index("close")
     if not figures or (c < len(header_cells) and _figure(header_cells[c], _WORDS["close"])):
         return []
-    closes = {_figure(cells, _WORDS["close"]) for j, cells in enumerate(header_cells) if j != c}
-    return [p for p, figure in figures.items() if figure in closes]
+    closes: dict[tuple[str, ...] | None, int] = {}
+    for j, cells in enumerate(header_cells):
+        if j != c:
+            closes.setdefault(_figure(cells, _WORDS["close"]), j)
+    return [(p, closes[figure]) for p, figure in figures.items() if figure in closes]

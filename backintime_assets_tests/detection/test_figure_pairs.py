@@ -22,6 +22,24 @@ def test_a_figure_s_price_beside_its_own_close_is_no_price_of_the_nav(header):
     assert (prices[["open", "high", "low"]] < 11).all().all()
 
 
+@pytest.mark.parametrize("header,rows", [
+    ("date,fund,units_open,units_close,nav", ["2024-01-02,AAA,10500,10510,10012.0",
+                                              "2024-01-03,AAA,10510,10520,10015.1",
+                                              "2024-01-04,AAA,10520,10530,10018.2"]),
+    ("Date,Benchmark Open,Benchmark Close,Price", ["2024-01-02,101.0,101.5,100.0", "2024-01-03,101.2,101.7,100.3",
+                                                   "2024-01-04,101.4,101.9,100.6"]),
+    ("Date,Bid Open,Bid Close,Mid", ["2024-01-02,1.0900,1.0910,1.0911", "2024-01-03,1.0910,1.0920,1.0921",
+                                     "2024-01-04,1.0920,1.0930,1.0931"]),
+])
+def test_another_figure_s_open_near_the_close_is_no_open(header, rows):
+    # Units of 10,500 beside a NAV of 10,012, a benchmark's or the bid's open beside a price or a mid: within
+    # a day's move of the close, each had loaded as its open (silent, 9818bd6). Their own close is no twin of
+    # the close.
+    prices = _load(header, rows)
+    assert prices["close"].tolist() == [float(r.rsplit(",", 1)[1]) for r in rows]
+    assert prices["open"].tolist() == prices["close"].tolist()
+
+
 @pytest.mark.parametrize("header", ["Date,Cash Open,Cash Close", "Date,Stock Open,Stock Close",
                                     "Date,Price Open,Price Close", "Date,Open,Close,Cash Close",
                                     "Date,PX_OPEN,PX_LAST,PX_CLOSE", "Date,Stock Open,Close,Stock Close"])
