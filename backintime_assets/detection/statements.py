@@ -782,12 +782,20 @@ def _sold_in_turn(j: int, dated: int, rows: Sequence[Sequence[str]]) -> bool:
     of a missing name aside, and the rows alone on their day (column `dated`) name more than one: a
     shop's sales, one product one day and another the next. Not one product written "Brent" and now and
     then "BRENT" or "N/A": its prices had been refused. Nor a second product on some of the first's days
-    only ("Regular" daily, "Diesel" beside it now and then): the days of two rows are left to the
-    unnamed-series rejection, and the first product's days load."""
+    only ("Regular" daily, "Diesel" beside it now and then), written first on each day of two rows: those
+    days' other rows are rejected as conflicting duplicates, and the first product's days load. Written
+    after the second on any of them, the second's price loaded as the first's on that day (silent,
+    1cd98fa): a sale in turn, as before."""
     per_day = Counter(r[dated].strip() for r in rows if dated < len(r))
     named = [(r[dated].strip(), r[j].strip().casefold()) for r in rows
              if max(j, dated) < len(r) and r[j].strip().lower() not in NULL_TOKENS]
-    return len({n for d, n in named if per_day[d] == 1}) > 1 and _come_back([n for _, n in named])
+    if not _come_back([n for _, n in named]):
+        return False
+    alone = {n for d, n in named if per_day[d] == 1}
+    first: dict[str, str] = {}
+    for d, n in named:
+        first.setdefault(d, n)
+    return len(alone) > 1 or not set(first.values()) <= alone
 
 
 def _filled(j: int, body: Sequence[Sequence[str]]) -> bool:

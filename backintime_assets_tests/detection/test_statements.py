@@ -429,6 +429,10 @@ def test_a_shops_sales_of_a_product_a_row_are_no_price_history(data):
      "03/01/2024,Arroz,2,25.90\n04/01/2024,Café,3,17.99\n05/01/2024,Feijão,1,8.49\n", "Produto, Data"),
     ("Date,Item,Price\n2024-01-02,Bread,2.50\n2024-01-03,Milk,1.20\n2024-01-04,Bread,2.50\n"
      "2024-01-05,Eggs,3.10\n2024-01-08,Milk,1.25\n", "Item, Date"),
+    # One product daily, a second beside it on some days written first: the second's price had loaded as
+    # the first's on its days (silent, 1cd98fa).
+    ("Date,Product,Price\n2024-01-02,Diesel,3.85\n2024-01-02,Regular,3.10\n2024-01-03,Regular,3.12\n"
+     "2024-01-04,Diesel,3.88\n2024-01-04,Regular,3.11\n", "Product, Date"),
 ])
 def test_a_shops_sales_naming_products_again_are_no_price_history(data, columns):
     # Sales of a few products, one row a day, each product back after another: they had loaded as one
