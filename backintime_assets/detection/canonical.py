@@ -546,9 +546,10 @@ _add("low", 1.0, "أدنى سعر")
 _add("close", 1.0, "سعر الإغلاق", "الاغلاق")
 _add("volume", 1.0, "الكمية", "الكمية المتداولة")
 _NUMERIC = {"integer", "float"}
+_VOLUME_HINTS = ("volume", "vol")
 _TOKEN_HINTS = (  # substrings, weaker than whole-name synonyms
     ("adj_close", ("adj",)),
-    ("volume", ("volume", "vol")),
+    ("volume", _VOLUME_HINTS),
     ("date", ("date",)),
     ("ticker", ("ticker", "symbol")),
     ("sector", ("sector", "industry")),
@@ -974,10 +975,13 @@ _NAMED_AS_CODE = 0.95
 
 def _counted_in(inside: str, cell: str) -> bool:
     """Whether the brackets of a volume's name hold what it counts, a volume's name too ("Vol.
-    (shares)", "Wolumen (shares)"): a unit, not a second name. Refused as a name, the volume was
-    left unread, loaded NULL without a word."""
-    outside = _SYNONYMS.get(norm_name(BRACKETED.sub("", cell)))
-    return outside is not None and outside[0] == "volume" and _SYNONYMS.get(inside, ("",))[0] == "volume"
+    (shares)", "Wolumen (shares)", "Volume BTC (shares)"): a unit, not a second name. Refused as a
+    name, the volume was left unread, loaded NULL without a word. The name before them a volume's
+    whole or by its hint ("Volume BTC": the coins traded)."""
+    if _SYNONYMS.get(inside, ("",))[0] != "volume":
+        return False
+    outside = norm_name(BRACKETED.sub("", cell))
+    return _SYNONYMS.get(outside, ("",))[0] == "volume" or any(s in _latin(outside) for s in _VOLUME_HINTS)
 
 
 def _unit_in_brackets(cell: str, latin: str) -> bool:
@@ -1195,6 +1199,11 @@ def _name_score(cells: Sequence[str], abbreviated: bool = True,
         hit = _SYNONYMS.get(n) or (_SYNONYMS.get(latin) if latin != n else None)
         if hit is None and BRACKETED.search(cell) and _unit_in_brackets(cell, latin):
             hit = _SYNONYMS.get(norm_name(BRACKETED.sub("", cell)))
+            if hit is None and _counted_in(norm_name(" ".join(BRACKETED.findall(cell))), cell):
+                # "Volume BTC (shares)": read as "Volume BTC" by its hints, the count's "shares" no
+                # holding's figure ("Shares Outstanding"); kept, it had left the volume NULL (silent).
+                cell = BRACKETED.sub("", cell).strip()
+                latin = _latin(norm_name(cell))
         unit = declared_unit(cell)
         if hit is None and unit is not None and unit.name:
             # A unit after a comma or "in" ("Objem, tis. ks", "Umsatz in Tsd."): the name before it

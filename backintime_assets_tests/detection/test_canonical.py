@@ -676,6 +676,7 @@ def test_a_unit_in_brackets_after_a_name_leaves_the_name(header, expected):
 @pytest.mark.parametrize(("volume", "expected"), [
     # The count a volume is in, itself a volume's name ("shares"): the volume had loaded NULL (silent).
     ("Vol. (shares)", [1200, 1500]), ("Wolumen (shares)", [1200, 1500]), ("Vol (shares)", [1200, 1500]),
+    ("Volume BTC (shares)", [1200, 1500]),  # a volume's name by its hint, a coin's
     ("Vol. (mn)", [1.2e9, 1.5e9]),  # a scale still read
 ])
 def test_a_volume_counted_in_shares_loads(volume, expected):
