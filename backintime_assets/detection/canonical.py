@@ -2347,6 +2347,29 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
             return
     if numeric:
         _assign_ohlc(mapping, used, numeric, types, body, number_format)
+    if len(marked) == 1 and "close" in mapping:
+        _marked_close(mapping, marked[0], body, number_format)
+
+
+def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequence[str]],
+                  number_format: tuple[str, str | None] | None) -> None:
+    """The one marked column as the close where the unmarked one taken for it alone, without a bar, is no
+    price's series while the marked is: at or under zero, or jumping tens of percent a day (moves.JUMPY),
+    as a day's return does ("date,$1832.00,0.0023": the return had loaded as the close, its falls rejected
+    as non-positive prices). The marked beside a close that moves as one stays out: money traded."""
+    close = mapping.index("close")
+    if any(m in mapping for m in ("open", "high", "low", "adj_close")):
+        return
+
+    def series(j: int, marks: bool) -> list[float]:
+        return [v for r in body if j < len(r)
+                and (v := float_under(CURRENCY_MARKS.sub("", r[j]) if marks else r[j], number_format)) is not None]
+
+    def price_like(values: list[float]) -> bool:
+        return len(values) >= 2 and all(v > 0 for v in values) and (median_step([values]) or 0) <= JUMPY
+
+    if price_like(series(marked, True)) and not price_like(series(close, False)):
+        mapping[close], mapping[marked] = None, "close"
 
 
 def _marked_prices(free: list[int], numeric: list[int], mapping: Sequence[str | None],

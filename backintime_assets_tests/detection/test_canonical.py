@@ -236,6 +236,15 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # Money traded after the unmarked close and volume: no price.
     ("2017-02-20,1.23,1200,$1476.0\n2017-02-21,1.25,1300,$1625.0\n", [1.23, 1.25], [1200, 1300]),
     ("2017-02-20,$1476.0,1.23,1200\n2017-02-21,$1625.0,1.25,1300\n", [1.23, 1.25], [1200, 1300]),
+    # A marked close, the unmarked after it the day's return (jumping, going below zero): the return
+    # had loaded as the close (silent), its fall rejected as a non-positive price.
+    ("2020-01-02,$1832.00,0.0023\n2020-01-03,$1840.50,0.0046\n2020-01-06,$1829.10,-0.0062\n",
+     [1832.0, 1840.5, 1829.1], [None, None, None]),
+    ("2020-01-02,$1832.00,0.0023,1000\n2020-01-03,$1840.50,0.0046,1200\n2020-01-06,$1829.10,-0.0062,900\n",
+     [1832.0, 1840.5, 1829.1], [1000, 1200, 900]),
+    # Money traded beside a close that moves as one: the close stays.
+    ("2020-01-02,$2164800.50,18.04\n2020-01-03,$2338700.25,17.99\n2020-01-06,$1991000.75,18.10\n",
+     [18.04, 17.99, 18.10], [None, None, None]),
 ])
 def test_headerless_prices_marked_with_a_currency_are_the_prices(text, closes, volumes):
     data = text.encode()
