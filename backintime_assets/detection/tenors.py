@@ -81,13 +81,18 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # its spreads or changes ("treasury_vol.csv", "euribor_changes.csv"). No fixings.
 _OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv fwd forward forwards points pts
                                spread spreads change changes chg diff delta perf performance""".split())
+# Or another instrument on the rate, its rates or prices by term no fixings of it: "euribor_swap_rates.csv"
+# had loaded its swap curve as "EURIBOR 1Y", the 12-month fixing's own series (silent).
+_OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fra fras future futures fut option options
+                                  basis""".split())
 
 
 def rate_named(*texts: str) -> str | None:
     """The first rate's name (_RATE_NAMES) among the words of `texts` (a header, the file's name), upper
-    case, or None; None too where a word names another measure of it (_OTHER_MEASURES)."""
+    case, or None; None too where a word names another measure of it or another instrument on it
+    (_OTHER_MEASURES, _OTHER_INSTRUMENTS)."""
     words = [word for text in texts for word in _WORDS.findall(text.lower())]
-    if _OTHER_MEASURES.intersection(words):
+    if _OTHER_MEASURES.intersection(words) or _OTHER_INSTRUMENTS.intersection(words):
         return None
     return next((word.upper() for word in words if word in _RATE_NAMES), None)
 

@@ -1144,6 +1144,9 @@ def test_a_currency_column_keying_the_dates_of_exchange_rates_is_the_ticker(text
     ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.3", ",8.3"), "euribor.csv", []),
     ("Date,Tenor,Rate\n" + _LONG_TENORS.replace(",3.", ",-0."), "euribor.csv", []),
     ("Date,Term,Return\n" + _LONG_TENORS, "fund.csv", []),
+    # Nor another instrument's rates on it: a swap curve had loaded as "EURIBOR 1M"... (silent).
+    ("Date,Tenor,Rate\n" + _LONG_TENORS, "euribor_swap_rates.csv", []),
+    ("Date,Tenor,Swap Rate\n" + _LONG_TENORS, "euribor.csv", []),
 ])
 def test_a_tenor_column_keying_the_dates_of_a_rate_s_fixings_is_the_ticker(text, name, tickers):
     data = text.encode()

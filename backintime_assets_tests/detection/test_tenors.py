@@ -78,6 +78,9 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     ("Date,1W,1M,3M", "rates.csv", []),
     ("Date,vol_1w,vol_1m,vol_3m", "eurusd.csv", []),
     ("Date,1W,1M,3M", "treasury_vol.csv", []),
+    # Nor another instrument's rates by term: a swap curve had loaded as the fixings "EURIBOR 1W"... (silent).
+    ("Date,1W,1M,3M", "euribor_swap_rates.csv", []),
+    ("Date,1W,1M,3M", "sofr_futures.csv", []),
 ])
 def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
     data = (header + "\n" + _TERMS).encode()
