@@ -297,7 +297,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
             or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \
-            or interest_rates_problem(layout.names, canonical, name, lambda: " ".join(line for _, line in titles()))
+            or interest_rates_problem(layout.names, canonical, name, lambda: " ".join(line for _, line in titles()),
+                                      layout.body, decimal, thousands)
         if problem is None and {"date", "close"} <= set(canonical):
             # Bars no column declares, told by their dates' steps (bar_period.py). A table with no
             # close has nothing to load either way, and says so (normalise.py). Several tickers side

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from .canonical import BELOW_ZERO, CURRENCY_COLUMN, norm_name
-from .numbers import to_float
+from .numbers import to_float, written_places
 from .statements import NOT_PRICES
+from .tenors import MOST_RATE
 
 # Names that say a value and not which: the close maps to them for want of a better word. A close
 # named "Close", "Price", "NAV" or by a ticker says it is one, and its leaps are the prices' own
@@ -107,12 +108,14 @@ _EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges", "wechselkurs", "w
 
 
 def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None], file_name: str,
-                           above: Callable[[], str]) -> str | None:
+                           above: Callable[[], str], body: Sequence[Sequence[str]] = (), decimal: str = ".",
+                           thousands: str | None = None) -> str | None:
     """The problem of a long table of rates under a generic name keyed by a column named as the currency
     ("Date,Currency,Rate", read as exchange rates: canonical._currency_keys_rates) in a file whose name
-    or title (`above`: the text of the lines above the table) holds a word of _INTEREST; else None. A
-    deposit rate per currency (USD 5.31, GBP 5.20, AUD 4.35) had loaded as series USD, GBP and AUD, as
-    an exchange rate's; those that go below zero are refused as such (canonical._rates_below_zero)."""
+    or title (`above`: the text of the lines above the table) holds a word of _INTEREST, or whose rates
+    (`body`) move as a central bank's do (_set_rates); else None. A deposit rate per currency (USD 5.31,
+    GBP 5.20, AUD 4.35) had loaded as series USD, GBP and AUD, as an exchange rate's; those that go
+    below zero are refused as such (canonical._rates_below_zero)."""
     if "ticker" not in canonical or "close" not in canonical:
         return None
     k, c = canonical.index("ticker"), canonical.index("close")
@@ -134,7 +137,46 @@ def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None]
             return (f"interest rates by currency{NOT_PRICES}{where} says \"{said[0]}\" over {names[k].strip()} "
                     f"and {names[c].strip()}: a currency's interest rate is no exchange rate. Load the file with "
                     "its mapping if these are exchange rates")
+    if moved := _set_rates(body, k, c, decimal, thousands):
+        return (f"interest rates by currency{NOT_PRICES}its {names[c].strip() or 'rates'} by {names[k].strip()} "
+                f"stand still for days and move by twentieths of a point ({moved}), as a central bank's rates do "
+                "and no floating currency's. Load the file with its mapping if these are exchange rates")
     return None
+
+
+# A central bank's rates: a percent a year below a level no exchange rate of two decimals is held to, written
+# to two decimals at most ("5.25"; a peg's exchange rate is written to four, "3.7500"), moved in twentieths of
+# a point (a quarter, a half, a tenth...) on at most this share of the steps between a currency's rows, three
+# currencies at least with this many rows each.
+_SET_STEP = 0.05
+_SET_MOVES = 0.5
+_SET_CURRENCIES = 3
+_SET_ROWS = 5
+
+
+def _set_rates(body: Sequence[Sequence[str]], k: int, c: int, decimal: str, thousands: str | None) -> str | None:
+    """A move of the rates (column `c`) by currency (column `k`) of `body`, where they move only as a central
+    bank's policy or deposit rates do (_SET_STEP...): "CHF 1.75 -> 1.50"; else None. Not an exchange rate's
+    table: its floating currencies move every day by less than a twentieth, its pegs never (a table of pegs
+    alone, "BSD 1.00, SAR 3.75", stands still as a quiet month's policy rates do: left as it was read)."""
+    series: dict[str, list[tuple[str, float]]] = {}
+    for r in body[:_ROWS]:
+        if max(k, c) >= len(r):
+            continue
+        cell = r[c].strip()
+        v = to_float(cell, decimal, thousands)
+        if v is None or not 0 < v <= MOST_RATE or written_places(cell) > 2:
+            return None
+        series.setdefault(r[k].strip().upper(), []).append((cell, v))
+    if len(series) < _SET_CURRENCIES or any(len(own) < _SET_ROWS for own in series.values()):
+        return None
+    steps = [(code, a, b) for code, own in series.items() for a, b in zip(own, own[1:])]
+    moves = [(code, a, b) for code, a, b in steps if a[1] != b[1]]
+    if not moves or len(moves) > _SET_MOVES * len(steps) \
+            or any(abs(d / _SET_STEP - round(d / _SET_STEP)) > 1e-6 for _, a, b in moves if (d := b[1] - a[1])):
+        return None
+    code, a, b = moves[0]
+    return f"{code} {a[0]} -> {b[0]}"
 
 
 def _generic_value(names: Sequence[str], canonical: Sequence[str | None]) -> int | None:

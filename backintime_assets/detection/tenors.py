@@ -50,7 +50,7 @@ _TENOR = re.compile(r"(?:(?P<rate>[A-Za-z][A-Za-z ]*?)[ _.-]?)?(?:(?P<n>\d{1,2}(
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 # A term table's rates are a percent a year: a number at or below zero is no price (nor loads as one), one
 # of this much or more is a percent of something else (a return, a share of a whole).
-_MOST_RATE = 30.0
+MOST_RATE = 30.0
 _LEAST_TENORS = 2
 _DAILY = 5  # days between rows at their median, at most: a day's fixings, a weekend or a holiday between
 
@@ -128,7 +128,7 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
     rate is for (one), as
     marked_tickers.rate_table gives a table of currencies: each tenor's fixings are a series, as an
     analyst reads a Euribor, SONIA or SOFR term table. Refused as "no close column" before. {} otherwise,
-    and where a number is at or below zero or a percent no rate is (_MOST_RATE): the table's returns
+    and where a number is at or below zero or a percent no rate is (MOST_RATE): the table's returns
     over so many months, or a curve of swap rates below zero, are no prices; and where neither the header
     nor the file's name (`file_name`) names the rate (rate_named)."""
     if "date" not in canonical or any(m is not None for m in canonical if m != "date"):
@@ -152,13 +152,13 @@ def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Seq
 def fixings(series: Sequence[Sequence[str]], dates: Sequence[str], date_format: str, decimal: str,
             thousands: str | None) -> bool:
     """Whether the cells of each of `series` (a tenor's each), on rows dated `dates`, are a rate's daily
-    fixings: every number above zero and below a percent no rate is (_MOST_RATE), the rows days apart
+    fixings: every number above zero and below a percent no rate is (MOST_RATE), the rows days apart
     (_DAILY) and moving by hundredths. A table's returns over so many months, month by month or day by day,
     move by points (moves.jumps_as_counts); a curve of swap rates goes below zero."""
     values: list[list[float]] = []
     for cells in series:
         own = [to_float(cell, decimal, thousands) or 0 for cell in cells if not is_null(cell)]
-        if not all(0 < v < _MOST_RATE for v in own):
+        if not all(0 < v < MOST_RATE for v in own):
             return False
         values.append(own)
     return 0 < (row_days(dates, date_format) or 0) <= _DAILY \

@@ -183,3 +183,40 @@ def test_rates_by_currency_named_as_interest_rates_are_no_exchange_rates(title, 
     else:
         assert schema.problem.startswith("interest rates by currency, not prices") and judged(schema.problem)
         assert result.rejected_arrow.num_rows == 6
+
+
+def _by_currency(series: dict[str, list[str]]) -> str:
+    days = _weekdays(len(next(iter(series.values()))))
+    return "Date,Currency,Rate\n" + "".join(f"{d},{code},{own[i]}\n" for i, d in enumerate(days)
+                                            for code, own in series.items())
+
+
+_POLICY = {"USD": ["5.50"] * 8, "GBP": ["5.25"] * 8, "CHF": ["1.75"] * 4 + ["1.50"] * 4}
+
+
+@pytest.mark.parametrize("series,name,refused", [
+    # A central bank's rates by currency, unnamed: standing still, moved by a quarter. Loaded as exchange
+    # rates before (silent).
+    (_POLICY, "rates.csv", True),
+    ({**_POLICY, "USD": ["5.33"] * 8}, "rates.csv", True),  # an effective rate off the quarters, unmoved
+    # Exchange rates: said so, floating at four decimals or at two, pegs standing still, or policy rates
+    # that never moved (no telling them from pegs): each currency's series, as before.
+    (_POLICY, "exchange_rates.csv", False),
+    ({"EUR": ["0.9213", "0.9198", "0.9231", "0.9240", "0.9225", "0.9219", "0.9207", "0.9211"],
+      "GBP": ["0.7912", "0.7920", "0.7905", "0.7899", "0.7911", "0.7915", "0.7921", "0.7930"],
+      "CHF": ["0.8801", "0.8790", "0.8812", "0.8808", "0.8815", "0.8799", "0.8802", "0.8794"]}, "rates.csv", False),
+    ({"EUR": ["0.92", "0.93", "0.92", "0.91", "0.92", "0.93", "0.93", "0.92"],
+      "GBP": ["0.79", "0.80", "0.79", "0.79", "0.78", "0.79", "0.80", "0.80"],
+      "CHF": ["0.88", "0.88", "0.87", "0.88", "0.89", "0.88", "0.88", "0.87"]}, "rates.csv", False),
+    ({"BSD": ["1.00"] * 8, "SAR": ["3.75"] * 8, "BBD": ["2.00"] * 8}, "rates.csv", False),
+    ({**_POLICY, "CHF": ["1.75"] * 8}, "rates.csv", False),
+])
+def test_rates_by_currency_moving_as_a_central_bank_s_are_no_exchange_rates(series, name, refused):
+    schema, result = _load(_by_currency(series).encode(), name)
+    if refused:
+        assert schema.problem.startswith("interest rates by currency, not prices") and judged(schema.problem)
+        assert "CHF 1.75 -> 1.50" in schema.problem
+        assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 24
+    else:
+        assert schema.problem is None
+        assert result.prices_arrow.num_rows == 24
