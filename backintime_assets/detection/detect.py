@@ -45,7 +45,7 @@ from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
-from .nameless import nameless_problem, sheet_names_ticker, sheet_sums_up
+from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
 from .marked_tickers import dated_column, marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
@@ -973,7 +973,7 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
         # A first sheet named as a summary ("Summary": each ticker's last close, dated) is no table when
         # a later, longer sheet holds dated prices: read as the table, its figures loaded as closes and
         # the months' sheets beside it were rejected as another layout.
-        summary = sheet_sums_up(sheet.name or "")
+        summary = sheet_sums_up(sheet.name or "") and not _a_history(calculated, sheet)
         if not _a_view(calculated, sheet, data) and not summary:
             return calculated
         schema = calculated
@@ -1025,6 +1025,13 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
                 numbered = (candidate, other)
     table, its_sheet = dated or numbered or (schema, sheet)
     return _calculated(table, its_sheet, data, kind)
+
+
+def _a_history(schema: FileSchema, sheet: Sheet) -> bool:
+    """Whether the sheet `schema` reads dates a series of its own day by day (nameless.a_history)."""
+    roles = [c.canonical for c in schema.columns]
+    return "date" in roles and a_history(sheet.rows[schema.data_start_line:], roles.index("date"),
+                                         roles.index("ticker") if "ticker" in roles else None)
 
 
 def _numbers(schema: FileSchema) -> bool:

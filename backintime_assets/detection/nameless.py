@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name, without_dates
 from .month_names import month_number
@@ -109,6 +110,22 @@ def sheet_sums_up(sheet: str) -> bool:
     """Whether a workbook's sheet is named as a summary of its others (_SUMMARY_SHEETS)."""
     words = unicodedata.normalize("NFKD", sheet).encode("ascii", "ignore").decode().upper().split()
     return bool(words) and words[0] in _SUMMARY_SHEETS
+
+
+# A summary dates each of its series once or a few times (a ticker's last close, a month's average); a
+# series dated on this many days is a history.
+_HISTORY_DAYS = 10
+
+
+def a_history(rows: Sequence[Sequence[str]], date: int, ticker: int | None) -> bool:
+    """Whether `rows` date one series (the rows of a `ticker`, or all of them without one) on _HISTORY_DAYS
+    days or more: a history of its own whatever its sheet's name. A fund's "Summary" sheet of its NAV
+    day by day had given way to a longer "Benchmark" sheet after it, whose index loaded as the fund's."""
+    days: dict[str, set[str]] = {}
+    for r in rows:
+        if date < len(r) and (day := r[date].strip()):
+            days.setdefault(r[ticker].strip() if ticker is not None and ticker < len(r) else "", set()).add(day)
+    return any(len(own) >= _HISTORY_DAYS for own in days.values())
 
 
 _NUMBERED = re.compile(r"(\D*?)[-_ .]?\d{1,2}")

@@ -292,6 +292,27 @@ def test_a_first_summary_sheet_leaves_the_table_to_a_later_longer_sheet_of_dated
         assert 999.0 in aapl.close.tolist()
 
 
+@pytest.mark.parametrize("later", ["Benchmark", "History"])
+def test_a_first_summary_sheet_of_a_fund_s_history_stays_the_table(later):
+    # A fund's NAV day by day on "Summary" before a longer sheet: the benchmark's index had loaded as the
+    # fund's (silent, since fdf7459); its history's own, its rows are the later sheet's (rejected or loaded).
+    wb = openpyxl.Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    summary.append(["Date", "NAV"])
+    for k, d in enumerate(_days(12)):
+        summary.append([d, 10.0 + k / 100])
+    other = wb.create_sheet(later)
+    other.append(["Date", "Close"])
+    for k, d in enumerate(_days(30)):
+        other.append([d, 4500.0 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert detect_bytes(buf.getvalue(), "fund.xlsx").sheet == "Summary"
+    closes = _loaded(buf.getvalue(), "fund.xlsx").prices.close.tolist()
+    assert closes[:12] == [10.0 + k / 100 for k in range(12)] and 4500.0 not in closes
+
+
 def _typed_into_other_order(d: date, day_first: bool = True):
     """A cell once `d`, typed day first (or month first), is read by Excel set to the other order: a
     date cell, day and month swapped, where it reads as a date; the text as typed where not."""
