@@ -68,7 +68,7 @@ from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
-from .uncalculated import (UNCALCULATED, blank_prices, blank_rows, rejected_by_close, sheet_extent, uncalculated_cells,
+from .uncalculated import (UNCALCULATED, blank_prices, rejected_by_close, uncalculated_cells,
                            uncalculated_problem)
 from .xlsx import MARKUP_FORMATS, Sheet, read_sheet, read_sheets, unreadable, workbook_format
 
@@ -1053,9 +1053,9 @@ def _calculated(schema: FileSchema, sheet: Sheet, data: bytes, kind: str) -> Fil
     # long sheet, past the rows read first, and their volumes saved as 0 had loaded as volumes of 0.
     tail = (sheet.tail or [])[:max(len(sheet.tail or []) - max(schema.footer_lines, 0), 0)]
     rows = sheet.rows + tail if tail else sheet.rows
-    # A row of formulas without values alone reads blank, or past the sheet's last value as no row.
-    blank = blank_prices(schema, rows, header) or blank_rows(schema, rows) \
-        or sheet_extent(data, sheet.name) > sheet.total_rows
+    # A row of formulas without values alone reads blank, or past the sheet's last value as no row:
+    # rejected whole by normalisation (uncalculated.unread_rows), it costs no column.
+    blank = blank_prices(schema, rows, header)
     if not blank and not blank_prices(schema, rows, header, ("0",)):  # Excel's files, the most
         return schema
     cells = uncalculated_cells(data, sheet.name, zeros_only=not blank)

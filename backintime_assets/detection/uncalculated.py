@@ -87,6 +87,12 @@ def uncalculated_cells(data: bytes, sheet: str | None, zeros_only: bool = False)
     (its cells are read as before). `zeros_only`: where no price cell reads empty, only those read as 0
     are looked for, and the sheet is not read unless its workbook was never calculated (a day of no
     trades' 0 volume, the most)."""
+    return [(r, c, zero, _RANGE.search(formula) is not None)
+            for r, c, zero, formula in _formulas(data, sheet, zeros_only)]
+
+
+def _formulas(data: bytes, sheet: str | None, zeros_only: bool = False) -> list[tuple[int, int, bool, bytes]]:
+    """uncalculated_cells, each with its formula's text as stored (empty: a shared formula's other cells)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             listing = book.read("xl/workbook.xml")
@@ -103,9 +109,31 @@ def uncalculated_cells(data: bytes, sheet: str | None, zeros_only: bool = False)
         return []
     if b"<f" not in xml and b":f" not in xml:  # no formula, prefixed or not
         return []
-    return [(int(row) - 1, _column(col), bool(zero), _RANGE.search(formula) is not None)
+    return [(int(row) - 1, _column(col), bool(zero), formula)
             for col, row, kind, formula, value, zero in _UNCALCULATED.findall(xml)
             if (zero_unsaved if zero else not (value and b't="str"' in kind))]
+
+
+def unread_rows(data: bytes, sheet: str | None, rows: list[list[str]], first: int, columns: set[int],
+                keys: set[int]) -> list[tuple[int, dict[int, str], bool]]:
+    """(row, its formulas by column, whether a price of it is lost), 0-based, of each row from `first`
+    on of .xlsx `data`'s sheet `sheet` (`rows`: as read) made of formulas without values alone: every
+    reader gives it as a blank row, or past the sheet's last value as none, and it had vanished without
+    a word (a running series a script wrote, "=A6+1", "=B6*1.01"). A price is lost where one of its
+    formulas is in a price column (`columns`) but the date's or the ticker's (`keys`), and of no range:
+    a day's, or a summary's ("=B9/B2-1") that cannot be told from one, dated or not. None is lost on a
+    totals row (a formula of a range among them, "=SUM(B2:B11)") nor on a day to come, its date filled
+    down ahead alone ("=A10+1")."""
+    if all(map(_filled, rows[first:])) and sheet_extent(data, sheet) <= len(rows):  # every row it spans read filled
+        return []
+    found: dict[int, dict[int, bytes]] = {}
+    for r, c, zero, formula in _formulas(data, sheet):
+        if r >= first and not zero and (r >= len(rows) or not _filled(rows[r])):
+            found.setdefault(r, {})[c] = formula
+    return [(r, {c: "=" + html.unescape(f.decode("utf-8", "replace")) if f else "=(shared formula)"
+                 for c, f in sorted(cells.items())},
+             bool(set(cells) & (columns - keys)) and not any(_RANGE.search(f) for f in cells.values()))
+            for r, cells in sorted(found.items())]
 
 
 def price_columns(schema: FileSchema, header: list[str]) -> set[int]:
@@ -124,14 +152,8 @@ def blank_prices(schema: FileSchema, rows: list[list[str]], header: list[str], b
                if row for j in columns)
 
 
-def blank_rows(schema: FileSchema, rows: list[list[str]]) -> bool:
-    """Whether a data row of `rows` (a sheet's, as read) is blank: where a row of formulas without values
-    alone would be (_unread)."""
-    return any(not _filled(row) for row in rows[max(schema.data_start_line, 0):])
-
-
 def _filled(cells: list[str]) -> bool:
-    return any(v.strip() for v in cells)
+    return any(map(str.strip, cells))  # a sheet's every row is looked at: no generator
 
 
 def _priced(cells: list[str] | None, close: int | None, decimal: str) -> bool:
@@ -156,15 +178,11 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool, b
     (xlsxwriter's) are read as 0: a price's row is rejected for it, but a volume of 0 would load, so
     one such cell of a volume refuses the file, on a row whose close loads (`row`: a sheet's row as
     read, None past those kept): not a month's subtotal row, whose 0 close or text date rejects it.
-    A row of such formulas alone refuses it too: it is read as no row (_unread), not rejected."""
+    A row of such formulas alone, read blank, is no column's: normalisation rejects it whole (unread_rows)."""
     stop = total_rows - max(schema.footer_lines, 0)
     columns = price_columns(schema, header)
-    hit = [(r, c, zero) for r, c, zero, _ in cells if schema.data_start_line <= r < stop and c in columns]
-    if lost := sorted(_unread(schema, cells, columns, total_rows, row)):
-        shown = ", ".join(str(r + 1) for r in lost[:_SHOWN]) + (", ..." if len(lost) > _SHOWN else "")
-        return (f"{UNCALCULATED}: {len(lost)} rows (the sheet's rows {shown}) hold formulas and no value, and"
-                " read as no row at all (a workbook written by a program and not saved by Excel since): open it"
-                " in Excel and save it, then migrate it again")
+    hit = [(r, c, zero) for r, c, zero, _ in cells if schema.data_start_line <= r < stop and c in columns
+           and ((read := row(r)) is None or _filled(read))]
     mapped = {j for j, c in enumerate(schema.columns) if c.canonical is not None}
     counts = Counter(c for _, c, _ in hit)
     close = schema.canonical_map().get("close")
@@ -177,44 +195,6 @@ def uncalculated_problem(schema: FileSchema, cells: list[tuple[int, int, bool, b
                       for c in columns[:_SHOWN]) + (", ..." if len(columns) > _SHOWN else "")
     return (f"{UNCALCULATED}: {len(hit)} cells of {names} hold a formula and no value (a workbook"
             " written by a program and not saved by Excel since): open it in Excel and save it, then migrate it again")
-
-
-def _unread(schema: FileSchema, cells: list[tuple[int, int, bool, bool]], columns: set[int], total_rows: int,
-            row: Callable[[int], list[str] | None]) -> set[int]:
-    """The table's rows made of formulas without values alone (a price's among them): read as a blank
-    row, or past the sheet's last value as none, each was lost without a word where no other cell of
-    the sheet read empty. Not a totals row ("=SUM(B2:B11)", a formula of a range), nor a row not kept
-    (None: not known to be blank), nor a row of a date's or a ticker's formula alone: a hand-kept sheet's
-    days to come ("=A10+1" filled down), no price lost, had refused the days typed above it (15f24d5).
-    Nor, in a table with dates, a row of no date's formula below its last typed date: a summary below
-    the days ("=B9/B2-1", a sum written out), no day, had refused them too. Amid the days such a row is
-    a day's prices lost all the same: passed over there, it had vanished without a word (0318dd2)."""
-    totals = {r for r, _, _, ranged in cells if ranged}
-    date = schema.canonical_map().get("date")
-    keys = {date, schema.canonical_map().get("ticker")}
-    dated = {r for r, c, _, _ in cells if c == date}
-    last_day: list[int] = []  # the last row with a typed date, found once where needed
-    unread = set()
-    for r, c, _, _ in cells:
-        if r < schema.data_start_line or c not in columns - keys or r in totals or r in unread:
-            continue
-        if date is not None and r not in dated:
-            last_day = last_day or [_last_dated(date, total_rows, row)]
-            if r > last_day[0]:
-                continue
-        cells_read = [] if r >= total_rows else row(r)
-        if cells_read is not None and not _filled(cells_read):
-            unread.add(r)
-    return unread
-
-
-def _last_dated(date: int, total_rows: int, row: Callable[[int], list[str] | None]) -> int:
-    """The last row read whose date cell is filled (-1: none): below it, a table's summary."""
-    for r in range(total_rows - 1, -1, -1):
-        cells = row(r)
-        if cells is not None and date < len(cells) and cells[date].strip():
-            return r
-    return -1
 
 
 def rejected_by_close(schema: FileSchema, cells: list[tuple[int, int, bool]], header: list[str]) -> bool:

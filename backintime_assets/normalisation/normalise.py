@@ -66,6 +66,7 @@ from .rules import (
 from .sheets import (
     OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_place, sheet_starts, sheet_tickers,
 )
+from .unread_formulas import unread_formula_lines
 from .unrecorded_volume import unrecorded_zeros
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
@@ -594,6 +595,8 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         except Exception as exc:  # corrupt archive, or no reader for the format
             return nothing(unreadable(exc, data))
         rec, outside, others, labels, total = _workbook(plans, width, needed)
+        if schema.file_format == "xlsx":
+            outside, others = _unread_formulas(data, plans, rec, outside, others)
         index = None
     else:
         buf = to_utf8(data, schema.encoding)
@@ -876,6 +879,20 @@ def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
                 kind = OTHER_SHEET if not plan.reason else "header" if 0 <= own.header_row <= i else "preamble"
                 others.append((base + i + 1, plan.label(i + 1) + raw, kind))
     return split_sheets(regions, width, needed, refused), outside, others, labels, total
+
+
+def _unread_formulas(data: bytes, plans: list[SheetPlan], rec: Records, outside: list[Line], others: list[Line]
+                     ) -> tuple[list[Line], list[Line]]:
+    """(outside, others) with the rows of formulas alone of the data sheets (unread_formulas.py) taken out
+    of the blank lines they read as, each rejected in `rec` where a price of it is lost, else a non-data
+    line among `others`."""
+    lost, kept = unread_formula_lines(data, plans)
+    if not (lost or kept):
+        return outside, others
+    lines = {line for line, _, _ in lost + kept}
+    rec.non_data = [line for line in rec.non_data if line[0] not in lines]
+    rec.rejected = rec.rejected + lost
+    return [line for line in outside if line[0] not in lines], others + kept
 
 
 def _name_units(reasons: Reasons, cells: pa.Array) -> None:

@@ -687,37 +687,6 @@ def test_a_close_or_two_of_formulas_never_calculated_costs_their_rows_alone():
     assert len(result.rejected) == 1
 
 
-# A script's running series ("=A6+1", "=B6*1.01"): a row of such formulas alone reads as a blank row,
-# or past the sheet's last value as none, and no cell of the sheet read empty: its days were lost
-# without a word, at the end of the sheet or amid it. A totals row ("=SUM(C2:C7)") is no day lost.
-@pytest.mark.parametrize(("formula_rows", "problem"), [
-    ([4, 5], "formulas never calculated: 2 rows (the sheet's rows 6, 7) hold formulas and no value"),
-    ([1], "formulas never calculated: 1 rows (the sheet's rows 3) hold formulas and no value"),
-    ([], None),
-])
-def test_rows_of_formulas_never_calculated_alone_refuse_the_file(formula_rows, problem):
-    rows = [["Date", "Close", "Volume"], *[[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]]
-    for k in formula_rows:
-        rows[k + 1] = [f"=A{k + 1}+1", f"=B{k + 1}*1.01", f"=C{k + 1}"]
-    rows.append([None, "=AVERAGE(B2:B7)", "=SUM(C2:C7)"])
-    # Days to come, their dates filled down and no price yet, and a summary of no date: no row lost.
-    rows += [[f"=A{k}+1"] for k in range(8, 12)] + [[None, "=B7/B2-1", "=C2+C3+C4+C5+C6+C7"]]
-    schema = detect_bytes(workbook(rows), "aapl.xlsx")
-    if problem is None:
-        assert _loaded(workbook(rows), "aapl.xlsx").prices.close.tolist() == [100.5 + k for k in range(6)]
-    else:
-        assert schema.problem.startswith(problem)
-
-
-def test_a_row_of_price_formulas_alone_amid_the_days_refuses_the_file():
-    # No date typed, its prices formulas never calculated: amid the days it is a day lost, read as a blank
-    # row; taken for a summary below them, it had vanished without a word (0318dd2).
-    rows = [["Date", "Close", "Volume"], *[[d, 100.5 + k, 1000 + k] for k, d in enumerate(_days(6))]]
-    rows[3] = [None, "=B3*1.01", "=C3"]
-    schema = detect_bytes(workbook(rows), "aapl.xlsx")
-    assert schema.problem.startswith("formulas never calculated: 1 rows (the sheet's rows 4) hold formulas")
-
-
 def test_a_close_column_of_formulas_never_calculated_refuses_the_file():
     # Every reader gives a formula without its value as an empty cell: the close column read as none,
     # and "Price", the formula's input, loaded as the close.
