@@ -11,8 +11,9 @@ schema's, and which is the close is a guess.
 The evidence, all of it needed, so that notes stay notes: each line holds a whole cell that is a
 date (a note dates itself inside a sentence: "Downloaded 2024-01-05, prices in USD") and a number,
 and no fewer numbers than words of prose; the run's lines have one field count with the date in one
-column, on dates that differ (a row a day); and its words stand still down a column (a ticker, a
-currency), where a block of statistics labels each line ("High", "Low", "Mean"). A word that
+column, on dates that differ (a row a day) and its words stand still down a column (a ticker, a
+currency), where a block of statistics labels each line ("High", "Low", "Mean"); or on one date,
+told apart by codes down a column (a day's snapshot of several tickers). A word that
 repeats down its column, or is a code ("AAPL.O", "USD", "XNAS"), is a cell of the block's, not
 prose: a row of ticker, date, currency, exchange and price holds more words than numbers. Two lines
 at least: one line is no table.
@@ -180,8 +181,10 @@ def _cells(raw: str, dialect: dict) -> list[str]:
 
 
 def _rejected(run: list[_Row], width: int, where: dict[str, str]) -> list[Line]:
-    if (len(run) < MIN_ROWS or len({row.date for row in run}) < len(run) or not _steady_words(run)
-            or _prose(run)):
+    if len(run) < MIN_ROWS or _prose(run):
+        return []
+    days = len({row.date for row in run})
+    if not (days == len(run) and _steady_words(run) or days == 1 and _securities(run)):
         return []
     fields = max(row.width for row in run)
     place = where.get(run[0].line[2], "outside the table's rows")
@@ -195,11 +198,21 @@ def _rejected(run: list[_Row], width: int, where: dict[str, str]) -> list[Line]:
 def _steady_words(run: list[_Row]) -> bool:
     """Whether no column of the run's words names each line differently (a label a line: the
     statistics below a table), a ticker or a currency repeating down it."""
+    return all(len(set(words)) == 1 or len(set(words)) < len(words) for words in _by_column(run).values())
+
+
+def _securities(run: list[_Row]) -> bool:
+    """Whether a column of codes tells the run's lines apart: several securities' rows of one day (a
+    day's snapshot of tickers and prices, appended again on a later run), not one line repeated."""
+    return any(len(set(words)) > 1 and all(_CODE.match(word) for word in words) for words in _by_column(run).values())
+
+
+def _by_column(run: list[_Row]) -> dict[int, list[str]]:
     by_column: dict[int, list[str]] = {}
     for row in run:
         for j, word in row.words:
             by_column.setdefault(j, []).append(word)
-    return all(len(set(words)) == 1 or len(set(words)) < len(words) for words in by_column.values())
+    return by_column
 
 
 def _prose(run: list[_Row]) -> list[int]:

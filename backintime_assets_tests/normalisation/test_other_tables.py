@@ -272,3 +272,19 @@ def test_a_double_spaced_block_with_a_row_of_codes_among_its_rows_is_rejected_st
     rows.insert(3, f"{_days('2023-06-01', 3)[2]},DIV,USD,,0.24")
     lines = [line for n, raw in enumerate(rows) for line in ((2 * n + 1, raw, "footer"), (2 * n + 2, "", "blank"))]
     assert [n for n, _, _ in other_layout_rows(lines, _DIALECT, None, 6, False, _WHERE)] == [1, 3, 5, 9, 11]
+
+
+def test_a_days_snapshot_of_several_tickers_above_the_table_is_rejected_not_dropped_as_preamble():
+    # A scraper's snapshot (date, ticker, name, change, price, sector), all of one day and appended
+    # twice, above a series of date,close: its rows shared a date, so were no block, and vanished as
+    # preamble (csobreiro/Itisinvest historico.csv). One line repeated is no table still.
+    snapshot = ["2026-02-07,NVDA,NVIDIA Corporation,7.87,185.41,Technology",
+                '2026-02-07,TSLA,"Tesla, Inc.",3.5,411.11,Consumer Cyclical',
+                "2026-02-07,AAPL,Apple Inc.,0.8,278.12,Technology"]
+    series = "".join(f"{d.strftime('%d/%m/%Y')},{24.5 + k / 10}\n" for k, d in enumerate(_days("2026-02-09", 12)))
+    data = ("data,ticker,nome,variacao,preco,setor\n" + "\n".join(snapshot * 2) + "\n" + series).encode()
+    result = _read(data, "historico.csv")
+    assert result.prices_arrow.num_rows == 12
+    assert sorted(_rejected(result)) == list(range(2, 8))
+    lines = [(n, snapshot[0], "preamble") for n in (1, 2)]
+    assert other_layout_rows(lines, _DIALECT, None, 2, False, _WHERE) == []
