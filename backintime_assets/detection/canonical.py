@@ -421,6 +421,9 @@ _add("volume", 1.0, "total shares traded", "number of shares traded", "no of sha
      "total quantity traded")
 _add("volume", 1.0, "ttl tradg vol", "ttl trd qnty", "tot trd qty", "total traded quantity",
      "no of shrs")
+# Nasdaq Data Link's (Quandl's) NSE database counts the day's shares "Total Trade Quantity", beside
+# "Turnover (Lacs)" (money, unmapped): its files (the ubiquitous NSE-TATAGLOBAL.csv) loaded no volume.
+_add("volume", 1.0, "total trade quantity")
 # Central and Eastern European, Balkan, Baltic, Greek and Turkish exchanges and brokers, as their
 # own exports write them: their files loaded nothing ("no close column"). Money traded ("Promet",
 # "Obrót", "Forgalom (HUF)", "Оборот", "Τζίρος", "Valoare", "Käive", "Apyvarta", "Apgrozījums")

@@ -43,7 +43,8 @@ def test_a_share_count_beside_the_close_is_no_volume():
     assert prices["volume"].isna().all()
 
 
-@pytest.mark.parametrize("name", ["Quantity", "Qty", "Qte", "Shares", "Total Traded Quantity", "Volume"])
+@pytest.mark.parametrize("name", ["Quantity", "Qty", "Qte", "Shares", "Total Traded Quantity",
+                                  "Total Trade Quantity", "Volume"])
 def test_a_days_traded_quantity_stays_the_volume(name):
     # NSE names its volume a quantity; a day's volume moves every day, halted days' zeros among them.
     volumes = [123456, 0, 0, 98765, 101010, 0, 87878, 134343]
