@@ -67,6 +67,10 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # Alpha Vantage's CSV: "daily_IBM", "daily_adjusted_IBM", "weekly_IBM", "intraday_5min_IBM" (its
     # symbol as the user typed it, in capitals: "daily_returns" is a user's own name).
     r"^(?:(?:daily|weekly|monthly)(?:_adjusted)?|intraday_\d+min)_(?P<s>\^?[A-Z0-9][A-Z0-9.=-]*)$",
+    # And its currencies' and coins': "fx_daily_EUR_USD", "fx_intraday_5min_EUR_USD", "currency_daily_BTC_CNY"
+    # (a coin and the market it is priced in), the pair as it writes it. Each had loaded as a ticker of its
+    # own (FX_DAILY_EUR_USD beside FX_WEEKLY_EUR_USD); in lower case ("fx_daily_returns") a user's own name.
+    r"^(?:fx|currency)_(?:daily|weekly|monthly|intraday_\d+min)_(?P<s>[A-Z0-9]{2,10}_[A-Z]{3})$",
     # MarketWatch: "Download Data - STOCK_US_XNAS_AAPL", "... - FUND_US_ARCX_SPY". American listings
     # only: elsewhere the market code is the symbol's ("STOCK_UK_XLON_BP" is no New York BP).
     r"^Download Data - [A-Z]+_US_[^_]+_(?P<s>[^_]+)$",
