@@ -411,6 +411,10 @@ _ONE_FIGURE = 0.55
 _ONE_FIGURE_RATES = ("exchange rate", "reference rate", "환율", "매매기준율", "기준환율", "汇率", "為替レート")
 _ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level", "redemption price",
                                                      *_ONE_FIGURE_RATES))
+# An index's level with the day's high and low beside it is that index's bar, its close whatever other
+# figures stand beside: Nasdaq Data Link's NASDAQOMX database ("Trade Date,Index Value,High,Low,Total
+# Market Value,Dividend Market Value") had "no close column".
+_INDEX_LEVELS = frozenset(norm_name(n) for n in ("indexvalue", "index level"))
 _add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
 # Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
 _REDEMPTION = frozenset({norm_name("redemption price")})
@@ -1629,6 +1633,8 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     cells = _header_of(header_cells, c)
     named = {norm_name(cell) for cell in cells}
     if not named & _ONE_FIGURE_NAMES and not any(_rate_in_a_currency(cell) for cell in cells):
+        return
+    if named & _INDEX_LEVELS and {"high", "low"} <= used:
         return
     issued = bool(named & _REDEMPTION)
     for j, t in enumerate(types):
