@@ -1785,18 +1785,33 @@ CURRENCY_COLUMN = frozenset(norm_name(n) for n in ("currency", "ccy", "currency 
 _MISSING_CODE = re.compile(r"-(?:1|9+)(?:\.0*)?")
 
 
-def _rates_below_zero(cells: Sequence[str], number_format: tuple[str, str | None] | None) -> int:
-    """How many `cells` hold a rate below zero: a number, not a mark of none ("-", "--"), nor a code for a
-    missing day (_MISSING_CODE: "-1", "-999"). Counting every cell led by "-", an exchange rates' table
-    with two holidays written "-" had lost its tickers, every row rejected as an unnamed series (0e66dfc).
-    Any other whole number counts in a column of whole numbers: a policy rate in basis points (-75) is an
-    interest rate below zero, passed over as a code, a table of them loaded its positive rates as closes.
-    Beside rates with decimals it is a code still: an exchange rates' table with a holiday written "-2"
-    had been refused whole (bd1f2f2)."""
-    values = [v for cell in cells if not _MISSING_CODE.fullmatch(cell.strip())
-              and (v := float_under(cell.strip(), number_format)) is not None]
-    whole = all(v.is_integer() for v in values if v > 0)
-    return sum(v < 0 and (whole or not v.is_integer()) for v in values)
+_CODE_GAP = 10  # a whole value below zero this many times nearer zero than its series' least rate is a code
+
+
+def _rates_below_zero(body: Sequence[Sequence[str]], c: int, j: int,
+                      number_format: tuple[str, str | None] | None) -> int:
+    """How many cells of column `c` hold a rate below zero: a number, not a mark of none ("-", "--"), nor a
+    code for a missing day (_MISSING_CODE: "-1", "-999"). Counting every cell led by "-", an exchange rates'
+    table with two holidays written "-" had lost its tickers, every row rejected as an unnamed series
+    (0e66dfc). Any other whole number counts in a column of whole numbers: a policy rate in basis points
+    (-75) is an interest rate below zero, passed over as a code, a table of them loaded its positive rates
+    as closes. Beside rates with decimals it is a code still: an exchange rates' table with a holiday
+    written "-2" had been refused whole (bd1f2f2). So is one far nearer zero than every rate of its own
+    series (column `j`'s currency, _CODE_GAP): whole rates of won and yen (1300, 145) with a holiday "-2"
+    had been refused whole (2b8dc14), as no rate leaps from 145 to -2; a basis points' series that goes
+    below zero passes near it (25, 0, -10), and one below zero throughout (JPY -10 beside USD 550) has no
+    rate above it."""
+    series: dict[str, list[float]] = {}
+    for r in body:
+        if max(c, j) < len(r) and not _MISSING_CODE.fullmatch(cell := r[c].strip()) \
+                and (v := float_under(cell, number_format)) is not None:
+            series.setdefault(r[j].strip(), []).append(v)
+    whole = all(v.is_integer() for values in series.values() for v in values if v > 0)
+    below = 0
+    for values in series.values():
+        least = min((v for v in values if v > 0), default=0.0)
+        below += sum(v < 0 and (not v.is_integer() or whole and _CODE_GAP * -v > least) for v in values)
+    return below
 
 
 def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
@@ -1814,11 +1829,11 @@ def _currency_keys_rates(mapping: list[str | None], used: set[str], header_cells
     c = mapping.index("close")
     rate = _header_of(header_cells, c)
     if any(m is None and t.type in _NUMERIC for m, t in zip(mapping, types)) or not any(
-            norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate) \
-            or _rates_below_zero([r[c] for r in body if c < len(r)], number_format) >= BELOW_ZERO:
+            norm_name(cell) in _EXCHANGE_RATES | {_RATE} or _rate_in_a_currency(cell) for cell in rate):
         return
     j = _currency_column(mapping, header_cells, body)
-    if j is not None and _keys_dates(j, body, mapping.index("date")):
+    if j is not None and _keys_dates(j, body, mapping.index("date")) \
+            and _rates_below_zero(body, c, j, number_format) < BELOW_ZERO:
         mapping[j] = "ticker"
         used.add("ticker")
 

@@ -1100,6 +1100,13 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
     # decimals is such a code too (refused since bd1f2f2).
     *(("Date,Currency,Rate\n" + _LONG_RATES + f"2024-01-04,USD,{none}\n2024-01-04,JPY,{none}\n",
        ["USD", "JPY", "USD", "JPY"]) for none in ("-", "--", "-1", "-999", "-2")),
+    # ... and beside whole rates far above it, of won and yen (refused whole since 2b8dc14).
+    ("Date,Currency,Rate\n" + _LONG_RATES.replace(".5", "").replace(".2", "").replace("9.1", "14")
+     + "2024-01-04,USD,-2\n2024-01-04,JPY,-2\n", ["USD", "JPY", "USD", "JPY"]),
+    # Basis points below zero still: a series below zero throughout, one that passes near zero to go below.
+    ("Date,Currency,Rate\n2024-01-02,USD,550\n2024-01-02,JPY,-10\n2024-01-03,USD,550\n2024-01-03,JPY,-10\n", []),
+    ("Date,Currency,Rate\n" + "".join(f"2016-01-0{d},USD,50\n2016-01-0{d},SEK,{r}\n"
+                                     for d, r in zip(range(4, 8), (25, 0, -10, -25))), []),
     # A day's sales in each currency, a trade's rate beside its amount: no rates' series.
     ("Date,Currency,Value\n" + _LONG_RATES, []),
     ("Date,Currency,Rate,Amount\n" + _LONG_RATES.replace("\n", ",100\n"), []),
