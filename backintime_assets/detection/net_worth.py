@@ -21,8 +21,14 @@ _ACCOUNTS = frozenset({"asset", "assets", "liability", "liabilities", "equity", 
                        "withdrawal", "withdrawals"})
 # A market's figure named by an accounting word: a bank's "Deposit Rate", a "Fixed Income Index", each a
 # series of its own beside a value. A fund's "Total Net Assets" beside its NAV per unit named "Value": its
-# price. A rate named without a word of these ("Cost of Equity") is taken for the books: refused, loud.
-_MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns"})
+# price. A security's payout ("Dividend Income", "Coupon Income") is the market's too.
+_MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns",
+                     "dividend", "dividends", "distribution", "distributions", "coupon", "coupons"})
+# A fund's or a firm's figure named by accounting words, each word of one of these in its name: a fund's size
+# ("Total Net Assets", "Assets Under Management") and the return its capital asks ("Cost of Equity", a rate),
+# no household's. Beside a fund's "Value" each had refused its history as a balance (since e612ffc).
+_FUND_FIGURES = (frozenset({"net", "assets"}), frozenset({"under", "management"}), frozenset({"cost", "of", "equity"}),
+                 frozenset({"cost", "of", "capital"}), frozenset({"cost", "of", "debt"}))
 
 
 def _worth(name: str) -> bool:
@@ -32,7 +38,7 @@ def _worth(name: str) -> bool:
 
 def _books(name: str) -> bool:
     named = set(words(name))
-    return bool(named & _ACCOUNTS) and not named & _MARKET and not {"net", "assets"} <= named
+    return bool(named & _ACCOUNTS) and not named & _MARKET and not any(fund <= named for fund in _FUND_FIGURES)
 
 
 def _figures(t: ColumnType) -> bool:

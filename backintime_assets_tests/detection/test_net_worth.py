@@ -18,6 +18,9 @@ def _data(header: str, cells: str) -> bytes:
     ("Date,Assets,Liabilities,Net Worth", "100000,40000,60000", "Assets, Liabilities, Net Worth"),
     ("Date,Income,Expenses,Balance", "5000,3000,2000", "Income, Expenses, Balance"),
     ("Date,Revenue,Cost,Profit", "5000,3000,2000", "Revenue, Cost, Profit"),
+    # A household's payouts and a firm's costs among its books are the books' still.
+    ("Date,Salary,Dividend Income,Expenses,Balance", "5000,100,3000,2100", "Salary, Expenses, Balance"),
+    ("Date,Revenue,Cost of Goods Sold,Profit", "5000,3000,2000", "Revenue, Cost of Goods Sold, Profit"),
 ])
 def test_a_worth_beside_accounting_figures_is_no_price(header, cells, shown):
     data = _data(header, cells)
@@ -39,6 +42,11 @@ def test_a_worth_beside_accounting_figures_is_no_price(header, cells, shown):
     ("Date,Value,Total Net Assets", "10.12,5000000", 10.12),
     ("Date,Deposit Rate,Value", "3.5,10.12", 10.12),
     ("Date,Value,Fixed Income Index", "10.12,101.5", 10.12),
+    # a fund's size, a security's payout, the return its capital asks: a fund's or a firm's, no household's
+    # (refused as a balance since e612ffc)
+    ("Date,Value,Assets Under Management", "10.12,5000000", 10.12),
+    ("Date,Value,Dividend Income", "10.12,0.25", 10.12),
+    ("Date,Value,Cost of Equity", "10.12,8.5", 10.12),
     # an asset's name or class, words named by an accounting word, is no figure of books (refused at ce1b60a)
     ("Date,Asset Name,Value", "Bitcoin,42000", 42000),
     ("Date,Asset Class,Value", "Gold,2050.5", 2050.5),
