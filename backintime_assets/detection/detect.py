@@ -58,7 +58,7 @@ from .schema import ColumnSchema, FileSchema
 from .series import lettered, wide_columns
 from .tenors import term_table
 from .settled import settled
-from .measurements import interest_rates_problem, leaping_series_problem, reading_series_problem
+from .measurements import interest_rates_problem, jumping_table_problem, leaping_series_problem, reading_series_problem
 from .moving_average import moving_average_problem
 from .net_worth import net_worth_problem
 from .held_quantity import held_quantity
@@ -332,7 +332,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                 or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
                                           decimal, thousands) \
                 or reading_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
-                                          decimal, thousands, name, " ".join(line for _, line in titles()))
+                                          decimal, thousands, name, " ".join(line for _, line in titles())) \
+                or jumping_table_problem(layout.names, canonical, layout.body, decimal, thousands)
     unsettled = None
     if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical, name)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order

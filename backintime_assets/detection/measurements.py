@@ -9,11 +9,13 @@ rejected one by one as non-positive prices."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from .canonical import BELOW_ZERO, CURRENCY_COLUMN, norm_name
+from .moves import JUMPY, median_step
 from .numbers import to_float, written_places
 from .statements import NOT_PRICES
 from .tenors import MOST_RATE
@@ -69,6 +71,31 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
     return (f"a series of values that leap tenfold or more between neighbouring rows ({len(leaps)} of {len(steps)} "
             f"steps){NOT_PRICES}{name or 'its only value column'} goes from {widest[0][0]} to {widest[1][0]}; "
             "no day's price moves so, and a split leaps once. Name the column \"Close\" if it is a price")
+
+
+def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
+                          decimal: str, thousands: str | None) -> str | None:
+    """The problem of a long table of dates, a ticker and one value under a generic name (as
+    leaping_series_problem's, each ticker's its own series) whose tickers' values move tens of percent
+    from row to row on the median step (moves.JUMPY), as a day's sales, amounts or counts do by product,
+    commodity or asset ("Date,Commodity,Value": wheat 120,000 then 45,000 then 98,000); else None. Each
+    ticker's values had loaded as its closes without a word. A price moves a percent or two a day."""
+    if {m for m in canonical if m} != {"date", "ticker", "close"} or canonical.count("close") != 1:
+        return None
+    c, k = canonical.index("close"), canonical.index("ticker")
+    name = names[c].strip() if c < len(names) else ""
+    if norm_name(name) not in _GENERIC:
+        return None
+    series: dict[str, list[float]] = {}
+    for r in body[:_ROWS]:
+        if max(c, k) < len(r) and (v := to_float(r[c].strip(), decimal, thousands)) is not None and v > 0:
+            series.setdefault(r[k].strip(), []).append(v)
+    step = median_step(list(series.values()))
+    if sum(len(own) - 1 for own in series.values()) < _LEAPS or step is None or step <= JUMPY:
+        return None
+    return (f"figures by {names[k].strip() if k < len(names) else 'ticker'} that move tens of percent from row to "
+            f"row{NOT_PRICES}{name or 'its only value column'} of each moves {math.expm1(step):.0%} on the median "
+            "step; a price moves a percent or two a day. Name the column \"Close\" if it is a price")
 
 
 def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],

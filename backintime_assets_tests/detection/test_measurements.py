@@ -220,3 +220,29 @@ def test_rates_by_currency_moving_as_a_central_bank_s_are_no_exchange_rates(seri
     else:
         assert schema.problem is None
         assert result.prices_arrow.num_rows == 24
+def _long(header: str, values: dict[str, list[float]]) -> bytes:
+    days = _weekdays(max(map(len, values.values())))
+    rows = [f"{d},{k},{own[i]}" for i, d in enumerate(days) for k, own in values.items() if i < len(own)]
+    return ("\n".join([header, *rows]) + "\n").encode()
+
+
+_SALES = {"Wheat": [120000, 45000, 98000, 30500], "Corn": [80000, 150000, 20000, 64000]}
+_METALS = {"Copper": [8201.5, 8250.0, 8190.5, 8302.0], "Zinc": [2500.0, 2512.5, 2490.0, 2475.5]}
+
+
+@pytest.mark.parametrize("header,values,loaded", [
+    # A day's sales or amounts by asset or contract under a generic "Value": each ticker's had loaded as
+    # its closes without a word (at 388f5a8).
+    ("Date,Asset,Value", _SALES, 0),
+    ("Date,Contract,Value", _SALES, 0),
+    ("Date,Stock,Rate", _SALES, 0),
+    # Prices under it move a percent or two a day, a coin's a few; a column named as the close is one.
+    ("Date,Asset,Value", _METALS, 8),
+    ("Date,Asset,Value", {"BTC": [42000.0, 44100.0, 42300.5, 45000.0], "ETH": [2200.0, 2310.0, 2250.0, 2380.5]}, 8),
+    ("Date,Asset,Close", _SALES, 8),
+])
+def test_a_long_table_whose_values_jump_as_sales_do_holds_no_prices(header, values, loaded):
+    schema, result = _load(_long(header, values))
+    assert result.prices_arrow.num_rows == loaded
+    if not loaded:
+        assert "move tens of percent" in schema.problem and judged(schema.problem)
