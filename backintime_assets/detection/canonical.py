@@ -95,6 +95,9 @@ _add("ticker", 0.7, "fund", "fund name", "fondo", "nombre del fondo", "fundo", "
 # Oct26"): unread, every contract's rows loaded as one series under the file's name, the first contract's
 # days and the rest rejected as duplicates (real files round 50).
 _add("ticker", 0.7, "contract")
+# ... and a commodities' board each row's commodity or metal ("Date,Commodity,Currency,Value": LME Copper
+# beside LME Zinc each day): unread, every row was rejected as an unnamed series.
+_add("ticker", 0.7, "commodity", "commodity name", "metal")
 _add("sector", 1.0, "sector", "industry", "gics sector", "sector name", "industry group", "segment",
      "branche", "sektor", "secteur", "sector gics", "category", "gics industry", "industry sector")
 _add("open", 1.0, "open", "open price", "opening price", "opening", "px open", "first", "opn", "o",

@@ -2181,6 +2181,12 @@ def test_a_won_s_base_rate_is_its_daily_close():
     ("Date,Contract,Settle\n2026-07-06,BRN Dec26,71.99\n2026-07-07,BRN Dec26,74.16\n"
      "2026-07-08,BRN Oct26,75.10\n2026-07-09,BRN Oct26,76.20\n",
      {"BRN DEC26": [71.99, 74.16], "BRN OCT26": [75.1, 76.2]}),
+    # An exchange's metals by "Commodity" or "Metal" beside the price's currency: an unnamed series.
+    ("Date,Commodity,Currency,Value\n21 October 2019,LME Copper,US$,\"5,820.00\"\n21 October 2019,LME Zinc,US$,"
+     "\"2,500.00\"\n22 October 2019,LME Copper,US$,\"5,851.50\"\n22 October 2019,LME Zinc,US$,\"2,512.00\"\n",
+     {"LME COPPER": [5820.0, 5851.5], "LME ZINC": [2500.0, 2512.0]}),
+    ("Date,Metal,Price\n2024-01-02,Gold,2050.5\n2024-01-02,Silver,23.1\n2024-01-03,Gold,2042.1\n2024-01-03,Silver,23.0\n",
+     {"GOLD": [2050.5, 2042.1], "SILVER": [23.1, 23.0]}),
     # A real's daily dollar rate under Portuguese "taxa" (rate), Spanish "tasa": "no close column", where
     # English "rate" loaded.
     ("data,moeda_base,moeda_alvo,taxa\n2024-10-28,USD,BRL,5.6896\n2024-10-29,USD,BRL,5.7187\n",
