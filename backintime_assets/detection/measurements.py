@@ -79,8 +79,10 @@ def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None],
     leaping_series_problem's, each ticker's its own series) whose tickers' values move tens of percent
     from row to row on the median step (moves.JUMPY), as a day's sales, amounts or counts do by product,
     commodity or asset ("Date,Commodity,Value": wheat 120,000 then 45,000 then 98,000); else None. Each
-    ticker's values had loaded as its closes without a word. A price moves a percent or two a day."""
-    if {m for m in canonical if m} != {"date", "ticker", "close"} or canonical.count("close") != 1:
+    ticker's values had loaded as its closes without a word. A price moves a percent or two a day. Beside a
+    quantity read as the volume too ("Date,Asset,Quantity,Value": a day's sales, each product's units and
+    takings)."""
+    if {m for m in canonical if m} - {"volume"} != {"date", "ticker", "close"} or canonical.count("close") != 1:
         return None
     c, k = canonical.index("close"), canonical.index("ticker")
     name = names[c].strip() if c < len(names) else ""

@@ -246,3 +246,15 @@ def test_a_long_table_whose_values_jump_as_sales_do_holds_no_prices(header, valu
     assert result.prices_arrow.num_rows == loaded
     if not loaded:
         assert "move tens of percent" in schema.problem and judged(schema.problem)
+
+
+@pytest.mark.parametrize("values,loaded", [(_SALES, 0), (_METALS, 8)])
+def test_so_beside_a_quantity_read_as_the_volume(values, loaded):
+    # Each product's units sold beside its takings: the takings had loaded as closes, the units as volumes.
+    units = iter([10, 5, 7, 9, 12, 3, 8, 6])
+    data = _long("Date,Asset,Quantity,Value", values).decode().splitlines()
+    data = [data[0]] + [f"{d},{k},{next(units)},{v}" for d, k, v in (r.split(",") for r in data[1:])]
+    schema, result = _load(("\n".join(data) + "\n").encode())
+    assert result.prices_arrow.num_rows == loaded
+    if not loaded:
+        assert "move tens of percent" in schema.problem and judged(schema.problem)
