@@ -333,7 +333,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                                           decimal, thousands) \
                 or reading_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
                                           decimal, thousands, name, " ".join(line for _, line in titles())) \
-                or jumping_table_problem(layout.names, canonical, layout.body, decimal, thousands)
+                or jumping_table_problem(layout.names, canonical, layout.body, decimal, thousands, layout.head_end)
     unsettled = None
     if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical, name)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order

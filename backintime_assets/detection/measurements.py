@@ -17,6 +17,7 @@ from pathlib import PurePath
 from .canonical import BELOW_ZERO, CURRENCY_COLUMN, norm_name
 from .moves import JUMPY, median_step
 from .numbers import to_float, written_places
+from .sample_runs import sample_runs
 from .statements import NOT_PRICES
 from .tenors import MOST_RATE
 
@@ -74,24 +75,26 @@ def leaping_series_problem(names: Sequence[str], canonical: Sequence[str | None]
 
 
 def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None], body: Sequence[Sequence[str]],
-                          decimal: str, thousands: str | None) -> str | None:
+                          decimal: str, thousands: str | None, head_end: int | None = None) -> str | None:
     """The problem of a long table of dates, a ticker and one value under a generic name (as
     leaping_series_problem's, each ticker's its own series) whose tickers' values move tens of percent
     from row to row on the median step (moves.JUMPY), as a day's sales, amounts or counts do by product,
     commodity or asset ("Date,Commodity,Value": wheat 120,000 then 45,000 then 98,000); else None. Each
     ticker's values had loaded as its closes without a word. A price moves a percent or two a day. Beside a
     quantity read as the volume too ("Date,Asset,Quantity,Value": a day's sales, each product's units and
-    takings)."""
+    takings). Each ticker's steps within the head's rows and within the tail's (`head_end`, sample_runs.py):
+    between them, years apart, a price moves as much as sales do from day to day."""
     if {m for m in canonical if m} - {"volume"} != {"date", "ticker", "close"} or canonical.count("close") != 1:
         return None
     c, k = canonical.index("close"), canonical.index("ticker")
     name = names[c].strip() if c < len(names) else ""
     if norm_name(name) not in _GENERIC:
         return None
-    series: dict[str, list[float]] = {}
-    for r in body[:_ROWS]:
-        if max(c, k) < len(r) and (v := to_float(r[c].strip(), decimal, thousands)) is not None and v > 0:
-            series.setdefault(r[k].strip(), []).append(v)
+    series: dict[tuple[int, str], list[float]] = {}
+    for run, (rows, _, _) in enumerate(sample_runs(body, head_end)):
+        for r in rows[:_ROWS]:
+            if max(c, k) < len(r) and (v := to_float(r[c].strip(), decimal, thousands)) is not None and v > 0:
+                series.setdefault((run, r[k].strip()), []).append(v)
     step = median_step(list(series.values()))
     if sum(len(own) - 1 for own in series.values()) < _LEAPS or step is None or step <= JUMPY:
         return None

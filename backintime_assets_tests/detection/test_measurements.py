@@ -4,6 +4,7 @@ from datetime import date, timedelta
 import pytest
 
 from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.measurements import jumping_table_problem
 from backintime_assets.detection.refusals import judged
 from backintime_assets.normalisation import normalise_bytes
 
@@ -258,3 +259,13 @@ def test_so_beside_a_quantity_read_as_the_volume(values, loaded):
     assert result.prices_arrow.num_rows == loaded
     if not loaded:
         assert "move tens of percent" in schema.problem and judged(schema.problem)
+
+
+def test_a_sample_s_head_and_tail_years_apart_are_no_steps():
+    # A large file's sampled head (2015) and tail (2024): each ticker's price between them moved as sales do
+    # from day to day, and its prices had been refused at the sample's first look.
+    head = [["2015-01-05", k, v] for k, v in (("A", "20.1"), ("B", "50.2"))] + [["2015-01-06", "A", "20.3"]]
+    tail = [["2024-06-28", k, v] for k, v in (("A", "61.5"), ("B", "13.9"))] + [["2024-07-01", "B", "14.0"]]
+    args = (["Date", "Asset", "Value"], ["date", "ticker", "close"], head + tail, ".", None)
+    assert jumping_table_problem(*args) is not None  # read as one run, the years' moves are steps
+    assert jumping_table_problem(*args, head_end=len(head)) is None
