@@ -1666,14 +1666,43 @@ def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[S
                              body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None) -> None:
     """Unmap, in place, an open, high or low named as another figure's (another_figure_s_prices: "units_open"
     beside "units_close" and the close "nav") unless that figure's close is the close's twin, the same
-    value on the median row: the close's own under another name ("PX_OPEN" beside the close "PX_LAST" and
-    "PX_CLOSE"), unmapped on its name alone, Bloomberg's day's open, high and low had each loaded as the
-    close (silent). Not an open merely near the close, which a day's move (9818bd6) let by: units of
-    10,500 beside a NAV of 10,012, a benchmark's or the bid's open beside a fund's price or a mid."""
+    value on the median row, or its high and low hold the close on every row (_holds_the_close): the
+    close's own under another name ("PX_OPEN" beside the close "PX_LAST" and "PX_CLOSE"), unmapped on its
+    name alone, Bloomberg's day's open, high and low had each loaded as the close (silent). Not an open
+    merely near the close, which a day's move (9818bd6) let by: units of 10,500 beside a NAV of 10,012, a
+    benchmark's or the bid's open beside a fund's price or a mid."""
     c = mapping.index("close")
+    marks = marks_or_default(number_format)
+    bars: dict[int, dict[str, int]] = {}
     for p, own_close in another_figure_s_prices(mapping, header_cells):
-        if not _hugs(body, own_close, c, marks_or_default(number_format), 0.0):
-            mapping[p] = None
+        bars.setdefault(own_close, {})[str(mapping[p])] = p
+    for own_close, bar in bars.items():
+        if not _hugs(body, own_close, c, marks, 0.0) and not _holds_the_close(body, bar, c, marks):
+            for p in bar.values():
+                mapping[p] = None
+
+
+def _holds_the_close(body: Sequence[Sequence[str]], bar: dict[str, int], close: int,
+                     number_format: tuple[str, str | None]) -> bool:
+    """Whether a figure's high and low (`bar`: its prices' columns by field) hold column `close`, and its
+    open where it has one, on every row holding them (_DAILY_DATES at least): the close's own day's range.
+    Its own close may be another of the close's ("PX_CLOSE", the official close, a cent off "PX_LAST" on
+    most days, or the day before's): the twin test alone had set Bloomberg's open, high and low to the
+    close (silent, 5b3f8a5). Units, a benchmark's level or another fund's price leave the range some day."""
+    if "high" not in bar or "low" not in bar:
+        return False
+    held = 0
+    for row in body:
+        cells = [row[j] if j < len(row) else "" for j in (bar["low"], close, bar["high"])]
+        values = [to_float(v, *number_format) for v in cells]
+        if None in values:
+            continue
+        low, price, high = values
+        opened = to_float(row[bar["open"]], *number_format) if "open" in bar and bar["open"] < len(row) else None
+        if not low <= price <= high or (opened is not None and not low <= opened <= high):
+            return False
+        held += 1
+    return held >= _DAILY_DATES
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

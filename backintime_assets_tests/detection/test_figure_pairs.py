@@ -30,6 +30,13 @@ def test_a_figure_s_price_beside_its_own_close_is_no_price_of_the_nav(header):
                                                    "2024-01-04,101.4,101.9,100.6"]),
     ("Date,Bid Open,Bid Close,Mid", ["2024-01-02,1.0900,1.0910,1.0911", "2024-01-03,1.0910,1.0920,1.0921",
                                      "2024-01-04,1.0920,1.0930,1.0931"]),
+    # A bar of its own that leaves the close some day: no day's range of the close.
+    ("date,fund,units_open,units_high,units_low,units_close,nav",
+     ["2024-01-02,AAA,10500,10520,10490,10510,10012.0", "2024-01-03,AAA,10510,10530,10500,10520,10015.1",
+      "2024-01-04,AAA,10520,10540,10510,10530,10018.2"]),
+    ("Date,Benchmark Open,Benchmark High,Benchmark Low,Benchmark Close,Price",
+     ["2024-01-02,101.0,101.8,99.5,101.5,100.0", "2024-01-03,101.2,101.9,100.9,101.7,100.3",
+      "2024-01-04,101.4,102.0,100.1,101.9,100.6"]),
 ])
 def test_another_figure_s_open_near_the_close_is_no_open(header, rows):
     # Units of 10,500 beside a NAV of 10,012, a benchmark's or the bid's open beside a price or a mid: within
@@ -50,6 +57,22 @@ def test_the_close_s_own_open_stays_the_open(header):
     width = header.count(",")
     rows = [f"2024-01-0{d},{100 + d}.5," + ",".join([f"{101 + d}.5"] * (width - 1)) for d in (2, 3, 4)]
     assert _load(header, rows)["open"].tolist() == [102.5, 103.5, 104.5]
+
+
+@pytest.mark.parametrize("header,closes", [
+    ("Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_CLOSE", ["185.62", "184.27", "181.95"]),  # the official close
+    ("Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_CLOSE", ["192.53", "185.64", "184.25"]),  # the day before's
+    ("Date,Day Open,Day High,Day Low,Last,Day Close", ["185.60", "184.20", "181.95"]),
+])
+def test_the_close_s_own_bar_stays_beside_another_close(header, closes):
+    # The figure's close is another of the close's, a cent off or a day behind: its bar holds the close on
+    # every row, and is the close's. Read as another figure's by the twin test alone, the day's open, high
+    # and low had each loaded as the close (silent, 5b3f8a5).
+    bars = ["187.15,188.44,183.885,185.64", "184.22,185.88,183.43,184.25", "182.15,183.0872,180.88,181.91"]
+    prices = _load(header, [f"2024-01-0{d},{bar},{c}" for d, bar, c in zip((2, 3, 4), bars, closes)])
+    assert prices["close"].tolist() == [185.64, 184.25, 181.91]
+    assert prices["open"].tolist() == [187.15, 184.22, 182.15]
+    assert prices["low"].tolist() == [183.885, 183.43, 180.88]
 
 
 def test_the_close_s_own_high_and_low_stay():
