@@ -34,7 +34,9 @@ _LEAP_SHARE = 0.1
 # Not "temp" (a temporary file's as often) nor "emissions" (carbon allowances are priced).
 _READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
                        "snowfall", "windspeed", "sunshine", "celsius", "fahrenheit", "sensor", "readings"})
-_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Latin-1's accented letters are letters of a word: "Zinssätze" and "interés", split at the accent, had said
+# no interest, and a title saying exchange beside them exchange alone.
+_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
 # Words of a title above the table, or of the file's name, that say its generic value is a ratio or an
 # economy's figure, no price: Macrotrends' "S&P 500 PE Ratio - 90 Year Historical Chart" over "date, value"
 # had loaded the ratio as a ticker's closes (real files round 32). Not "rate" nor "index": an exchange
@@ -133,10 +135,11 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
 # a yield, and no currency's price in another: a central bank's policy or deposit rate per currency.
 _INTEREST = frozenset({"interest", "deposit", "deposits", "policy", "lending", "borrowing", "overnight", "yield",
                        "yields", "libor", "sofr", "sonia", "euribor", "estr", "eonia", "saron", "tona", "tonar",
-                       "zins", "zinsen", "zinssatz", "leitzins", "juros"})
+                       "zins", "zinsen", "zinssatz", "zinssätze", "zinssaetze", "leitzins", "leitzinsen", "juros",
+                       "interés", "interes", "intereses", "intérêt", "intérêts", "interesse", "interessi"})
 
 _EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges", "wechselkurs", "wechselkurse", "devisen", "devisenkurse",
-                       "cambio", "cambios"})
+                       "cambio", "cambios", "câmbio", "devises"})
 
 
 def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None], file_name: str,

@@ -173,6 +173,10 @@ _RATES_BY_CURRENCY = ("Date,Currency,Rate\n2024-01-02,USD,5.33\n2024-01-02,GBP,5
     ("ECB euro foreign exchange reference rates", "policy_rates.csv", 6),
     # A title saying exchange beside interest says which no more than the name's interest: deposit rates.
     ("Interest rates on foreign exchange deposits (%)", "deposit_rates.csv", 0),
+    # So in German or Spanish: "Zinssätze" and "interés" had been read as no word of interest, the title as
+    # saying exchange alone, and the name's interest overruled (silent).
+    ("Devisenkurse und Zinssätze", "zinsen.csv", 0), ("Tipos de cambio y tasas de interés", "depositos_interes.csv", 0),
+    ("Devisenkurse und Zinssätze", "wechselkurse.csv", 6), ("Tipos de cambio y tasas de interés", "tipos.csv", 6),
 ])
 def test_rates_by_currency_named_as_interest_rates_are_no_exchange_rates(title, name, loaded):
     data = ((f'"{title}"\n\n' if title else "") + _RATES_BY_CURRENCY).encode()
