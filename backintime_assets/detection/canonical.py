@@ -1756,12 +1756,14 @@ def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[s
         days = [day for _, day in run]
         whole = held.keys() - cut_days(days, cut_before, cut_after)
         # The table's own first and last days may miss a ticker listed on the second day or gone on the last.
-        # Where the run holds days between, those judge it (a table read whole, as at 4720d48); where not (a
-        # day of more tickers than the quick head holds two of), its edges may miss only a few: one listed
-        # had refused every row of a table past 16 KB, while a trade book's days hold tickers at random.
+        # Where the run holds days between, those judge it, the edges missing no more rows than half its
+        # tickers: a trade book of two tickers, one traded each day and both on the day between, had loaded
+        # its rates as closes (silent). Where not (a day of more tickers than the quick head holds two of),
+        # only a few: one listed had refused every row of a table past 16 KB, while a trade book's days hold
+        # tickers at random.
         edges = whole & cut_days(days, True, True)
-        if any(held[day] != tickers for day in whole - edges) or whole == edges and any(
-                tickers - held[day] > max(1, tickers // _FEW_LISTED) for day in edges):
+        if any(held[day] != tickers for day in whole - edges) or sum(tickers - held[day] for day in edges) > (
+                tickers // 2 if whole - edges else max(1, tickers // _FEW_LISTED)):
             return False
         judged = judged or any(held[day] > 1 for day in whole)
     return judged

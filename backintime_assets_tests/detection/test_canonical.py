@@ -2299,6 +2299,12 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
     ("날짜,수량,환율\n2024-01-02,10,1300.5\n2024-01-03,5,1305.2\n2024-01-04,3,1310.1\n", []),
     # A trade book's plain "Rate", each trade's price per unit (silent: the closes and volumes of trades).
     ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,10,1510.25\n2024-01-05,TCS,3,3720.10\n2024-01-09,INFY,25,1498\n", []),
+    # ... each ticker traded on the day between, one the day before, the other after (silent since f0f5a23),
+    # or one traded every day, the other on the day between alone.
+    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,10,1510.25\n2024-01-03,INFY,5,1512\n2024-01-03,TCS,3,3720.10\n"
+     "2024-01-04,TCS,25,3711.50\n", []),
+    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,10,1510.25\n2024-01-03,INFY,5,1512\n2024-01-03,TCS,3,3720.10\n"
+     "2024-01-04,INFY,25,1511.50\n", []),
     # A day's rate beside its bid and ask, buy and sell, volume, or the units it is quoted per: a rate.
     ("Date,FX Rate,Bid,Ask\n2024-01-02,1.0950,1.0949,1.0951\n2024-01-03,1.0930,1.0929,1.0931\n", [1.095, 1.093]),
     ("Fecha,Tipo de Cambio,Compra,Venta\n2024-01-02,3.70,3.69,3.71\n2024-01-03,3.71,3.70,3.72\n", [3.7, 3.71]),
@@ -2313,6 +2319,9 @@ def test_a_price_s_own_day_outranks_a_report_s(header, days):
        "2024-01-04,TCS,920099,3698\n", [1510.25, 3720.25, 1520.1, 3731.1, 1498.0, 3698.0])
       # ... "Rate (INR)" too (refused since 23b7870).
       for rate in ("Rate", "Rate (INR)")),
+    # ... TCS listed on the second day.
+    ("Date,Symbol,Qty,Rate\n2024-01-02,INFY,10,1510.25\n2024-01-03,INFY,5,1512\n2024-01-03,TCS,3,3720.10\n"
+     "2024-01-04,INFY,7,1511\n2024-01-04,TCS,25,3711.50\n", [1510.25, 1512.0, 3720.1, 1511.0, 3711.5]),
     # ... but not a trade log's "FX Rate", though a plan trades each ticker every day (silent since fb3125f),
     # nor its plain "Rate" that is one for every ticker of a day (silent since fb3125f too).
     *((f"Trade Date,Name,Quantity,Unit Price,{rate},Amount\n2024-01-02,AAPL,5,185,0.92,851\n"
@@ -2327,7 +2336,8 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
 
 @pytest.mark.parametrize("rows,every", [
     ("2 A,2 B,3 A,3 B,4 A,4 B", True),
-    ("2 B,3 A,3 B,4 A", True),  # a whole file's first and last days unjudged: listed or delisted there
+    ("2 B,3 A,3 B,4 A", False),  # its edges missing as many rows as it has tickers: traded on random days
+    ("2 A,3 A,3 B,4 A,4 B", True),  # a whole file's first and last days may miss a ticker listed or delisted
     ("2 A,2 B,3 A,3 B,4 A,4 B,5 A", True),
     ("2 A,2 B,3 A,3 B,3 C,4 A,4 B,4 C", True),  # C listed on the second day of a file read whole
     ("2 A,2 B,3 A,4 A,4 B", False),  # B has no row on an inner day
