@@ -118,6 +118,14 @@ def bare_tenors(labels: Iterable[str]) -> bool:
     return seen >= _LEAST_TENORS
 
 
+def a_tenor_unnamed(labels: Sequence[str]) -> bool:
+    """Whether `labels` (the header's over columns no name took) are a term table's with one blank: two or
+    more tenors of one rate ("1W", "euribor_3m") and a column whose name is lost ("Date,1W,,3M,6M")."""
+    terms = [tenor_days(label) for label in labels if label.strip()]
+    return len(terms) < len(labels) and len(terms) >= _LEAST_TENORS and None not in terms \
+        and len({term[0] for term in terms if term}) == 1
+
+
 def term_table(names: Sequence[str], types: Sequence[ColumnType], canonical: Sequence[str | None],
                body: Sequence[Sequence[str]], decimal: str, thousands: str | None,
                file_name: str = "") -> dict[int, tuple[str, int]]:

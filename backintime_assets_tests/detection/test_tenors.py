@@ -73,6 +73,11 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     ("Date,3M,1M,1W", "euribor.csv", []),
     ("Date,1W,1M,YTD", "euribor.csv", []),
     ("Date,CPI,GDP,M2", "euribor.csv", []),
+    # Nor where a tenor's name is lost: its fixings had loaded as the close of "EURIBOR", the others' dropped.
+    ("Date,1W,,3M", "euribor.csv", []),
+    ("Date,,1M,3M", "euribor.csv", []),
+    ("Date,1W,1M,", "euribor.csv", []),
+    ("quote_date,euribor_1w,,euribor_3m", "rates.csv", []),
     # Nor where no rate is named: a fund's returns, an option's volatility or forward points by term move as
     # fixings do. Loaded bare ("1M"), one file's 1M and another's had been one series (silent).
     ("Date,1W,1M,3M", "rates.csv", []),
