@@ -509,6 +509,15 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
     others = [days for days in (_ordinals(c, b, a), _ordinals(c, a, b)) if days is not None]
     if trading_days(first):
         return not any(trading_days(days) for days in others)
+    if len(set(b)) > 1 and _CENTURY_START <= min(first) <= max(first) <= date.today().toordinal() \
+            and _daily_share(first) >= _DAILY_SHARE and all(_daily_share(days) <= 1 - _DAILY_SHARE for days in others):
+        # A run of days that trading_days cannot take for a week's (Moscow's working Saturdays, Riyadh's
+        # Sunday-to-Thursday, coins' seven days, pages of a fund's history appended out of order) still
+        # steps a day or a weekend at a time read year first, where read year last each step is a year or
+        # more: "10/01/11, 10/01/12, ..., 10/02/27" had loaded as the 1st of October 2011 to 2029. Not
+        # where the month part never moves: "15/06/10, 15/06/11, 15/06/12" may as well be an annual series;
+        # nor last century's: TWSE's "93/02/11" is Minguo 93, 2004 (minguo.py), read so with the evidence only.
+        return True
     # A week's rows or fewer ("24.01.15" to "24.01.19") make no run with a weekend skipped: consecutive
     # weekdays up to today read year first, where read year last each row is a year on and one falls on
     # a weekend, do. Read day first, such a week had loaded as the 24th of January of five years, two rejected.
@@ -516,6 +525,19 @@ def _two_digit_year_first(a: list[int], b: list[int], c: list[int]) -> bool:
     # series dated on New Year's Day (or a monthly one on each first), whose years read as days made a
     # week of 2001 (2001-01-16 to 2001-01-19) without a word. A week of kabutan's is dated on any day.
     return _few_weekdays(first) and not any(_weekday_run(days) for days in others) and not _firsts_of_months(a)
+
+
+# The share of a daily file's steps (between distinct dates) that span a day, a weekend or a holiday
+# beside one, allowing a sample's jumps and a history's pages appended out of order.
+_DAILY_SHARE = 0.8
+_DAILY_STEPS = 5  # fewer steps than this prove no run of days
+
+
+def _daily_share(days: Sequence[int] | None) -> float:
+    """The share of steps between distinct dates (date.toordinal, in file order) of four days or fewer;
+    0 for no dates or too few steps to tell."""
+    steps = [abs(y - x) for x, y in zip(days or (), (days or ())[1:]) if x != y]
+    return sum(s <= 4 for s in steps) / len(steps) if len(steps) >= _DAILY_STEPS else 0.0
 
 
 def _firsts_of_months(days: Sequence[int]) -> bool:

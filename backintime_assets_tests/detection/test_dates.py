@@ -454,6 +454,28 @@ def test_two_digit_years_first_read_by_the_trading_days_they_make():
     assert infer_date_format(["24/01/19", "24/01/20", "24/01/21", "24/01/22"]).format == "%d/%m/%y"
 
 
+@pytest.mark.parametrize("values", [
+    ["10/02/24", "10/02/25", "10/02/26", "10/02/27", "10/03/01", "10/03/02"],  # Moscow's working Saturday
+    ["19/12/29", "19/12/30", "19/12/31", "20/01/01", "20/01/02", "20/01/05"],  # Riyadh: Sunday to Thursday
+    ["21/01/29", "21/01/30", "21/01/31", "21/02/01", "21/02/02", "21/02/03"],  # a coin's seven days
+    # A fund's history with its pages appended out of order
+    ["21/03/01", "21/03/02", "21/03/03", "21/03/04", "21/03/05", "21/03/08", "20/12/28", "20/12/29", "20/12/31"],
+])
+def test_two_digit_years_first_read_by_their_daily_steps(values):
+    # No run of Monday-to-Friday days, yet read year first each step is a day or a weekend, read year last
+    # a year or more: MOEX's "10/01/11" to "10/03/05" (2010) had loaded as the 1st of October 2011 to 2029.
+    assert infer_date_format(values).format == "%y/%m/%d"
+    # Written year last, the same days keep their reading.
+    assert infer_date_format([f"{v[6:]}/{v[3:5]}/{v[:2]}" for v in values]).format == "%d/%m/%y"
+
+
+def test_last_century_s_two_digit_years_first_want_more_than_daily_steps():
+    # TWSE's headerless "93/02/11" is Minguo 93 (2004-02-11; minguo.py), read so with its evidence only: taken
+    # for 1993 by its daily steps, its rows had loaded eleven years early, three rejected as Saturdays.
+    twse = ["93/02/11", "93/02/12", "93/02/13", "93/02/16", "93/02/17", "93/02/18", "93/02/19", "93/02/20"]
+    assert infer_date_format(twse) is None
+
+
 def test_a_week_of_two_digit_years_first_is_read_by_its_weekdays():
     # A week's rows (or a sample's head and tail) make no run over a weekend: read day first, "24.01.15" to
     # "24.01.19" had loaded as the 24th of January of 2015 to 2019, two rejected as weekends.
