@@ -2044,7 +2044,10 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
-    names = [" ".join(_header_of(header_cells, j)).strip() for j in range(2)]
+    # Less a units row under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
+    # series with a unit written under it had "no close column", every row rejected.
+    names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j)) if k == 0 or not units_cell(c)).strip()
+             for j in range(2)]
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]

@@ -2532,6 +2532,9 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("DATE,STLFSI4", ["1.41", "1.38", "1.45", "1.40", "1.36"], "STLFSI4"),
     ("DATE,GDPC1", ["22112.3", "22225.4", "22490.7", "22679.3", "22780.9"], "GDPC1"),
     ("DATE,U6RATE", ["7.1", "7.2", "7.0", "7.3", "7.4"], "U6RATE"),
+    # A units row under the names is no part of the id: read as "DGS10 USD", the series had "no close column".
+    ("DATE,DGS10\n,USD", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
+    ("DATE,SALES\n,USD", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
@@ -2548,6 +2551,7 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
 @pytest.mark.parametrize("header,values,close", [
     # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
+    ("Tarih,USD/TRY\n,TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),  # a units row under the names
     ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
     ("Date,EURUSD", ["1.0945", "1.0921", "1.095"], "EURUSD"),  # the codes run together, as MetaTrader writes
     ("date,FXUSDCAD", ["1.3316", "1.3348", "1.3354"], "FXUSDCAD"),  # the Bank of Canada's series id
