@@ -2040,10 +2040,18 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     series at or below zero on some day (a spread, a yield curve's slope: "T10Y2Y"), no price's, nor
     numbers that move from row to row as a volume or a count of trades does and no rate (moves.jumps_as_counts,
     as a matrix of pairs is judged): "Date,USD/TRY" of the pair's volume had loaded it as rates; nor a
-    pair's beyond its rate's reach (currencies.rate_out_of_reach)."""
-    if len(types) != 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
+    pair's beyond its rate's reach (currencies.rate_out_of_reach). A column after them that is the
+    series' change from the day before, by its values (_close_change), is the series' too: "DATE,SOFR,Change"
+    had "no close column", every row rejected."""
+    if len(types) < 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
+    if len(types) > 2:
+        series = [float_under(r[1], number_format) if len(r) > 1 else None for r in body]
+        if any(mapping[j] is not None or not _close_change(
+                [float_under(r[j], number_format) if j < len(r) else None for r in body], series)
+               for j in range(2, len(types))):
+            return
     # Less a units row under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
     # series with a unit written under it had "no close column", every row rejected.
     names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j)) if k == 0 or not units_cell(c)).strip()

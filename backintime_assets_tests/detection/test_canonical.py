@@ -2548,6 +2548,23 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
         assert "names no instrument" in (detect_bytes(f"{header}\n{rows}".encode(), "fredgraph.csv").problem or "")
 
 
+@pytest.mark.parametrize("header,third,close", [
+    # The series' change from the day before beside it, negatives in brackets or not: still the series
+    # (each had "no close column", every row rejected).
+    ("DATE,DGS10,Change", ["", "-0.04", "0.08", "0.03", "0.03"], "DGS10"),
+    ("DATE,DGS10,Change", ["", "(0.04)", "0.08", "0.03", "0.03"], "DGS10"),
+    ("Tarih,USD/TRY,Fark", ["", "-0.04", "0.08", "0.03", "0.03"], "USD/TRY"),
+    # Not a column of other figures, nor a change beside a word that names no series.
+    ("DATE,DGS10,Spread", ["1.1", "1.2", "1.0", "1.3", "1.2"], None),
+    ("DATE,SALES,Change", ["", "-0.04", "0.08", "0.03", "0.03"], None),
+])
+def test_a_named_series_with_its_change_beside_it_is_the_close(header, third, close):
+    values = ["3.95", "3.91", "3.99", "4.02", "4.05"]
+    text = header + "\n" + "".join(f"1950-05-{15 + i},{v},{c}\n" for i, (v, c) in enumerate(zip(values, third)))
+    schema = detect_bytes(text.encode(), "series.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+
+
 @pytest.mark.parametrize("header,values,close", [
     # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
