@@ -2430,7 +2430,10 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
     """The one marked column as the close where the unmarked one taken for it alone, without a bar, is no
     price's series while the marked is: at or under zero, or jumping tens of percent a day (moves.JUMPY),
     as a day's return does ("date,$1832.00,0.0023": the return had loaded as the close, its falls rejected
-    as non-positive prices). The marked beside a close that moves as one stays out: money traded."""
+    as non-positive prices). The marked beside a close that moves as one stays out: money traded; so too
+    beside a close at zero or under on a day (BELOW_ZERO: a missing day typed 0, oil's in April 2020) or
+    jumping between a few ticks (a sub-penny stock's 0.0002, 0.0003): either had loaded the money as the
+    close (silent)."""
     close = mapping.index("close")
     if any(m in mapping for m in ("open", "high", "low", "adj_close")):
         return
@@ -2442,7 +2445,12 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
     def price_like(values: list[float]) -> bool:
         return len(values) >= 2 and all(v > 0 for v in values) and (median_step([values]) or 0) <= JUMPY
 
-    if price_like(series(marked, True)) and not price_like(series(close, False)):
+    def no_price(values: list[float]) -> bool:
+        above = [v for v in values if v > 0]
+        return len(values) - len(above) >= BELOW_ZERO or (
+            (median_step([above]) or 0) > JUMPY and 2 * len(set(above)) > len(above))
+
+    if price_like(series(marked, True)) and no_price(series(close, False)):
         mapping[close], mapping[marked] = None, "close"
 
 

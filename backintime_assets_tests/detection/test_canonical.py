@@ -245,6 +245,12 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # Money traded beside a close that moves as one: the close stays.
     ("2020-01-02,$2164800.50,18.04\n2020-01-03,$2338700.25,17.99\n2020-01-06,$1991000.75,18.10\n",
      [18.04, 17.99, 18.10], [None, None, None]),
+    # Beside a close at zero one day (a missing day typed 0) or a sub-penny close jumping between ticks:
+    # the money traded had loaded as the close (silent).
+    ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,17.99\n2020-01-06,$1991000,0\n2020-01-07,$2001000,18.10\n",
+     [18.04, 17.99, 18.10], [None, None, None]),
+    ("2020-01-02,$11900,0.0002\n2020-01-03,$12100,0.0003\n2020-01-06,$12000,0.0002\n2020-01-07,$11800,0.0003\n",
+     [0.0002, 0.0003, 0.0002, 0.0003], [None, None, None, None]),
 ])
 def test_headerless_prices_marked_with_a_currency_are_the_prices(text, closes, volumes):
     data = text.encode()
