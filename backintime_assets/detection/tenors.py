@@ -82,8 +82,9 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv fwd forward forwards points pts
                                spread spreads change changes chg diff delta perf performance""".split())
 # Or another instrument on the rate, its rates or prices by term no fixings of it: "euribor_swap_rates.csv"
-# had loaded its swap curve as "EURIBOR 1Y", the 12-month fixing's own series (silent).
-_OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fra fras future futures fut option options
+# had loaded its swap curve as "EURIBOR 1Y", the 12-month fixing's own series (silent). Not "fra" alone: the
+# word "from" in Norwegian, Danish, Swedish and Italian ("nibor_fra_2015.csv"), its fixings refused.
+_OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fras future futures fut option options
                                   basis""".split())
 
 
