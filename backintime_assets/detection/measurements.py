@@ -174,16 +174,17 @@ def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None]
                     "its mapping if these are exchange rates")
     if moved := _set_rates(body, k, c, decimal, thousands):
         return (f"interest rates by currency{NOT_PRICES}its {names[c].strip() or 'rates'} by {names[k].strip()} "
-                f"stand still for days and move by twentieths of a point ({moved}), as a central bank's rates do "
+                f"stand still for days and move by quarters of a point ({moved}), as a central bank's rates do "
                 "and no floating currency's. Load the file with its mapping if these are exchange rates")
     return None
 
 
 # A central bank's rates: a percent a year below a level no exchange rate of two decimals is held to, written
-# to two decimals at most ("5.25"; a peg's exchange rate is written to four, "3.7500"), moved in twentieths of
-# a point (a quarter, a half, a tenth...) on at most this share of the steps between a currency's rows, three
-# currencies at least with this many rows each.
-_SET_STEP = 0.05
+# to two decimals at most ("5.25"; a peg's exchange rate is written to four, "3.7500"), moved in quarters of
+# a point on at most this share of the steps between a currency's rows, three currencies at least with this
+# many rows each. Not in twentieths: exchange rates kept to two decimals move so too, a peg's band ("HKD
+# 7.80 -> 7.75"), a treasury's budget rates, cash rates rounded to five centimes; they had been refused.
+_SET_STEP = 0.25
 _SET_MOVES = 0.5
 _SET_CURRENCIES = 3
 _SET_ROWS = 5
@@ -192,7 +193,7 @@ _SET_ROWS = 5
 def _set_rates(body: Sequence[Sequence[str]], k: int, c: int, decimal: str, thousands: str | None) -> str | None:
     """A move of the rates (column `c`) by currency (column `k`) of `body`, where they move only as a central
     bank's policy or deposit rates do (_SET_STEP...): "CHF 1.75 -> 1.50"; else None. Not an exchange rate's
-    table: its floating currencies move every day by less than a twentieth, its pegs never (a table of pegs
+    table: its floating currencies move every day by less than a quarter, its pegs never (a table of pegs
     alone, "BSD 1.00, SAR 3.75", stands still as a quiet month's policy rates do: left as it was read)."""
     series: dict[str, list[tuple[str, float]]] = {}
     for r in body[:_ROWS]:

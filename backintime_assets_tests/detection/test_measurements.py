@@ -215,6 +215,9 @@ _POLICY = {"USD": ["5.50"] * 8, "GBP": ["5.25"] * 8, "CHF": ["1.75"] * 4 + ["1.5
       "CHF": ["0.88", "0.88", "0.87", "0.88", "0.89", "0.88", "0.88", "0.87"]}, "rates.csv", False),
     ({"BSD": ["1.00"] * 8, "SAR": ["3.75"] * 8, "BBD": ["2.00"] * 8}, "rates.csv", False),
     ({**_POLICY, "CHF": ["1.75"] * 8}, "rates.csv", False),
+    # Exchange rates kept to two decimals moving by twentieths: a peg's band, budget rates. Refused after f658c52.
+    ({"HKD": ["7.80"] * 4 + ["7.75"] * 4, "SAR": ["3.75"] * 8, "AED": ["3.67"] * 8}, "rates.csv", False),
+    ({"EUR": ["0.90"] * 4 + ["0.95"] * 4, "GBP": ["0.80"] * 8, "CHF": ["0.95"] * 4 + ["0.90"] * 4}, "rates.csv", False),
 ])
 def test_rates_by_currency_moving_as_a_central_bank_s_are_no_exchange_rates(series, name, refused):
     schema, result = _load(_by_currency(series).encode(), name)
