@@ -1029,9 +1029,11 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
 
 
 def _a_history(schema: FileSchema, sheet: Sheet) -> bool:
-    """Whether the sheet `schema` reads dates a series of its own day by day (nameless.a_history)."""
+    """Whether the sheet `schema` reads dates a series of its own day by day (nameless.a_history), its
+    closes. A summary of no close ("Date,Portfolio Value") kept as the table had the file refused, the
+    ticker sheets after it unread (loud)."""
     roles = [c.canonical for c in schema.columns]
-    return "date" in roles and a_history(sheet.rows[schema.data_start_line:], roles.index("date"),
+    return {"date", "close"} <= set(roles) and a_history(sheet.rows[schema.data_start_line:], roles.index("date"),
                                          roles.index("ticker") if "ticker" in roles else None)
 
 

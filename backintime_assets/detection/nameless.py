@@ -118,14 +118,16 @@ _HISTORY_DAYS = 10
 
 
 def a_history(rows: Sequence[Sequence[str]], date: int, ticker: int | None) -> bool:
-    """Whether `rows` date one series (the rows of a `ticker`, or all of them without one) on _HISTORY_DAYS
-    days or more: a history of its own whatever its sheet's name. A fund's "Summary" sheet of its NAV
-    day by day had given way to a longer "Benchmark" sheet after it, whose index loaded as the fund's."""
+    """Whether `rows` date one series alone (one `ticker`'s rows, or all of them without one) on
+    _HISTORY_DAYS days or more: a history of its own whatever its sheet's name. A fund's "Summary" sheet
+    of its NAV day by day had given way to a longer "Benchmark" sheet after it, whose index loaded as the
+    fund's. Not several tickers' last closes or month ends, each on ten days or more: their own sheets
+    follow, and had been rejected as another layout (loud)."""
     days: dict[str, set[str]] = {}
     for r in rows:
         if date < len(r) and (day := r[date].strip()):
             days.setdefault(r[ticker].strip() if ticker is not None and ticker < len(r) else "", set()).add(day)
-    return any(len(own) >= _HISTORY_DAYS for own in days.values())
+    return len(days) == 1 and len(next(iter(days.values()))) >= _HISTORY_DAYS
 
 
 _NUMBERED = re.compile(r"(\D*?)[-_ .]?\d{1,2}")

@@ -313,6 +313,31 @@ def test_a_first_summary_sheet_of_a_fund_s_history_stays_the_table(later):
     assert closes[:12] == [10.0 + k / 100 for k in range(12)] and 4500.0 not in closes
 
 
+@pytest.mark.parametrize("header, rows", [
+    # A portfolio's value day by day, no close: kept as the table, the file was refused and the tickers'
+    # sheets left unread (loud, since 699dfba).
+    (["Date", "Portfolio Value"], [[d, 100000 + 500 * k] for k, d in enumerate(_days(12))]),
+    # Two tickers' last ten closes: a summary of the sheets after it, which it had left rejected.
+    (["Date", "Ticker", "Close"], [[d, t, 999.0] for d in _days(10) for t in ("AAPL", "MSFT")]),
+])
+def test_a_first_summary_sheet_of_no_one_series_leaves_the_table_to_the_tickers_sheets(header, rows):
+    wb = openpyxl.Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    for row in [header, *rows]:
+        summary.append(row)
+    month = wb.create_sheet("Jan")
+    month.append(["Date", "Ticker", "Close"])
+    for k, d in enumerate(_days(30)):
+        month.append([d, "AAPL", 180.5 + k])
+        month.append([d, "MSFT", 370.5 + k])
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert detect_bytes(buf.getvalue(), "book.xlsx").sheet == "Jan"
+    prices = _loaded(buf.getvalue(), "book.xlsx").prices
+    assert prices[prices.ticker == "AAPL"].close.tolist() == [180.5 + k for k in range(30)]
+
+
 def _typed_into_other_order(d: date, day_first: bool = True):
     """A cell once `d`, typed day first (or month first), is read by Excel set to the other order: a
     date cell, day and month swapped, where it reads as a date; the text as typed where not."""
