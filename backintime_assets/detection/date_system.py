@@ -24,7 +24,9 @@ EXCEL_SERIAL, EXCEL_SERIAL_1904 = "excel_serial", "excel_serial_1904"
 EPOCH_UNITS = {"epoch_s": 1, "epoch_ms": 10**3, "epoch_us": 10**6, "epoch_ns": 10**9}
 # Epochs of daily bars of an exchange east of UTC, stamped the evening before their session: each
 # from EAST_EVENING on is the next day (epoch_days.py). Timestamp text that says UTC ("...T23:00:00Z")
-# may be so too: its strptime format ends so ("%Y-%m-%dT%H:%M:%S%z_east"), read as written elsewhere.
+# may be so too: its strptime format ends so ("%Y-%m-%dT%H:%M:%S%z_east"), read as written elsewhere. So
+# may text with no zone under a header that says UTC ("Gmt time": "%d.%m.%Y %H:%M:%S.%f_east", its zone
+# the header's: epoch_days.header_says_utc).
 EAST = "_east"
 # What ends timestamp text that says its time is UTC's: Z, +00:00 (+0000, +00), UTC or GMT. One spelling
 # for detection (epoch_days), the rows' reading (normalisation/parse.py) and a sheet's (restate.py): a
@@ -55,6 +57,12 @@ def stamped_east(fmt: str | None) -> bool:
     """Whether a date column's format is one whose stamps may be the next day's sessions, east of UTC:
     an "_east" epoch, or timestamp text that says UTC (epoch_days.py)."""
     return bool(fmt) and fmt.endswith(EAST)
+
+
+def zoned(fmt: str) -> bool:
+    """Whether timestamp format `fmt` reads a zone from its cells: else an "_east" one's header says
+    UTC ("Gmt time": epoch_days.header_says_utc), every cell's time UTC's."""
+    return "%z" in fmt or "%Z" in fmt
 
 
 def weekday(days):

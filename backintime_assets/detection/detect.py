@@ -495,26 +495,28 @@ def _east_marked(columns: list[ColumnSchema], canonical: list[str | None], body:
     "...T23:00:00Z" under "bhp_close, cba_close" loaded every bar a day early."""
     if side_by_side:
         for j in [j for j, c in enumerate(canonical) if c == "date" and j < len(columns)]:
-            if may_be_east(columns[j].format, False):
-                fmt = east_format(columns[j].format, [row[j] for row in body if j < len(row)])
+            if may_be_east(columns[j].format, False, columns[j].name):
+                fmt = east_format(columns[j].format, [row[j] for row in body if j < len(row)], None, columns[j].name)
                 columns = [replace(c, format=fmt) if i == j else c for i, c in enumerate(columns)]
         return columns
     j = canonical.index("date")
     k = canonical.index("ticker") if "ticker" in canonical else None
-    if not utc_instants(columns[j].format):  # most files': their cells are not looked at
+    header = columns[j].name  # "Gmt time": its zoneless stamps UTC's (epoch_days.header_says_utc)
+    if not utc_instants(columns[j].format, header):  # most files': their cells are not looked at
         return columns
     rows = [row for row in body if j < len(row) and (k is None or k < len(row))]
     tickers = None if k is None else [row[k].strip().upper() for row in rows]
     # And the weekdays and clock of its evening stamps, which a file of a few midweek bars takes its
     # reading by from its source's other files (ingestion/sibling_east.py).
     cells = [row[j] for row in rows]
-    fmt, noted = east_reading(columns[j].format, cells, tickers)
+    fmt, noted = east_reading(columns[j].format, cells, tickers, header)
     if fmt == columns[j].format and noted is None:
         return columns
     # Where the day/month order is a guess, the note of the other order too: siblings may settle the
     # order, and the weekdays with it ("01/02/2024 15:00:00 UTC" is a Thursday evening day first, not a
     # Tuesday's), before they settle its reading east of UTC (ingestion/sibling_east.py).
-    other = other_order_evenings(fmt, cells) if noted and columns[j].confidence <= GUESSED_ORDER_CERTAINTY else None
+    guessed = noted and columns[j].confidence <= GUESSED_ORDER_CERTAINTY
+    other = other_order_evenings(fmt, cells, header) if guessed else None
     return [replace(c, format=fmt, evenings=noted, evenings_other_order=other) if i == j else c
             for i, c in enumerate(columns)]
 

@@ -41,7 +41,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from .date_system import (DAY_MONTH, EAST, EAST_AFTER_MIDDAY, EAST_EVENING, EPOCH_UNITS, SATURDAY, UTC_ZONE,
-                          weekday)
+                          weekday, zoned)
 
 if TYPE_CHECKING:  # imported where stamps are read: detection of most files, and `backintime detect`, need no numpy
     import numpy as np
@@ -90,27 +90,29 @@ _FRACTION = re.compile(r"(:\d{2})[.,]\d+")
 _NO_OFFSET = timedelta(0)
 
 
-def east_format(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None) -> str | None:
+def east_format(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None,
+                header: str | None = None) -> str | None:
     """The format of a date column of `cells` (a sample, each of the ticker in `tickers` when a column
     names them), made its "_east" reading when its stamps may be daily bars stamped the evening before
     their session east of UTC (the module's docstring): timestamp text that says UTC, or an epoch
     column whose stamps looked intraday until each ticker's were taken apart (column types are judged
-    before any column is known to name tickers: columns._epoch_format). Else `fmt`."""
-    return east_reading(fmt, cells, tickers)[0]
+    before any column is known to name tickers: columns._epoch_format). `header`: the column's, which may
+    say its zoneless stamps are UTC's (header_says_utc). Else `fmt`."""
+    return east_reading(fmt, cells, tickers, header)[0]
 
 
-def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None
-                 ) -> tuple[str | None, str | None]:
+def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None,
+                 header: str | None = None) -> tuple[str | None, str | None]:
     """(east_format of the column, the evenings of its stamps: `evenings`), its cells read once. Of a
     column of no UTC instants (most files'), (`fmt`, None), its cells not looked at."""
-    if not utc_instants(fmt):
+    if not utc_instants(fmt, header):
         return fmt, None
     import numpy as np
 
     stamps = _stamps(fmt, cells)
     found = np.isfinite(stamps)
     note = evenings(stamps[found].astype(np.int64))
-    if not may_be_east(fmt, tickers is not None) or not found.any():
+    if not may_be_east(fmt, tickers is not None, header) or not found.any():
         return fmt, note
     at = np.flatnonzero(found).tolist()
     owners = None if tickers is None else [tickers[i] for i in at]
@@ -119,13 +121,13 @@ def east_reading(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] |
     return f"{fmt}{EAST}", note
 
 
-def other_order_evenings(fmt: str | None, cells: Sequence[str]) -> str | None:
+def other_order_evenings(fmt: str | None, cells: Sequence[str], header: str | None = None) -> str | None:
     """The `evenings` note of a column of timestamp text that says UTC, its cells read with the day and
     month the other way round ("%m/%d/%Y ..." for "%d/%m/%Y ..."), where its order is a guess that
     siblings may settle (ColumnSchema.evenings_other_order); None where the format has no such pair."""
     base = (fmt or "").removesuffix(EAST)
     found = DAY_MONTH.search(base)
-    if not utc_instants(base) or base in EPOCH_UNITS or found is None or found.group(1) == found.group(3):
+    if not utc_instants(base, header) or base in EPOCH_UNITS or found is None or found.group(1) == found.group(3):
         return None
     import numpy as np
 
@@ -135,11 +137,24 @@ def other_order_evenings(fmt: str | None, cells: Sequence[str]) -> str | None:
     return evenings(stamps[np.isfinite(stamps)].astype(np.int64))
 
 
-def utc_instants(fmt: str | None) -> bool:
+def utc_instants(fmt: str | None, header: str | None = None) -> bool:
     """Whether a date column of format `fmt` holds instants in UTC: epochs, or timestamp text with a
-    zone (which may say UTC), either perhaps read "_east" already."""
+    zone (which may say UTC), or without one under a `header` that says UTC (header_says_utc), or read
+    "_east" already (an "_east" timestamp format with no zone is one so headed)."""
     base = (fmt or "").removesuffix(EAST)
-    return base in EPOCH_UNITS or ("%H" in base and ("%z" in base or "%Z" in base))
+    return base in EPOCH_UNITS or ("%H" in base and (zoned(base) or base != fmt or header_says_utc(header)))
+
+
+# A header that says its column's time is UTC's: "Gmt time" (Dukascopy's), "Date (UTC)", "time_utc",
+# "UTC+0"; not another zone's offset ("Time (GMT+2)", "UTC-05:00"), whose wall clock is that zone's.
+# Dukascopy's day bars at the EET midnight ("05.01.2020 22:00:00.000" under "Gmt time": Monday's) read
+# as their UTC days: Monday's rejected as a Sunday, the others a day early, silently.
+_HEADER_UTC = re.compile(r"(?<![a-z])(?:utc|gmt)(?![a-z])(?!\s*[+-]\s*[\d:.]*[1-9])", re.IGNORECASE)
+
+
+def header_says_utc(header: str | None) -> bool:
+    """Whether a column's `header` says its times are UTC's (_HEADER_UTC)."""
+    return bool(header) and _HEADER_UTC.search(header) is not None
 
 
 def _stamps(fmt: str, cells: Sequence[str]) -> np.ndarray:
@@ -155,7 +170,7 @@ def _stamps(fmt: str, cells: Sequence[str]) -> np.ndarray:
         except (ValueError, OverflowError):  # an empty cell among them: cell by cell
             read = [_epoch(cell, EPOCH_UNITS[base]) for cell in cells]
     else:
-        read = [_utc_text(cell.strip(), base) for cell in cells]
+        read = [_utc_text(cell.strip(), base, not zoned(base)) for cell in cells]
     return np.array([np.nan if s is None else s for s in read], dtype=np.float64)
 
 
@@ -207,14 +222,14 @@ def read_evenings(note: str) -> tuple[frozenset[int], tuple[int, ...]]:
             tuple(int(w[:2]) * _HOUR + int(w[3:]) * 60 for w in words if ":" in w))
 
 
-def may_be_east(fmt: str | None, with_tickers: bool) -> bool:
+def may_be_east(fmt: str | None, with_tickers: bool, header: str | None = None) -> bool:
     """Whether east_format may mark a date column of format `fmt`: timestamp text with a zone, or an
     epoch column judged again with its tickers (alone, columns._epoch_format judged it already). Not a
-    date, nor a time without a zone: nothing says it is UTC's. Asked first, so that other columns (most
-    files') cost no look at their cells."""
+    date, nor a time without a zone under a `header` that says nothing of UTC (header_says_utc). Asked
+    first, so that other columns (most files') cost no look at their cells."""
     if not fmt or fmt.endswith(EAST):
         return False
-    return (fmt in EPOCH_UNITS and with_tickers) or ("%H" in fmt and ("%z" in fmt or "%Z" in fmt))
+    return (fmt in EPOCH_UNITS and with_tickers) or ("%H" in fmt and (zoned(fmt) or header_says_utc(header)))
 
 
 def _epoch(cell: str, unit: int) -> int | None:
@@ -232,9 +247,10 @@ def utc_stamp(cell: str) -> int | None:
     return _utc_text(cell, "%Y-%m-%d") if len(cell) > 10 else None
 
 
-def _utc_text(cell: str, fmt: str) -> int | None:
-    """Epoch seconds of timestamp text that says UTC, in strptime format `fmt`; None for any other."""
-    if fmt.startswith("%Y-%m-%d"):
+def _utc_text(cell: str, fmt: str, headed: bool = False) -> int | None:
+    """Epoch seconds of timestamp text that says UTC, in strptime format `fmt`; None for any other.
+    `headed`: text with no zone, under a header that says UTC (header_says_utc), read as UTC's."""
+    if fmt.startswith("%Y-%m-%d") and not headed:
         try:
             at = datetime.fromisoformat(cell)  # reads Z, +00:00, +0000, +00 and a fraction itself
         except ValueError:
@@ -243,9 +259,9 @@ def _utc_text(cell: str, fmt: str) -> int | None:
             # One parse a cell, no regex: most zoned text is ISO, and a sample holds up to thousands
             # (three regexes and a parse a cell made a file's detection several times slower).
             return int(at.replace(microsecond=0).timestamp()) if at.utcoffset() == _NO_OFFSET else None
-    if not _SAYS_UTC.search(cell):
+    if not headed and not _SAYS_UTC.search(cell):
         return None
-    wall = _ZONE.sub("", _FRACTION.sub(r"\1", cell))
+    wall = _FRACTION.sub(r"\1", cell) if headed else _ZONE.sub("", _FRACTION.sub(r"\1", cell))
     try:
         if fmt.startswith("%Y-%m-%d"):
             at = datetime.fromisoformat(wall)  # a tenth of strptime's time: a sample holds thousands

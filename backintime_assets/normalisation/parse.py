@@ -14,7 +14,8 @@ from backintime_assets.detection.columns import PARENTHESISED
 from backintime_assets.detection.currencies import (COINS, CURRENCY_CODE_BUT_RUPIAH, LOCAL_UNIT_AFTER,
                                                     LOCAL_UNIT_BEFORE, RUPIAH)
 from backintime_assets.detection.date_system import (DAYS_1904_AFTER_1900, EAST, EAST_EVENING, EPOCH_EAST_UNITS,
-                                                     EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE)
+                                                     EPOCH_UNITS, EXCEL_SERIAL, EXCEL_SERIAL_1904, UTC_ZONE,
+                                                     zoned)
 from backintime_assets.detection.format_regex import format_regex
 from backintime_assets.detection.month_names import (DOTTED_HALF_DAY, TAG, UNDOTTED_HALF_DAY, numeric_format,
                                                       numeric_value)
@@ -497,7 +498,8 @@ _SAYS_UTC = f"{UTC_ZONE}$"  # timestamp text that says its time is UTC's
 
 def utc_seconds(cells: pa.Array, fmt: str) -> np.ndarray:
     """Epoch seconds (float64) of the cells in strptime format `fmt` whose text says UTC ("Z",
-    "+00:00", " UTC"); NaN for any other, whose time is another zone's or none said."""
+    "+00:00", " UTC"); NaN for any other, whose time is another zone's or none said. Of a format with
+    no zone (an "_east" one: its header says UTC, detection/epoch_days.header_says_utc), every cell read."""
     trimmed = pc.utf8_trim_whitespace(cells)
     fmt = fmt.removesuffix(EAST)
     if "%z" in fmt and "%f" not in fmt:
@@ -506,10 +508,12 @@ def utc_seconds(cells: pa.Array, fmt: str) -> np.ndarray:
     else:
         text, afmt = _strip_for_arrow(trimmed, fmt)
         ts = pc.strptime(text, format=afmt, unit="s", error_is_null=True)
-    says = _mask(pc.ends_with(trimmed, "Z"))
-    if not says.all():
-        says |= _mask(pc.match_substring_regex(trimmed, _SAYS_UTC))
-    says &= _mask(pc.is_valid(ts))
+    says = _mask(pc.is_valid(ts))
+    if zoned(fmt):  # else the header says UTC, of every cell
+        written = _mask(pc.ends_with(trimmed, "Z"))
+        if not written.all():
+            written |= _mask(pc.match_substring_regex(trimmed, _SAYS_UTC))
+        says &= written
     seconds = pc.cast(ts, pa.int64()).to_numpy(zero_copy_only=False).astype(np.float64)
     return np.where(says, seconds, np.nan)
 

@@ -6,7 +6,7 @@ import pytest
 
 from backintime_assets.detection.columns import infer_column_type
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.epoch_days import east_format, evenings, read_evenings
+from backintime_assets.detection.epoch_days import east_format, evenings, header_says_utc, read_evenings
 from backintime_assets.detection.epoch_days import may_be_stamped_east_of_utc as stamped_east_of_utc
 from backintime_assets.detection.schema import ColumnSchema, FileSchema
 from backintime_assets_tests.support.calendar import weekdays
@@ -209,6 +209,19 @@ def test_timestamp_text_in_another_zone_or_none_is_read_as_written():
     assert east_format("%Y-%m-%dT%H:%M:%S%z", local) == "%Y-%m-%dT%H:%M:%S%z"
     assert east_format("%Y-%m-%dT%H:%M:%S", _text(asx, "%Y-%m-%dT%H:%M:%S")) == "%Y-%m-%dT%H:%M:%S"
     assert east_format("%Y-%m-%d", _text(asx, "%Y-%m-%d")) == "%Y-%m-%d"
+
+
+@pytest.mark.parametrize("header, says", [
+    ("Gmt time", True), ("Date (UTC)", True), ("time_utc", True), ("Timestamp UTC+0", True), ("GMT+00:00", True),
+    ("Time (GMT+2)", False), ("UTC-05:00", False), ("Local time", False), ("Date", False), ("Outcome", False),
+])
+def test_a_time_without_a_zone_under_a_header_that_says_utc_is_judged_as_utc_text(header, says):
+    asx = stamps(23, JANUARY, day_before=True)
+    fmt = "%d.%m.%Y %H:%M:%S.%f"
+    assert header_says_utc(header) is says
+    assert east_format(fmt, _text(asx, "%d.%m.%Y %H:%M:%S.000"), None, header) == (f"{fmt}_east" if says else fmt)
+    # At UTC midnight, a day's bars are their days as written, whatever the header.
+    assert east_format(fmt, _text(stamps(0, JANUARY, day_before=False), "%d.%m.%Y %H:%M:%S.000"), None, header) == fmt
 
 
 def _detected_date(data: str, name: str = "a.csv") -> ColumnSchema:

@@ -2626,6 +2626,28 @@ def test_timestamp_text_with_a_local_offset_or_no_zone_loads_as_written():
     assert run(bare).prices.date.dt.date.tolist() == [s.date() for s in _ASX_OPENS if s.weekday() < 5]
 
 
+# Dukascopy's day bars at the EET midnight: 22:00 GMT the evening before, 21:00 in summer (from 31 March).
+_EET_SESSIONS = [d.date() for d in pd.bdate_range(date(2024, 3, 4), periods=40)]
+_EET_MIDNIGHTS = [datetime(d.year, d.month, d.day) - timedelta(hours=2 if d < date(2024, 4, 1) else 3)
+                  for d in _EET_SESSIONS]
+
+
+@pytest.mark.parametrize("header, written", [("Gmt time", "%d.%m.%Y %H:%M:%S.000"), ("Date (UTC)", "%Y-%m-%d %H:%M"),
+                                             ("time_utc", "%Y/%m/%d %H:%M:%S"), ("Time (GMT+0)", "%d/%m/%Y %H:%M")])
+def test_bars_stamped_without_a_zone_under_a_utc_header_load_on_their_trading_day(header, written):
+    # "05.01.2020 22:00:00.000" under "Gmt time" is Monday's bar: read as written, Monday's was rejected as a
+    # Sunday and Tuesday's to Friday's loaded a day early, silently. The header says UTC: read as UTC text.
+    data = _text_bars(_EET_MIDNIGHTS, written).replace(b"Date,", f"{header},".encode(), 1)
+    r = run(data, "EURUSD_Candlestick_1_D_BID.csv")
+    loads_every_row(r)
+    assert r.prices.date.dt.date.tolist() == _EET_SESSIONS
+    # Stamped at UTC midnight, or under another zone's header, the bars are their days as written.
+    midnights = _text_bars([datetime(d.year, d.month, d.day) for d in _EET_SESSIONS], written)
+    assert run(midnights.replace(b"Date,", f"{header},".encode(), 1)).prices.date.dt.date.tolist() == _EET_SESSIONS
+    local = run(data.replace(header.encode(), b"Time (GMT+2)", 1))
+    assert local.prices.date.dt.date.tolist() == [s.date() for s in _EET_MIDNIGHTS if s.weekday() < 5]
+
+
 @pytest.mark.parametrize("hour", [0, 4, 5, 14.5, 21])
 def test_us_bars_stamped_in_utc_text_keep_their_own_days(hour):
     # UTC midnight, New York's midnight (EDT, EST), its open and close: west of UTC, the UTC day is the session's.
