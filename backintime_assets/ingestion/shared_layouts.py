@@ -265,7 +265,8 @@ def _reusable(schema: FileSchema) -> bool:
     # Multi-byte encodings are left out: a line break cannot be found in them byte-wise (_prefix).
     # So are epoch dates: their stamps, not the header, say which day a bar is (epoch_days.py), and
     # a sibling read with the other reading would have every row read, each a day off; so is
-    # timestamp text with a zone, which may say UTC ("...T23:00:00Z": epoch_days.east_format). So is a day's
+    # timestamp text with a zone, which may say UTC ("...T23:00:00Z": epoch_days.east_format), or under a
+    # header that says so ("Gmt time": epoch_days.header_says_utc). So is a day's
     # list dated by its title or name (detection/day_date.py): a sibling of the same header bytes,
     # named for another day, would load every row under this file's date. So is a column whose ISO dates
     # read swapped (detection/swapped_cells.py): its own dates prove it, a sibling's ISO dates are its own.
@@ -277,7 +278,7 @@ def _reusable(schema: FileSchema) -> bool:
             and schema.header_row >= 0
             and bool(schema.columns) and schema.data_start_line > 0
             and not schema.encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
-            and not any(c.canonical == "date" and (utc_instants(c.format) or c.swapped_cells is not None)
+            and not any(c.canonical == "date" and (utc_instants(c.format, c.name) or c.swapped_cells is not None)
                         for c in schema.columns)
             and not bare_tenors(c.series for c in schema.columns if c.series)
             and not any(c.canonical == "ticker" and names_a_term([c.name]) for c in schema.columns))

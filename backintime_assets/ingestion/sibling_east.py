@@ -52,7 +52,9 @@ def _date_column(schema: dict) -> tuple[int, dict] | None:
         return None
     columns = schema.get("columns") or []
     j = next((j for j, c in enumerate(columns) if c.get("canonical") == "date"), None)
-    if j is None or not columns[j].get("evenings") or not utc_instants(columns[j].get("format")):
+    if j is None or not columns[j].get("evenings"):
+        return None
+    if not utc_instants(columns[j].get("format"), columns[j].get("name")):  # "Gmt time" says UTC too
         return None
     return j, columns[j]
 

@@ -105,6 +105,24 @@ def test_siblings_that_disagree_leave_the_file_as_read_and_say_so():
                            "(1 east, 1 on their UTC days); read by their UTC days"]
 
 
+def _gmt_time(sessions: list[dt.date]) -> bytes:
+    """Dukascopy's day bars at the EET midnight: 22:00 the evening before, under "Gmt time", no zone written."""
+    rows = (f"{day - dt.timedelta(days=1):%d.%m.%Y} 22:00:00.000,1.1159,1.1206,1.1155,1.1195,98000.2\n"
+            for day in sessions)
+    return ("Gmt time,Open,High,Low,Close,Volume\n" + "".join(rows)).encode()
+
+
+def test_a_midweek_file_under_a_utc_header_is_settled_by_its_siblings():
+    # Tuesday's to Thursday's bars, stamped Monday to Wednesday at 22:00 under "Gmt time": alone, their UTC
+    # days, a day early. A sibling of two weeks, Monday's stamped on Sunday evening, proves the next days.
+    name = "EURUSD_Candlestick_1_D_BID_{}.csv"
+    guessing = {"k": detect_bytes(_gmt_time(SESSIONS[1:4]), name.format("09.01.2024-11.01.2024")).to_dict()}
+    sibling = detect_bytes(_gmt_time(SESSIONS), name.format("07.01.2024-18.01.2024")).to_dict()
+    assert not guessing["k"]["columns"][0]["format"].endswith("_east") and proves(sibling) == EAST_READING
+    settled, _ = settle_east(guessing, [sibling])
+    assert settled["k"]["columns"][0]["format"] == "%d.%m.%Y %H:%M:%S.%f_east"
+
+
 @pytest.mark.parametrize("sibling_name, clock", [
     ("7203_20240108.csv", "17:00"),  # two hours off its clock: another exchange's midnight
     ("7203_20240108.csv", "15:30"),  # half an hour off: another exchange's (no clock change moves one so)
