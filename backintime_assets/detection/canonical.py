@@ -415,8 +415,8 @@ _ONE_FIGURE_RATES = ("exchange rate", "reference rate", "환율", "매매기준�
 _ONE_FIGURE_NAMES = frozenset(norm_name(n) for n in ("indexvalue", "index level", "redemption price",
                                                      *_ONE_FIGURE_RATES))
 # An index's level with the day's high and low beside it is that index's bar, its close whatever other
-# figures stand beside: Nasdaq Data Link's NASDAQOMX database ("Trade Date,Index Value,High,Low,Total
-# Market Value,Dividend Market Value") had "no close column".
+# figures of the index stand beside: Nasdaq Data Link's NASDAQOMX database ("Trade Date,Index Value,High,
+# Low,Total Market Value,Dividend Market Value") had "no close column". Not beside a price (_one_figure_close).
 _INDEX_LEVELS = frozenset(norm_name(n) for n in ("indexvalue", "index level"))
 _add("close", _ONE_FIGURE, *_ONE_FIGURE_NAMES)
 # Beside a redemption price, the issue price it is quoted with (a fund's "Issue Price,Redemption Price").
@@ -1641,8 +1641,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     named = {norm_name(cell) for cell in cells}
     if not named & _ONE_FIGURE_NAMES and not any(_rate_in_a_currency(cell) for cell in cells):
         return
-    if named & _INDEX_LEVELS and {"high", "low"} <= used:
-        return
+    bar = bool(named & _INDEX_LEVELS) and {"high", "low"} <= used
     issued = bool(named & _REDEMPTION)
     for j, t in enumerate(types):
         if j == c or mapping[j] is not None or no_values_seen(t) or t.type not in _NUMERIC:
@@ -1651,6 +1650,11 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         if not cells or any(_OF_THE_FIGURE.search(cell) or (issued and norm_name(cell) in _ISSUE_PRICES)
                             for cell in cells):
             continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
+        if bar and not _PRICE_DAY_WORDS.intersection(w for cell in cells for w in name_words(cell)):
+            # The index's own figure beside its bar (its market value): the level is that bar's close. Not
+            # beside a price or a NAV ("Fund NAV", "Fund Price"): the file's instrument is that fund, its
+            # benchmark's bar none of its prices (a4ddb15 had loaded the index's as the fund's, silent).
+            continue
         mapping[c] = None
         used.discard("close")
         return
@@ -2634,7 +2638,8 @@ def _codes(j: int, body: Sequence[Sequence[str]]) -> bool:
     return bool(cells) and all(sheet_names_ticker(cell) for cell in cells)
 
 
-# Words that name a date as the price's own ("Quote Date", "NAV Date", "Close Date"): _price_s_day.
+# Words that name a price: a date as the price's own ("Quote Date", "NAV Date", "Close Date": _price_s_day),
+# a fund's price beside its benchmark's bar ("Fund NAV": _one_figure_close).
 _PRICE_DAY_WORDS = frozenset({"nav", "quote", "quoted", "close", "closing", "price", "pricing", "px"})
 
 

@@ -2743,16 +2743,20 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
 
 
-def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures():
+@pytest.mark.parametrize("figures,loads", [
+    ("Total Market Value,Dividend Market Value", True), ("P/E,Dividend Yield", True),
+    # A fund's own price beside its benchmark's bar: the level is the index's, no price of the fund's file.
+    ("Fund NAV,Dividend Market Value", False), ("Fund Price,Dividend Market Value", False)])
+def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(figures, loads):
     # Nasdaq Data Link's NASDAQOMX database: the level with its day's range, then the index's market values.
-    data = (b"Trade Date,Index Value,High,Low,Total Market Value,Dividend Market Value\n"
-            b"2018-01-05,7136.56,7137.47,7097.08,11600000000000,0\n"
-            b"2018-01-04,7077.91,7102.29,7076.84,11500000000000,0\n"
-            b"2018-01-03,7065.53,7069.15,7016.01,11500000000000,0\n")
+    data = (f"Trade Date,Index Value,High,Low,{figures}\n"
+            "2018-01-05,7136.56,7137.47,7097.08,11600000000000,0\n"
+            "2018-01-04,7077.91,7102.29,7076.84,11500000000000,0\n"
+            "2018-01-03,7065.53,7069.15,7016.01,11500000000000,0\n").encode()
     schema = detect_bytes(data, "NASDAQOMX-COMP.csv")
     prices = normalise_bytes(data, schema, "NASDAQOMX-COMP.csv").prices.sort_values("date")
-    assert prices["close"].tolist() == [7065.53, 7077.91, 7136.56]
-    assert prices["high"].tolist() == [7069.15, 7102.29, 7137.47]
+    assert prices["close"].tolist() == ([7065.53, 7077.91, 7136.56] if loads else [])
+    assert prices["high"].tolist() == ([7069.15, 7102.29, 7137.47] if loads else [])
 
 
 def test_b3_tickers_stacked_under_ativo_load_each_as_its_own_series():
