@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from backintime_assets.detection.currencies import CURRENCY_CODES
+from backintime_assets.detection.currencies import CURRENCY_CODE, CURRENCY_CODES
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_dates, without_words)
 
@@ -38,6 +38,7 @@ _TV_VENUES = ("(?:NASDAQ|NYSE|AMEX|BATS|CBOE|ARCA|NYSEARCA|OTC)(?:_DLY)?|OANDA|F
 _TV_INTERVAL = r"(?:\d{1,3}[SDWM]|[DWM]|1|3|5|15|30|45|60|120|180|240)"
 _TV_DOWNLOAD = r"(?:_[0-9a-fA-F]{5})?"
 _YYMMDD = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # a day as Finam names its export's range
+_AV_FRAME = r"(?:daily|weekly|monthly|intraday_\d+min)"  # Alpha Vantage's currencies' frames in its names
 _DECORATIONS = tuple(re.compile(p) for p in (
     # Dukascopy: "EURUSD_Candlestick_1_D_BID_01.01.2024-14.01.2024", "..._1_Hour_ASK_...", and what a
     # user adds after its range or writes in its place ("XAUUSD_..._31.12.2019_all" beside "..._wkdays",
@@ -69,8 +70,10 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     r"^(?:(?:daily|weekly|monthly)(?:_adjusted)?|intraday_\d+min)_(?P<s>\^?[A-Z0-9][A-Z0-9.=-]*)$",
     # And its currencies' and coins': "fx_daily_EUR_USD", "fx_intraday_5min_EUR_USD", "currency_daily_BTC_CNY"
     # (a coin and the market it is priced in), the pair as it writes it. Each had loaded as a ticker of its
-    # own (FX_DAILY_EUR_USD beside FX_WEEKLY_EUR_USD); in lower case ("fx_daily_returns") a user's own name.
-    r"^(?:fx|currency)_(?:daily|weekly|monthly|intraday_\d+min)_(?P<s>[A-Z0-9]{2,10}_[A-Z]{3})$",
+    # own (FX_DAILY_EUR_USD beside FX_WEEKLY_EUR_USD); in lower case ("fx_daily_returns") a user's own name,
+    # and so where the pair is no currencies' codes ("fx_daily_UK_GDP", "fx_daily_2020_EUR").
+    rf"^fx_{_AV_FRAME}_(?P<s>{CURRENCY_CODE}_{CURRENCY_CODE})$",
+    rf"^currency_{_AV_FRAME}_(?P<s>[A-Z0-9]{{2,10}}_{CURRENCY_CODE})$",
     # MarketWatch: "Download Data - STOCK_US_XNAS_AAPL", "... - FUND_US_ARCX_SPY". American listings
     # only: elsewhere the market code is the symbol's ("STOCK_UK_XLON_BP" is no New York BP).
     r"^Download Data - [A-Z]+_US_[^_]+_(?P<s>[^_]+)$",
