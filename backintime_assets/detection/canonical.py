@@ -1630,6 +1630,19 @@ _OF_THE_FIGURE = re.compile(
     r"%|\b(?:prev|previous|prior|change|chg|diff|pct|percent|delta|returns?|perf|performance)\b", re.IGNORECASE)
 
 
+# Words a day's high and low are named with beside an index's level, besides the level's own ("Index High"
+# beside "Index Value"): the day's ("Day High", "Day's Low", "Intraday High") and a price's ("High Price").
+_LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "todays", "price"}) | _PRICE_WORDS
+
+
+def _level_s_bar(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]], level: Sequence[str]) -> bool:
+    """Whether the high and the low are the index level's (named `level`) own: plainly or as it is, not
+    another figure's ("Fund High", "Fund Low" beside a benchmark's "Index Value": the fund's range)."""
+    own = _LEVEL_S_OWN.union(w for cell in level for w in name_words(cell))
+    return all(own.issuperset(w for cell in _header_of(header_cells, mapping.index(p)) for w in name_words(cell))
+               for p in ("high", "low"))
+
+
 def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                       types: Sequence[ColumnType]) -> None:
     """Unmap, in place, a close named only as a file's one figure is (_ONE_FIGURE_NAMES: "Exchange rate",
@@ -1641,7 +1654,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
     named = {norm_name(cell) for cell in cells}
     if not named & _ONE_FIGURE_NAMES and not any(_rate_in_a_currency(cell) for cell in cells):
         return
-    bar = bool(named & _INDEX_LEVELS) and {"high", "low"} <= used
+    bar = bool(named & _INDEX_LEVELS) and {"high", "low"} <= used and _level_s_bar(mapping, header_cells, cells)
     issued = bool(named & _REDEMPTION)
     for j, t in enumerate(types):
         if j == c or mapping[j] is not None or no_values_seen(t) or t.type not in _NUMERIC:

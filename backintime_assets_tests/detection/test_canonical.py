@@ -2743,13 +2743,17 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
     assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
 
 
-@pytest.mark.parametrize("figures,loads", [
-    ("Total Market Value,Dividend Market Value", True), ("P/E,Dividend Yield", True),
+@pytest.mark.parametrize("bar,figures,loads", [
+    ("High,Low", "Total Market Value,Dividend Market Value", True), ("High,Low", "P/E,Dividend Yield", True),
+    ("Index High,Index Low", "Total Market Value,Dividend Market Value", True),
+    ("Day's High,Day's Low", "Total Market Value,Dividend Market Value", True),
     # A fund's own price beside its benchmark's bar: the level is the index's, no price of the fund's file.
-    ("Fund NAV,Dividend Market Value", False), ("Fund Price,Dividend Market Value", False)])
-def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(figures, loads):
+    ("High,Low", "Fund NAV,Dividend Market Value", False), ("High,Low", "Fund Price,Dividend Market Value", False),
+    # Nor beside the fund's own range: the benchmark's level is no close of that range.
+    ("Fund High,Fund Low", "Units Outstanding,Dividend Market Value", False)])
+def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(bar, figures, loads):
     # Nasdaq Data Link's NASDAQOMX database: the level with its day's range, then the index's market values.
-    data = (f"Trade Date,Index Value,High,Low,{figures}\n"
+    data = (f"Trade Date,Index Value,{bar},{figures}\n"
             "2018-01-05,7136.56,7137.47,7097.08,11600000000000,0\n"
             "2018-01-04,7077.91,7102.29,7076.84,11500000000000,0\n"
             "2018-01-03,7065.53,7069.15,7016.01,11500000000000,0\n").encode()
