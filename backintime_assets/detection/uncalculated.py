@@ -30,6 +30,9 @@ _UNCALCULATED = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d{1,7})"([^>]*)>\s*<(
                            rb'\s*</(?:\w+:)?c>')
 # A formula of a range ("SUM(B2:B11)", "AVERAGE(C:C)"): a totals row's, not a day's.
 _RANGE = re.compile(rb"\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}|\$?\d+:\$?\d+")
+# A cell a formula draws on, "!" before it where it is another sheet's ("Raw!B2", "'P&L'!$B$2"); not a
+# function's name ("LOG10(") nor a name's part ("Rate2024").
+_REFERENCE = re.compile(rb"(?:(!)|(?<![\w.]))\$?([A-Z]{1,3})\$?(\d+)(?![\w(])")
 # The cells a sheet spans (its <dimension>, near the start of its part): "A1:C11" spans 11 rows.
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?(\d+))?"')
 # A workbook to be calculated when opened: what its writer saved as the formulas' values was no result.
@@ -122,8 +125,9 @@ def unread_rows(data: bytes, sheet: str | None, rows: list[list[str]], first: in
     a word (a running series a script wrote, "=A6+1", "=B6*1.01"). A price is lost where one of its
     formulas is in a price column (`columns`) but the date's or the ticker's (`keys`), and of no range:
     a day's, or a summary's ("=B9/B2-1") that cannot be told from one, dated or not. None is lost on a
-    totals row (a formula of a range among them, "=SUM(B2:B11)") nor on a day to come, its date filled
-    down ahead alone ("=A10+1")."""
+    totals row (a formula of a range among them, "=SUM(B2:B11)"), nor on a day to come, its date filled
+    down ahead alone ("=A10+1"), nor where its price formulas draw on their row's empty cells alone
+    (_draws_on_a_value)."""
     if all(map(_filled, rows[first:])) and sheet_extent(data, sheet) <= len(rows):  # every row it spans read filled
         return []
     found: dict[int, dict[int, bytes]] = {}
@@ -132,8 +136,19 @@ def unread_rows(data: bytes, sheet: str | None, rows: list[list[str]], first: in
             found.setdefault(r, {})[c] = formula
     return [(r, {c: "=" + html.unescape(f.decode("utf-8", "replace")) if f else "=(shared formula)"
                  for c, f in sorted(cells.items())},
-             bool(set(cells) & (columns - keys)) and not any(_RANGE.search(f) for f in cells.values()))
+             not any(_RANGE.search(f) for f in cells.values())
+             and any(_draws_on_a_value(f, r, cells) for c, f in cells.items() if c in columns - keys))
             for r, cells in sorted(found.items())]
+
+
+def _draws_on_a_value(formula: bytes, row: int, formulas: dict[int, bytes]) -> bool:
+    """Whether a formula of row `row` (0-based; `formulas`: its row's, by column) may give a value: one
+    that draws on another row's cell or another sheet's ("=B6*1.01", "=Raw!B7"), on a formula of its
+    row, or on none (a shared formula's other cells: not known). Not one that draws on its own row's
+    empty cells alone: a template's filled down past the days ('=IF(B22="","",B22*1.01)') gives
+    nothing, and had rejected hundreds of rows of a right load as lost days."""
+    refs = _REFERENCE.findall(formula)
+    return not refs or any(sheet or int(r) != row + 1 or _column(col) in formulas for sheet, col, r in refs)
 
 
 def price_columns(schema: FileSchema, header: list[str]) -> set[int]:

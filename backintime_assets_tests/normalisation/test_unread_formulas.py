@@ -49,6 +49,8 @@ def test_a_row_of_price_formulas_never_calculated_is_rejected_and_the_days_load(
 @pytest.mark.parametrize("tail", [
     [[None, "=AVERAGE(B2:B7)", "=SUM(C2:C7)"]],  # a totals row of ranges
     [[f"=A{k}+1"] for k in range(7, 11)],  # days to come, their dates filled down ahead, no price yet
+    # A template's close filled down past the days, drawing on its own row's empty cells alone: no day.
+    [[None, f'=IF(A{k}="","",C{k}/1000)'] for k in range(8, 12)],
 ])
 def test_a_row_of_formulas_never_calculated_that_holds_no_price_is_a_non_data_line(tail):
     result = _read(_days() + tail)
