@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 
 from .canonical import header_says
 from .schema import FileSchema
@@ -128,7 +129,9 @@ def unread_rows(data: bytes, sheet: str | None, rows: list[list[str]], first: in
     totals row (a formula of a range among them, "=SUM(B2:B11)"), nor on a day to come, its date filled
     down ahead alone ("=A10+1"), nor where its price formulas draw on their row's empty cells alone
     (_draws_on_a_value)."""
-    if all(map(_filled, rows[first:])) and sheet_extent(data, sheet) <= len(rows):  # every row it spans read filled
+    # Every row it spans read with a cell: a row of formulas without values reads with none (a row of
+    # spaces passes, and is none of them). Joined in C: a sheet of 100k rows paid 20 ms for _filled.
+    if all(map("".join, islice(rows, first, None))) and sheet_extent(data, sheet) <= len(rows):
         return []
     found: dict[int, dict[int, bytes]] = {}
     for r, c, zero, formula in _formulas(data, sheet):
