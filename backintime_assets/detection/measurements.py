@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePath
 
 from .canonical import BELOW_ZERO, CURRENCY_COLUMN, norm_name
-from .moves import JUMPY, median_step
+from .moves import ABOUT_A_LEVEL, JUMPY, median_step, wander
 from .numbers import to_float, written_places
 from .sample_runs import sample_runs
 from .statements import NOT_PRICES
@@ -30,6 +30,7 @@ _ROWS = 500  # sampled rows looked at
 _LEAP = 10.0  # a step of tenfold or more between neighbouring rows: no day's price moves so
 _LEAPS = 3  # at least this many, and this share of the steps: a split, a misplaced point, leap once or twice
 _LEAP_SHARE = 0.1
+_WILD = 0.4  # a median move this wide (half again or more): no price's, however its values wander
 # Words of a file's name that say what its generic "value" measures: weather and readings, none a price's.
 # Not "temp" (a temporary file's as often) nor "emissions" (carbon allowances are priced).
 _READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
@@ -84,8 +85,10 @@ def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None],
     commodity or asset ("Date,Commodity,Value": wheat 120,000 then 45,000 then 98,000); else None. Each
     ticker's values had loaded as its closes without a word. A price moves a percent or two a day. Beside a
     quantity read as the volume too ("Date,Asset,Quantity,Value": a day's sales, each product's units and
-    takings). Each ticker's steps within the head's rows and within the tail's (`head_end`, sample_runs.py):
-    between them, years apart, a price moves as much as sales do from day to day."""
+    takings). Only where the values stay about a level (moves.wander), as amounts do: an option's premiums,
+    a young coin's or a crash week's small caps move so far a day too, and had been refused (03d10df).
+    Each ticker's steps within the head's rows and within the tail's (`head_end`, sample_runs.py): between
+    them, years apart, a price moves as much as sales do from day to day."""
     if {m for m in canonical if m} - {"volume"} != {"date", "ticker", "close"} or canonical.count("close") != 1:
         return None
     c, k = canonical.index("close"), canonical.index("ticker")
@@ -99,6 +102,10 @@ def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None],
                 series.setdefault((run, r[k].strip()), []).append(v)
     step = median_step(list(series.values()))
     if sum(len(own) - 1 for own in series.values()) < _LEAPS or step is None or step <= JUMPY:
+        return None
+    # Large moves alone are an option's, a young coin's or a crash week's prices too, whose moves add up;
+    # a day's takings leap about their level. Too few rows to tell, or moves no price makes: refused.
+    if step < _WILD and (far := wander(list(series.values()))) is not None and far > ABOUT_A_LEVEL:
         return None
     return (f"figures by {names[k].strip() if k < len(names) else 'ticker'} that move tens of percent from row to "
             f"row{NOT_PRICES}{name or 'its only value column'} of each moves {math.expm1(step):.0%} on the median "

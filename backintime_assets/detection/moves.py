@@ -12,6 +12,10 @@ from .cell_days import days_of
 # A ticker's close moves a percent or two a day, a coin's a few (ETH's January 2021: 7% on the median
 # day); shares traded and money traded jump tens of percent, a return changes sign.
 JUMPY = 0.1
+# Values that move no farther over _FAR rows than this many steps stay about a level, as amounts do.
+ABOUT_A_LEVEL = 1.4
+_FAR = 4
+_PAIRS = 20  # pairs of values _FAR rows apart from which wander tells the one from the other
 # What the series are, as their names say: a ticker's prices, an exchange rate's (a currency pair's, a
 # central bank's rates by currency), or a figure of the economy (FRED's id: growth rates go both ways).
 PRICES, RATES, FIGURES = "prices", "rates", "figures"
@@ -29,6 +33,18 @@ def median_step(series: Sequence[Sequence[float]]) -> float | None:
     pooled; None where none has two."""
     steps = [abs(math.log(b / a)) for own in series for a, b in zip(own, own[1:])]
     return median(steps) if steps else None
+
+
+def wander(series: Sequence[Sequence[float]]) -> float | None:
+    """How much farther each of `series` (positive numbers) moves over _FAR rows than over one: the median
+    |log(c / a)| of values _FAR rows apart over the median step (median_step), pooled; None where fewer
+    than _PAIRS such pairs are held. A price wanders as its moves add up (twice as far over four days as
+    over one, a crash week's farther); amounts about a level (a day's sales) stay about it, near 1."""
+    far = [abs(math.log(own[i + _FAR] / own[i])) for own in series for i in range(len(own) - _FAR)]
+    step = median_step(series)
+    if len(far) < _PAIRS or not step:
+        return None
+    return median(far) / step
 
 
 def jumps_as_counts(series: Sequence[Sequence[float]], kind: str, whole: bool, dates: Sequence[str],

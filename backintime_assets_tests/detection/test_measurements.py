@@ -235,6 +235,12 @@ def _long(header: str, values: dict[str, list[float]]) -> bytes:
 
 
 _SALES = {"Wheat": [120000, 45000, 98000, 30500], "Corn": [80000, 150000, 20000, 64000]}
+_ABOUT_A_LEVEL = {"Wheat": [1000, 1400, 800, 1300, 700, 1200, 900, 1500, 800, 1100, 650, 1400, 900, 1300],
+                  "Corn": [500, 350, 600, 300, 550, 400, 700, 350, 450, 600, 300, 500, 650, 350]}
+_WANDERING = {"P250": [2.0, 2.4, 2.76, 2.35, 2.82, 3.52, 2.82, 2.4, 1.92, 1.63, 1.96, 2.25, 2.7, 2.16],
+              "P260": [3.0, 2.4, 2.04, 1.63, 1.96, 1.67, 1.34, 1.68, 2.02, 2.32, 1.97, 2.36, 2.95, 2.51]}
+_WILD = {"BTC": [1000, 2000, 4000, 8000, 4000, 2000, 1000, 500, 250, 500, 1000, 2000, 4000, 2000],
+         "ETH": [5000, 2500, 1250, 625, 1250, 2500, 5000, 10000, 20000, 10000, 5000, 2500, 1250, 2500]}
 _METALS = {"Copper": [8201.5, 8250.0, 8190.5, 8302.0], "Zinc": [2500.0, 2512.5, 2490.0, 2475.5]}
 
 
@@ -248,6 +254,12 @@ _METALS = {"Copper": [8201.5, 8250.0, 8190.5, 8302.0], "Zinc": [2500.0, 2512.5, 
     ("Date,Asset,Value", _METALS, 8),
     ("Date,Asset,Value", {"BTC": [42000.0, 44100.0, 42300.5, 45000.0], "ETH": [2200.0, 2310.0, 2250.0, 2380.5]}, 8),
     ("Date,Asset,Close", _SALES, 8),
+    # Amounts about a level over enough rows to tell are refused still; prices that move as far a day but
+    # wander as their moves add up (an option's premiums, a young coin's) had been refused too (03d10df).
+    ("Date,Contract,Value", _ABOUT_A_LEVEL, 0),
+    ("Date,Contract,Value", _WANDERING, 28),
+    # Values that double and halve from day to day are no prices however they wander (a coin's volume).
+    ("Date,Asset,Value", _WILD, 0),
 ])
 def test_a_long_table_whose_values_jump_as_sales_do_holds_no_prices(header, values, loaded):
     schema, result = _load(_long(header, values))
