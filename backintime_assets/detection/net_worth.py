@@ -21,9 +21,12 @@ _ACCOUNTS = frozenset({"asset", "assets", "liability", "liabilities", "equity", 
                        "withdrawal", "withdrawals"})
 # A market's figure named by an accounting word: a bank's "Deposit Rate", a "Fixed Income Index", each a
 # series of its own beside a value. A fund's "Total Net Assets" beside its NAV per unit named "Value": its
-# price. A security's payout ("Dividend Income", "Coupon Income") is the market's too.
-_MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns",
-                     "dividend", "dividends", "distribution", "distributions", "coupon", "coupons"})
+# price.
+_MARKET = frozenset({"rate", "rates", "yield", "yields", "spread", "index", "ratio", "return", "returns"})
+# A security's payout: its income ("Dividend Income", "Coupon Income") is the market's figure, its expense
+# or cost a firm's books still ("Dividend Expense", "Distribution Costs" beside a "Value" had loaded).
+_PAYOUTS = frozenset({"dividend", "dividends", "distribution", "distributions", "coupon", "coupons"})
+_PAID = frozenset({"income", "incomes"})
 # A fund's or a firm's figure named by accounting words, each word of one of these in its name: a fund's size
 # ("Total Net Assets", "Assets Under Management") and the return its capital asks ("Cost of Equity", a rate),
 # no household's. Beside a fund's "Value" each had refused its history as a balance (since e612ffc).
@@ -38,7 +41,8 @@ def _worth(name: str) -> bool:
 
 def _books(name: str) -> bool:
     named = set(words(name))
-    return bool(named & _ACCOUNTS) and not named & _MARKET and not any(fund <= named for fund in _FUND_FIGURES)
+    accounts = named & _ACCOUNTS - (_PAID if named & _PAYOUTS else frozenset())
+    return bool(accounts) and not named & _MARKET and not any(fund <= named for fund in _FUND_FIGURES)
 
 
 def _figures(t: ColumnType) -> bool:
