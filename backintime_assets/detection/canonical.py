@@ -10,8 +10,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share, names_a_currency,
-                         rate_out_of_reach)
+from .currencies import (COINS, CURRENCY_CODES, PRICE_UNITS, QUOTE_CURRENCIES, currency_pair, currency_share,
+                         names_a_currency, rate_out_of_reach)
 from .dates import months_only
 from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -2069,10 +2069,11 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
                 [float_under(r[j], number_format) if j < len(r) else None for r in body], series)
                for j in range(2, len(types))):
             return
-    # Less a units row under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
-    # series with a unit written under it had "no close column", every row rejected.
-    names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j)) if k == 0 or not units_cell(c)).strip()
-             for j in range(2)]
+    # Less a units row's currency under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
+    # series with a unit written under it had "no close column", every row rejected. Not a scale ("'000",
+    # "bn", "USD mn"): none is applied to a close, and "SP500" over "'000" had loaded 4.7 for 4,700.
+    names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j))
+                      if k == 0 or c.strip().strip("()[]").strip() not in PRICE_UNITS | {""}).strip() for j in range(2)]
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]

@@ -2541,6 +2541,10 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     # A units row under the names is no part of the id: read as "DGS10 USD", the series had "no close column".
     ("DATE,DGS10\n,USD", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
     ("DATE,SALES\n,USD", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+    # A scale in the units row is none of the id's either, and is applied to no close: "SP500" over "'000" had
+    # loaded 4.7 for 4,700 without a word.
+    ("DATE,SP500\n,'000", ["4.70", "4.71", "4.72", "4.69", "4.73"], None),
+    ("DATE,NIKKEI225\n,bn", ["33.01", "33.05", "33.10", "33.02", "33.11"], None),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
@@ -2575,6 +2579,7 @@ def test_a_named_series_with_its_change_beside_it_is_the_close(header, third, cl
     # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
     ("Tarih,USD/TRY\n,TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),  # a units row under the names
+    ("Date,EUR/USD\n,mln", ["1.0945", "1.0921", "1.095"], None),  # millions of euros traded: no rate
     ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
     ("Date,EURUSD", ["1.0945", "1.0921", "1.095"], "EURUSD"),  # the codes run together, as MetaTrader writes
     ("date,FXUSDCAD", ["1.3316", "1.3348", "1.3354"], "FXUSDCAD"),  # the Bank of Canada's series id
