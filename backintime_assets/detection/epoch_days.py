@@ -146,15 +146,18 @@ def utc_instants(fmt: str | None, header: str | None = None) -> bool:
 
 
 # A header that says its column's time is UTC's: "Gmt time" (Dukascopy's), "Date (UTC)", "time_utc",
-# "UTC+0"; not another zone's offset ("Time (GMT+2)", "UTC-05:00"), whose wall clock is that zone's.
-# Dukascopy's day bars at the EET midnight ("05.01.2020 22:00:00.000" under "Gmt time": Monday's) read
-# as their UTC days: Monday's rejected as a Sunday, the others a day early, silently.
-_HEADER_UTC = re.compile(r"(?<![a-z])(?:utc|gmt)(?![a-z])(?!\s*[+-]\s*[\d:.]*[1-9])", re.IGNORECASE)
+# "UTC+0"; not where it names a non-zero offset anywhere ("Time (GMT+2)", "UTC-05:00", "UTC/GMT+3",
+# "Local time (UTC offset +03:00)"), whose wall clock is that zone's: read as UTC, Riyadh's closes at
+# 15:00 loaded each a day late, silently. Dukascopy's day bars at the EET midnight ("05.01.2020
+# 22:00:00.000" under "Gmt time": Monday's) read as their UTC days: Monday's rejected as a Sunday, the
+# others a day early, silently.
+_HEADER_UTC = re.compile(r"(?<![a-z])(?:utc|gmt)(?![a-z])", re.IGNORECASE)
+_HEADER_OFFSET = re.compile(r"[+-]\s*[\d:.]*[1-9]")
 
 
 def header_says_utc(header: str | None) -> bool:
     """Whether a column's `header` says its times are UTC's (_HEADER_UTC)."""
-    return bool(header) and _HEADER_UTC.search(header) is not None
+    return bool(header) and _HEADER_UTC.search(header) is not None and _HEADER_OFFSET.search(header) is None
 
 
 def _stamps(fmt: str, cells: Sequence[str]) -> np.ndarray:

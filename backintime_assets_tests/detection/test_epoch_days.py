@@ -214,6 +214,7 @@ def test_timestamp_text_in_another_zone_or_none_is_read_as_written():
 @pytest.mark.parametrize("header, says", [
     ("Gmt time", True), ("Date (UTC)", True), ("time_utc", True), ("Timestamp UTC+0", True), ("GMT+00:00", True),
     ("Time (GMT+2)", False), ("UTC-05:00", False), ("Local time", False), ("Date", False), ("Outcome", False),
+    ("Time (Riyadh, UTC/GMT+3)", False), ("Local time (UTC offset +03:00)", False),
 ])
 def test_a_time_without_a_zone_under_a_header_that_says_utc_is_judged_as_utc_text(header, says):
     asx = stamps(23, JANUARY, day_before=True)
