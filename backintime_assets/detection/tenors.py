@@ -83,9 +83,11 @@ _OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv
                                spread spreads change changes chg diff delta perf performance""".split())
 # Or another instrument on the rate, its rates or prices by term no fixings of it: "euribor_swap_rates.csv"
 # had loaded its swap curve as "EURIBOR 1Y", the 12-month fixing's own series (silent). Not "fra" alone: the
-# word "from" in Norwegian, Danish, Swedish and Italian ("nibor_fra_2015.csv"), its fixings refused.
+# word "from" in Norwegian, Danish, Swedish and Italian before a year or a date ("nibor_fra_2015.csv"), its
+# fixings refused. Elsewhere a FRA: "euribor_fra_rates.csv", "STIBOR FRA 3M" had loaded as fixings (silent).
 _OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fras future futures fut option options
                                   basis""".split())
+_FRA = re.compile(r"(?<![^\W\d_])fra(?![^\W\d_])(?![\W_]*(?:\d{4}|\d{1,2}[\W_]\d))")
 
 
 def rate_named(*texts: str) -> str | None:
@@ -93,7 +95,8 @@ def rate_named(*texts: str) -> str | None:
     case, or None; None too where a word names another measure of it or another instrument on it
     (_OTHER_MEASURES, _OTHER_INSTRUMENTS)."""
     words = [word for text in texts for word in _WORDS.findall(text.lower())]
-    if _OTHER_MEASURES.intersection(words) or _OTHER_INSTRUMENTS.intersection(words):
+    if _OTHER_MEASURES.intersection(words) or _OTHER_INSTRUMENTS.intersection(words) \
+            or any(_FRA.search(text.lower()) for text in texts):
         return None
     return next((word.upper() for word in words if word in _RATE_NAMES), None)
 

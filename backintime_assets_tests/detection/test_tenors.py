@@ -88,6 +88,10 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     ("Date,1W,1M,3M", "sofr_futures.csv", []),
     # "fra" the word "from" (Norwegian, Italian...), no forward rate agreement: refused after e1c4cac.
     ("Date,1W,1M,3M", "nibor_fra_2015.csv", ["NIBOR 1M", "NIBOR 1W", "NIBOR 3M"]),
+    # Elsewhere a forward rate agreement's: its rates had loaded as fixings (silent, 45db2da).
+    ("Date,1W,1M,3M", "euribor_fra_rates.csv", []),
+    ("Date,STIBOR FRA 1W,STIBOR FRA 1M,STIBOR FRA 3M", "stibor.csv", []),
+    ("Date,1W,1M,3M", "nibor_fra_01_2015.csv", ["NIBOR 1M", "NIBOR 1W", "NIBOR 3M"]),
 ])
 def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
     data = (header + "\n" + _TERMS).encode()
