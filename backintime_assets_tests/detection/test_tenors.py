@@ -101,6 +101,19 @@ def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
         assert prices[prices["ticker"] == tickers[-1]]["close"].tolist()[:1] in ([3.909], [3.878])
 
 
+@pytest.mark.parametrize("header", ["Date,,1M,3M", "Date,,2Y,5Y", "Date,1M,3M,"])
+def test_a_price_unnamed_beside_tenors_loads(header):
+    # A price above any rate, its name lost, beside its returns or its curve by term: loaded as the file's
+    # close at 388f5a8, refused after 3e4d325 as a term table's lost tenor.
+    rows = "2024-01-02,370.87,2.1,5.3\n2024-01-03,370.60,2.0,5.2\n2024-01-04,367.94,1.9,5.1\n"
+    if header.endswith(","):
+        rows = "".join(f"{d},{a},{b},{p}\n" for d, p, a, b in (r.split(",") for r in rows.splitlines()))
+    data = (header + "\n" + rows).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "msft.csv"), "msft.csv").prices
+    assert prices["ticker"].unique().tolist() == ["MSFT"]
+    assert prices["close"].tolist() == [370.87, 370.60, 367.94]
+
+
 @pytest.mark.parametrize("rows", [
     _TERMS.replace("3.909", "-0.1"),  # a swap curve below zero
     _TERMS.replace("3.909", "42.5"),  # a percent no rate is: a return over three months
