@@ -1682,6 +1682,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
 _EXCHANGE_RATES = frozenset(norm_name(n) for n in (*_FX_RATES, *_ONE_FIGURE_RATES, _RATE))
 # Dates a daily table's sample holds the fewest of: a trade book's two days may each trade every ticker once.
 _DAILY_DATES = 3
+_STRAYS = 20  # a day's bar may miss its close on one row in this many (a vendor's bad tick), no more
 # A daily table's first or last day with no day between to judge it may lack one ticker in so many: listed the
 # next day, delisted that day. A trade book of 300 tickers a day drawn from 310 lacks one in 30.
 _FEW_LISTED = 100
@@ -1710,13 +1711,15 @@ def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[S
 def _holds_the_close(body: Sequence[Sequence[str]], bar: dict[str, int], close: int,
                      number_format: tuple[str, str | None]) -> bool:
     """Whether a figure's high and low (`bar`: its prices' columns by field) hold column `close`, and its
-    open where it has one, on every row holding them (_DAILY_DATES at least): the close's own day's range.
-    Its own close may be another of the close's ("PX_CLOSE", the official close, a cent off "PX_LAST" on
-    most days, or the day before's): the twin test alone had set Bloomberg's open, high and low to the
-    close (silent, 5b3f8a5). Units, a benchmark's level or another fund's price leave the range some day."""
+    open where it has one, on every row holding them (_DAILY_DATES at least) but one in _STRAYS: the close's
+    own day's range. Its own close may be another of the close's ("PX_CLOSE", the official close, a cent
+    off "PX_LAST" on most days, or the day before's): the twin test alone had set Bloomberg's open, high
+    and low to the close (silent, 5b3f8a5). Units, a benchmark's level or another fund's price leave the
+    range some day; a vendor's one bad row among hundreds (a late trade's last over the high) had set the
+    whole file's bar to the close (silent; right at 388f5a8)."""
     if "high" not in bar or "low" not in bar:
         return False
-    held = 0
+    held = strays = 0
     for row in body:
         cells = [row[j] if j < len(row) else "" for j in (bar["low"], close, bar["high"])]
         values = [to_float(v, *number_format) for v in cells]
@@ -1725,9 +1728,10 @@ def _holds_the_close(body: Sequence[Sequence[str]], bar: dict[str, int], close: 
         low, price, high = values
         opened = to_float(row[bar["open"]], *number_format) if "open" in bar and bar["open"] < len(row) else None
         if not low <= price <= high or (opened is not None and not low <= opened <= high):
-            return False
+            strays += 1
+            continue
         held += 1
-    return held >= _DAILY_DATES
+    return held >= _DAILY_DATES and strays * _STRAYS <= held
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
