@@ -2458,7 +2458,8 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
     as non-positive prices). The marked beside a close that moves as one stays out: money traded; so too
     beside a close at zero or under on a day (BELOW_ZERO: a missing day typed 0, oil's in April 2020) or
     jumping between a few ticks (a sub-penny stock's 0.0002, 0.0003): either had loaded the money as the
-    close (silent)."""
+    close (silent). Only values below zero count, a zero being a day missing: two such days had loaded the
+    money as the close too (silent; right at 388f5a8)."""
     close = mapping.index("close")
     if any(m in mapping for m in ("open", "high", "low", "adj_close")):
         return
@@ -2472,7 +2473,7 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
 
     def no_price(values: list[float]) -> bool:
         above = [v for v in values if v > 0]
-        return len(values) - len(above) >= BELOW_ZERO or (
+        return sum(v < 0 for v in values) >= BELOW_ZERO or (
             (median_step([above]) or 0) > JUMPY and 2 * len(set(above)) > len(above))
 
     if price_like(series(marked, True)) and no_price(series(close, False)):

@@ -249,6 +249,9 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # the money traded had loaded as the close (silent).
     ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,17.99\n2020-01-06,$1991000,0\n2020-01-07,$2001000,18.10\n",
      [18.04, 17.99, 18.10], [None, None, None]),
+    # Two missing days typed 0: no fall below zero, the close stays (the money had loaded, silent).
+    ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,0\n2020-01-06,$1991000,0\n2020-01-07,$2001000,18.10\n"
+     "2020-01-08,$2011000,18.20\n", [18.04, 18.10, 18.20], [None, None, None]),
     ("2020-01-02,$11900,0.0002\n2020-01-03,$12100,0.0003\n2020-01-06,$12000,0.0002\n2020-01-07,$11800,0.0003\n",
      [0.0002, 0.0003, 0.0002, 0.0003], [None, None, None, None]),
 ])
