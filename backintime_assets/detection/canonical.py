@@ -1638,6 +1638,11 @@ _OF_THE_FIGURE = re.compile(
 _LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "todays", "price"}) | _PRICE_WORDS
 
 
+# Words of a figure of the file's own instrument beside a benchmark's bar, as a price or NAV is ("Fund Value",
+# "Bid"): the level beside it is none of the file's prices (_one_figure_close).
+_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid"})
+
+
 def _level_s_bar(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]], level: Sequence[str]) -> bool:
     """Whether the high and the low are the index level's (named `level`) own: plainly or as it is, not
     another figure's ("Fund High", "Fund Low" beside a benchmark's "Index Value": the fund's range)."""
@@ -1666,7 +1671,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         if not cells or any(_OF_THE_FIGURE.search(cell) or (issued and norm_name(cell) in _ISSUE_PRICES)
                             for cell in cells):
             continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
-        if bar and not _PRICE_DAY_WORDS.intersection(w for cell in cells for w in name_words(cell)):
+        if bar and not (_PRICE_DAY_WORDS | _A_FUND_S).intersection(w for cell in cells for w in name_words(cell)):
             # The index's own figure beside its bar (its market value): the level is that bar's close. Not
             # beside a price or a NAV ("Fund NAV", "Fund Price"): the file's instrument is that fund, its
             # benchmark's bar none of its prices (a4ddb15 had loaded the index's as the fund's, silent).
