@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from backintime_assets.detection.currencies import CURRENCY_CODE, CURRENCY_CODES
+from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, CURRENCY_CODES
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_dates, without_words)
 
@@ -71,9 +71,10 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # And its currencies' and coins': "fx_daily_EUR_USD", "fx_intraday_5min_EUR_USD", "currency_daily_BTC_CNY"
     # (a coin and the market it is priced in), the pair as it writes it. Each had loaded as a ticker of its
     # own (FX_DAILY_EUR_USD beside FX_WEEKLY_EUR_USD); in lower case ("fx_daily_returns") a user's own name,
-    # and so where the pair is no currencies' codes ("fx_daily_UK_GDP", "fx_daily_2020_EUR").
+    # and so where the pair is no currencies' codes ("fx_daily_UK_GDP", "fx_daily_2020_EUR"), nor where
+    # a coin's is no known coin's or currency's ("currency_daily_2020_EUR", "currency_daily_SALES_EUR").
     rf"^fx_{_AV_FRAME}_(?P<s>{CURRENCY_CODE}_{CURRENCY_CODE})$",
-    rf"^currency_{_AV_FRAME}_(?P<s>[A-Z0-9]{{2,10}}_{CURRENCY_CODE})$",
+    rf"^currency_{_AV_FRAME}_(?P<s>(?:{'|'.join(sorted(COINS))}|{CURRENCY_CODE})_{CURRENCY_CODE})$",
     # MarketWatch: "Download Data - STOCK_US_XNAS_AAPL", "... - FUND_US_ARCX_SPY". American listings
     # only: elsewhere the market code is the symbol's ("STOCK_UK_XLON_BP" is no New York BP).
     r"^Download Data - [A-Z]+_US_[^_]+_(?P<s>[^_]+)$",

@@ -295,7 +295,9 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("fx_daily_EUR_USD.csv", "EUR_USD"), ("fx_intraday_5min_EUR_USD.csv", "EUR_USD"),  # its currencies' and coins'
     ("currency_daily_BTC_CNY.csv", "BTC_CNY"), ("fx_daily_returns.csv", "FX_DAILY_RETURNS"),
     ("fx_daily_UK_GDP.csv", "FX_DAILY_UK_GDP"), ("fx_daily_2020_EUR.csv", "FX_DAILY_2020_EUR"),  # no pair's codes
-    ("currency_daily_BTC_ABC.csv", "CURRENCY_DAILY_BTC_ABC"),
+    ("currency_daily_BTC_ABC.csv", "CURRENCY_DAILY_BTC_ABC"), ("currency_weekly_DOGE_USD.csv", "DOGE_USD"),
+    ("currency_daily_2020_EUR.csv", "CURRENCY_DAILY_2020_EUR"),  # no coin's name
+    ("currency_daily_SALES_EUR.csv", "CURRENCY_DAILY_SALES_EUR"),
     ("MacroTrends_Data_Download_AAPL.csv", "AAPL"), ("MacroTrends_Data_Download_BRK.A.csv", "BRK.A"),
     ("Download Data - STOCK_US_XNAS_AAPL.csv", "AAPL"), ("Download Data - INDEX_US_S&P US_SPX.csv", "SPX"),
     ("BTCUSDT-1d-2024-01.csv", "BTCUSDT"), ("ETHUSDT-1h-2024-01-15.csv", "ETHUSDT"),  # Binance
