@@ -2083,9 +2083,10 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
             return
     # Less a units row's currency under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
     # series with a unit written under it had "no close column", every row rejected. Not a scale ("'000",
-    # "bn", "USD mn"): none is applied to a close, and "SP500" over "'000" had loaded 4.7 for 4,700.
+    # "bn", "USD mn", pence's "GBX"): none is applied to a close, and "SP500" over "'000" had loaded 4.7 for 4,700.
     names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j))
-                      if k == 0 or c.strip().strip("()[]").strip() not in PRICE_UNITS | {""}).strip() for j in range(2)]
+                      if k == 0 or c.strip().strip("()[]").strip() not in PRICE_UNITS - {"GBX"} | {""}).strip()
+             for j in range(2)]
     if not (_fred_id(names, body) or currency_pair(names[1])):
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]

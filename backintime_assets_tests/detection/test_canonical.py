@@ -2548,6 +2548,7 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     # loaded 4.7 for 4,700 without a word.
     ("DATE,SP500\n,'000", ["4.70", "4.71", "4.72", "4.69", "4.73"], None),
     ("DATE,NIKKEI225\n,bn", ["33.01", "33.05", "33.10", "33.02", "33.11"], None),
+    ("DATE,SP500\n,GBX", ["470000", "470400", "470800", "469900", "471200"], None),  # pence: a hundredth
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
