@@ -1674,7 +1674,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         if bar and not (_PRICE_DAY_WORDS | _A_FUND_S).intersection(w for cell in cells for w in name_words(cell)):
             # The index's own figure beside its bar (its market value): the level is that bar's close. Not
             # beside a price or a NAV ("Fund NAV", "Fund Price"): the file's instrument is that fund, its
-            # benchmark's bar none of its prices (a4ddb15 had loaded the index's as the fund's, silent).
+            # benchmark's bar none of its prices (64a410f had loaded the index's as the fund's, silent).
             continue
         mapping[c] = None
         used.discard("close")
@@ -1719,7 +1719,7 @@ def _holds_the_close(body: Sequence[Sequence[str]], bar: dict[str, int], close: 
     open where it has one, on every row holding them (_DAILY_DATES at least) but one in _STRAYS: the close's
     own day's range. Its own close may be another of the close's ("PX_CLOSE", the official close, a cent
     off "PX_LAST" on most days, or the day before's): the twin test alone had set Bloomberg's open, high
-    and low to the close (silent, 5b3f8a5). Units, a benchmark's level or another fund's price leave the
+    and low to the close (silent, 0f83af0). Units, a benchmark's level or another fund's price leave the
     range some day; a vendor's one bad row among hundreds (a late trade's last over the high) had set the
     whole file's bar to the close (silent; right at 388f5a8)."""
     if "high" not in bar or "low" not in bar:

@@ -86,7 +86,7 @@ def jumping_table_problem(names: Sequence[str], canonical: Sequence[str | None],
     ticker's values had loaded as its closes without a word. A price moves a percent or two a day. Beside a
     quantity read as the volume too ("Date,Asset,Quantity,Value": a day's sales, each product's units and
     takings). Only where the values stay about a level (moves.wander), as amounts do: an option's premiums,
-    a young coin's or a crash week's small caps move so far a day too, and had been refused (03d10df).
+    a young coin's or a crash week's small caps move so far a day too, and had been refused (24179b9).
     Each ticker's steps within the head's rows and within the tail's (`head_end`, sample_runs.py): between
     them, years apart, a price moves as much as sales do from day to day."""
     if {m for m in canonical if m} - {"volume"} != {"date", "ticker", "close"} or canonical.count("close") != 1:

@@ -2405,7 +2405,7 @@ def test_a_daily_rate_table_past_the_quick_head_keeps_a_listing_at_its_edges(day
 @pytest.mark.parametrize("listed,traded", [(2000, 400), (310, 300)])
 def test_a_trade_book_of_many_tickers_a_day_past_the_quick_head_has_no_close(listed, traded):
     # Each day trades 400 of 2,000 tickers once: its first day misses most of the sample's, no listing. Or 300
-    # of 310: it misses one in thirty, as no day of listings does (silent since 0063820).
+    # of 310: it misses one in thirty, as no day of listings does (silent since 2a8e035).
     pick = random.Random(8)
     rows = "".join(f"2024-01-0{day},{s},{pick.randint(1, 500)},{pick.randint(1000, 900000) / 100:.2f}\n"
                    for day in (2, 3, 4, 5, 8)

@@ -67,7 +67,7 @@ def test_the_close_s_own_open_stays_the_open(header):
 def test_the_close_s_own_bar_stays_beside_another_close(header, closes):
     # The figure's close is another of the close's, a cent off or a day behind: its bar holds the close on
     # every row, and is the close's. Read as another figure's by the twin test alone, the day's open, high
-    # and low had each loaded as the close (silent, 5b3f8a5).
+    # and low had each loaded as the close (silent, 0f83af0).
     bars = ["187.15,188.44,183.885,185.64", "184.22,185.88,183.43,184.25", "182.15,183.0872,180.88,181.91"]
     prices = _load(header, [f"2024-01-0{d},{bar},{c}" for d, bar, c in zip((2, 3, 4), bars, closes)])
     assert prices["close"].tolist() == [185.64, 184.25, 181.91]

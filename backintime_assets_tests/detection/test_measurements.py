@@ -215,7 +215,7 @@ _POLICY = {"USD": ["5.50"] * 8, "GBP": ["5.25"] * 8, "CHF": ["1.75"] * 4 + ["1.5
       "CHF": ["0.88", "0.88", "0.87", "0.88", "0.89", "0.88", "0.88", "0.87"]}, "rates.csv", False),
     ({"BSD": ["1.00"] * 8, "SAR": ["3.75"] * 8, "BBD": ["2.00"] * 8}, "rates.csv", False),
     ({**_POLICY, "CHF": ["1.75"] * 8}, "rates.csv", False),
-    # Exchange rates kept to two decimals moving by twentieths: a peg's band, budget rates. Refused after f658c52.
+    # Exchange rates kept to two decimals moving by twentieths: a peg's band, budget rates. Refused after 9687b7f.
     ({"HKD": ["7.80"] * 4 + ["7.75"] * 4, "SAR": ["3.75"] * 8, "AED": ["3.67"] * 8}, "rates.csv", False),
     ({"EUR": ["0.90"] * 4 + ["0.95"] * 4, "GBP": ["0.80"] * 8, "CHF": ["0.95"] * 4 + ["0.90"] * 4}, "rates.csv", False),
 ])
@@ -255,7 +255,7 @@ _METALS = {"Copper": [8201.5, 8250.0, 8190.5, 8302.0], "Zinc": [2500.0, 2512.5, 
     ("Date,Asset,Value", {"BTC": [42000.0, 44100.0, 42300.5, 45000.0], "ETH": [2200.0, 2310.0, 2250.0, 2380.5]}, 8),
     ("Date,Asset,Close", _SALES, 8),
     # Amounts about a level over enough rows to tell are refused still; prices that move as far a day but
-    # wander as their moves add up (an option's premiums, a young coin's) had been refused too (03d10df).
+    # wander as their moves add up (an option's premiums, a young coin's) had been refused too (24179b9).
     ("Date,Contract,Value", _ABOUT_A_LEVEL, 0),
     ("Date,Contract,Value", _WANDERING, 28),
     # Values that double and halve from day to day are no prices however they wander (a coin's volume).

@@ -21,7 +21,7 @@ def _data(header: str, cells: str) -> bytes:
     # A household's payouts and a firm's costs among its books are the books' still.
     ("Date,Salary,Dividend Income,Expenses,Balance", "5000,100,3000,2100", "Salary, Expenses, Balance"),
     ("Date,Revenue,Cost of Goods Sold,Profit", "5000,3000,2000", "Revenue, Cost of Goods Sold, Profit"),
-    # A payout's expense is the books' (a "Value" beside it had loaded as a close at d62d18a).
+    # A payout's expense is the books' (a "Value" beside it had loaded as a close at 704eed8).
     ("Date,Value,Dividend Expense", "125000,40", "Dividend Expense, Value"),
     ("Date,Value,Distribution Costs", "125000,40", "Distribution Costs, Value"),
 ])

@@ -86,7 +86,7 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     # Nor another instrument's rates by term: a swap curve had loaded as the fixings "EURIBOR 1W"... (silent).
     ("Date,1W,1M,3M", "euribor_swap_rates.csv", []),
     ("Date,1W,1M,3M", "sofr_futures.csv", []),
-    # "fra" the word "from" (Norwegian, Italian...), no forward rate agreement: refused after e1c4cac.
+    # "fra" the word "from" (Norwegian, Italian...), no forward rate agreement: refused after 3021684.
     ("Date,1W,1M,3M", "nibor_fra_2015.csv", ["NIBOR 1M", "NIBOR 1W", "NIBOR 3M"]),
     # Elsewhere a forward rate agreement's: its rates had loaded as fixings (silent, 45db2da).
     ("Date,1W,1M,3M", "euribor_fra_rates.csv", []),

@@ -315,7 +315,7 @@ def test_a_first_summary_sheet_of_a_fund_s_history_stays_the_table(later):
 
 @pytest.mark.parametrize("header, rows", [
     # A portfolio's value day by day, no close: kept as the table, the file was refused and the tickers'
-    # sheets left unread (loud, since 699dfba).
+    # sheets left unread (loud, since 0387d7c).
     (["Date", "Portfolio Value"], [[d, 100000 + 500 * k] for k, d in enumerate(_days(12))]),
     # Two tickers' last ten closes: a summary of the sheets after it, which it had left rejected.
     (["Date", "Ticker", "Close"], [[d, t, 999.0] for d in _days(10) for t in ("AAPL", "MSFT")]),
