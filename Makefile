@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	uv venv --quiet --allow-existing --python $(PYTHON) $(VENV)
 	uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@# pyspark ships as an sdist: each fresh install builds it into uv's cache (~0.5-1.4 GB) and most
+	@# leave the old build behind. 68 of them filled a CI host's 252 GB disk; prune drops the unused.
+	uv cache prune --quiet
 	@touch $(STAMP)
 
 install: $(STAMP)
