@@ -38,7 +38,10 @@ def _days(days: list[date] = _DAYS) -> list[list]:
 ])
 def test_a_row_of_price_formulas_never_calculated_is_rejected_and_the_days_load(at, row, raw):
     rows = _days()
-    rows.insert(at + 1, row) if at == 7 else rows.__setitem__(at, row)
+    if at == 7:  # below the last day
+        rows.append(row)
+    else:
+        rows[at] = row
     result = _read(rows)
     closes = [100.5 + k for k in range(6) if at == 7 or k != at - 1]
     assert result.prices.close.tolist() == closes
