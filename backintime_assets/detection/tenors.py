@@ -87,7 +87,16 @@ _OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv
 # fixings refused. Elsewhere a FRA: "euribor_fra_rates.csv", "STIBOR FRA 3M" had loaded as fixings (silent).
 _OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fras future futures fut option options
                                   basis""".split())
-_FRA = re.compile(r"(?<![^\W\d_])fra(?![^\W\d_])(?![\W_]*(?:\d{4}|\d{1,2}[\W_]\d))")
+# A date after it: a year, a day's or a month's ("01.01.2015", "01_2015"), and before it "og med" (Norwegian and
+# Danish "from and including") or a month's name ("nibor_fra_og_med_jan_2015.csv" had been refused). Not two
+# numbers alone: "euribor_fra_3_6.csv", a FRA 3x6's, had loaded as fixings (silent).
+_MONTHS = """jan january januar januari feb february februar februari mar march mars marts marzo apr april aprile
+             may mai maj maggio jun june juni giugno jul july juli luglio aug august augusti agosto sep sept
+             september settembre oct okt october oktober ottobre nov november novembre dec des december desember
+             dicembre gen gennaio febbraio mag giu lug ago set ott dic""".split()
+_FRA = re.compile(r"(?<![^\W\d_])fra(?![^\W\d_])(?![\W_]*(?:og[\W_]+med[\W_]*)?(?:(?:\d{1,2}[\W_]+)?"
+                  rf"(?:{'|'.join(_MONTHS)})(?![^\W\d_])[\W_]*)?"
+                  r"(?:\d{4}|\d{1,2}[\W_]\d{1,2}[\W_]\d{2}|\d{1,2}[\W_]\d{4}))")
 
 
 def rate_named(*texts: str) -> str | None:

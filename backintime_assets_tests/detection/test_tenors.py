@@ -92,6 +92,11 @@ _TERMS = "2024-01-02,3.878,3.861,3.909\n2024-01-03,3.881,3.859,3.912\n2024-01-04
     ("Date,1W,1M,3M", "euribor_fra_rates.csv", []),
     ("Date,STIBOR FRA 1W,STIBOR FRA 1M,STIBOR FRA 3M", "stibor.csv", []),
     ("Date,1W,1M,3M", "nibor_fra_01_2015.csv", ["NIBOR 1M", "NIBOR 1W", "NIBOR 3M"]),
+    # "fra og med" ("from and including") or a month's name before the year: "from" too, refused after 96f6cc9.
+    ("Date,1W,1M,3M", "nibor_fra_og_med_2015.csv", ["NIBOR 1M", "NIBOR 1W", "NIBOR 3M"]),
+    ("Date,1W,1M,3M", "cibor_fra_1_januar_2015.csv", ["CIBOR 1M", "CIBOR 1W", "CIBOR 3M"]),
+    # Two numbers alone no date, a FRA's months ("3_6" for 3x6): its rates had loaded as fixings (silent).
+    ("Date,1W,1M,3M", "euribor_fra_3_6.csv", []),
 ])
 def test_a_term_table_loads_a_series_per_tenor(header, name, tickers):
     data = (header + "\n" + _TERMS).encode()
