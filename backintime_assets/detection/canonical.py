@@ -1465,11 +1465,13 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     past_header = [bool(named) and j > named[-1] for j in range(width)]
     terse = _terse_as_unnamed(mapping, header_cells, unnamed)
     if a_tenor_unnamed([" ".join(_header_of(header_cells, j)) for j in range(width) if mapping[j] is None]) \
-            and all(abs(v) <= MOST_RATE for j in range(width) if unnamed[j] and mapping[j] is None
-                    for r in body if j < len(r) and (v := float_under(r[j], number_format)) is not None):
+            and all(types[j].format != "currency" and all(
+                abs(v) <= MOST_RATE for r in body if j < len(r) and (v := float_under(r[j], number_format)) is not None)
+                    for j in range(width) if unnamed[j] and mapping[j] is None):
         # A term table's tenor whose name is lost ("Date,1W,,3M,6M") is no headerless price: it had loaded as
         # the close of a series named for the file, the named tenors dropped without a word (silent). Not a
-        # price above any rate beside its returns or its curve ("Date,,1M,3M" of 370.87, 2.1, 5.3), refused.
+        # price above any rate beside its returns or its curve ("Date,,1M,3M" of 370.87, 2.1, 5.3), refused;
+        # nor one in money ("$370.87", "25.30 USD"), no number float_under reads and no rate.
         terse = [False] * width
     _fill_by_type(mapping, used, types, body, terse, past_header, number_format, expiries)
     if "close" not in used and "date" in used and (j := rate_in_force(

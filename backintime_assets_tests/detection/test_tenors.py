@@ -119,6 +119,17 @@ def test_a_price_unnamed_beside_tenors_loads(header):
     assert prices["close"].tolist() == [370.87, 370.60, 367.94]
 
 
+@pytest.mark.parametrize("price", ["${}", "{} USD"])
+@pytest.mark.parametrize("values", [("370.87", "370.60", "367.94"), ("25.30", "25.10", "24.95")])
+def test_a_price_in_money_unnamed_beside_tenors_loads(price, values):
+    # A currency's sign or code on it: a price, no rate, whatever its size. "$370.87" read as no number,
+    # the column was taken for a term table's lost tenor after cf3aabe and refused "no close column".
+    data = ("Date,,1M,3M,6M\n" + "".join(f"2024-01-0{d},{price.format(v)},2.1,5.3,8.9\n"
+                                        for d, v in zip((2, 3, 4), values))).encode()
+    prices = normalise_bytes(data, detect_bytes(data, "msft.csv"), "msft.csv").prices
+    assert prices["close"].tolist() == [float(v) for v in values]
+
+
 @pytest.mark.parametrize("rows", [
     _TERMS.replace("3.909", "-0.1"),  # a swap curve below zero
     _TERMS.replace("3.909", "42.5"),  # a percent no rate is: a return over three months
