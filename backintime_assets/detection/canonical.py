@@ -1738,7 +1738,7 @@ def _holds_the_close(body: Sequence[Sequence[str]], bar: dict[str, int], close: 
             strays += 1
             continue
         held += 1
-    return held >= _DAILY_DATES and strays * _STRAYS <= held
+    return held >= _DAILY_DATES and strays * _STRAYS <= held + strays
 
 
 def _converting_rate(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
