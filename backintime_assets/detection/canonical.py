@@ -1641,8 +1641,9 @@ _LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "tod
 
 
 # Words of a figure of the file's own instrument beside a benchmark's bar, as a price or NAV is ("Fund Value",
-# "Bid"): the level beside it is none of the file's prices (_one_figure_close).
-_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid"})
+# "Bid", "ETF Value", "Account Value"): the level beside it is none of the file's prices (_one_figure_close).
+_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid", "etf", "etfs", "trust",
+                       "account", "strategy", "investment", "holding", "holdings"})
 
 
 def _level_s_bar(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]], level: Sequence[str]) -> bool:

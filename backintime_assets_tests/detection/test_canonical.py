@@ -2759,6 +2759,11 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
     # A fund's own price beside its benchmark's bar: the level is the index's, no price of the fund's file.
     ("High,Low", "Fund NAV,Dividend Market Value", False), ("High,Low", "Fund Price,Dividend Market Value", False),
     ("Index High,Index Low", "Fund Value,Dividend Market Value", False), ("High,Low", "Bid,Ask", False),
+    # An ETF's, a trust's, an account's, a strategy's or a holding's value is the file's instrument's too.
+    ("Index High,Index Low", "ETF Value,Dividend Market Value", False),
+    ("Index High,Index Low", "Trust Value,Dividend Market Value", False),
+    ("High,Low", "Account Value,Dividend Market Value", False), ("High,Low", "Strategy Value,Cash", False),
+    ("High,Low", "Investment Value,Cash", False), ("High,Low", "Holding Value,Cash", False),
     # Nor beside the fund's own range: the benchmark's level is no close of that range.
     ("Fund High,Fund Low", "Units Outstanding,Dividend Market Value", False)])
 def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(bar, figures, loads):
