@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .filename import base_name
+from .month_names import MONTHS
 from .moves import RATES, jumps_as_counts, row_days
 from .numbers import is_null, to_float
 
@@ -90,12 +91,10 @@ _OTHER_INSTRUMENTS = frozenset("""swap swaps swaption swaptions irs ois fras fut
 # A date after it: a year, a day's or a month's ("01.01.2015", "01_2015"), and before it "og med" (Norwegian and
 # Danish "from and including") or a month's name ("nibor_fra_og_med_jan_2015.csv" had been refused). Not two
 # numbers alone: "euribor_fra_3_6.csv", a FRA 3x6's, had loaded as fixings (silent).
-_MONTHS = """jan january januar januari feb february februar februari mar march mars marts marzo apr april aprile
-             may mai maj maggio jun june juni giugno jul july juli luglio aug august augusti agosto sep sept
-             september settembre oct okt october oktober ottobre nov november novembre dec des december desember
-             dicembre gen gennaio febbraio mag giu lug ago set ott dic""".split()
+# The month names of the languages whose "fra" is "from" (and English's), as month_names spells them.
+_MONTHS = sorted({w for lang in ("no", "da", "sv", "it", "en") for w in MONTHS[lang]}, key=lambda w: (-len(w), w))
 _FRA = re.compile(r"(?<![^\W\d_])fra(?![^\W\d_])(?![\W_]*(?:og[\W_]+med[\W_]*)?(?:(?:\d{1,2}[\W_]+)?"
-                  rf"(?:{'|'.join(_MONTHS)})(?![^\W\d_])[\W_]*)?"
+                  rf"(?:{'|'.join(map(re.escape, _MONTHS))})(?![^\W\d_])[\W_]*)?"
                   r"(?:\d{4}|\d{1,2}[\W_]\d{1,2}[\W_]\d{2}|\d{1,2}[\W_]\d{4}))")
 
 
