@@ -150,8 +150,8 @@ _EXCHANGE = frozenset({"fx", "forex", "exchange", "exchanges", "wechselkurs", "w
 
 
 def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None], file_name: str,
-                           above: Callable[[], str], body: Sequence[Sequence[str]] = (), decimal: str = ".",
-                           thousands: str | None = None) -> str | None:
+                           above: Callable[[], str], body: Sequence[Sequence[str]], decimal: str,
+                           thousands: str | None) -> str | None:
     """The problem of a long table of rates under a generic name keyed by a column named as the currency
     ("Date,Currency,Rate", read as exchange rates: canonical._currency_keys_rates) in a file whose name
     or title (`above`: the text of the lines above the table) holds a word of _INTEREST, or whose rates
