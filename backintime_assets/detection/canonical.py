@@ -2074,14 +2074,16 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     as a matrix of pairs is judged): "Date,USD/TRY" of the pair's volume had loaded it as rates; nor a
     pair's beyond its rate's reach (currencies.rate_out_of_reach). A column after them that is the
     series' change from the day before, by its values (_close_change), is the series' too: "DATE,SOFR,Change"
-    had "no close column", every row rejected."""
+    had "no close column", every row rejected. So is a column of its unit written on every row (_one_label):
+    "observation_date,DCOILBRENTEU,unit" had "no close column", every row rejected (real files round 53)."""
     if len(types) < 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
     if len(types) > 2:
         series = [float_under(r[1], number_format) if len(r) > 1 else None for r in body]
-        if any(mapping[j] is not None or not _close_change(
+        if any(mapping[j] is not None or not (_close_change(
                 [float_under(r[j], number_format) if j < len(r) else None for r in body], series)
+                or _one_label(types[j], [r[j] if j < len(r) else "" for r in body]))
                for j in range(2, len(types))):
             return
     # Less a units row's currency under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
@@ -2099,6 +2101,13 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
             and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
+
+
+def _one_label(t: ColumnType, cells: Sequence[str]) -> bool:
+    """Whether a column writes one same word on every row, as a series' unit is written beside its values
+    ("observation_date,DCOILBRENTEU,unit" with "Dollars per Barrel" on each row): no second figure of the day,
+    so no second series beside the one named. A column of words that change from row to row is no unit."""
+    return t.type == "string" and not no_values_seen(t) and len({c.strip() for c in cells}) == 1
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

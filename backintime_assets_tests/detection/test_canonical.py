@@ -2571,6 +2571,14 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Not a column of other figures, nor a change beside a word that names no series.
     ("DATE,DGS10,Spread", ["1.1", "1.2", "1.0", "1.3", "1.2"], None),
     ("DATE,SALES,Change", ["", "-0.04", "0.08", "0.03", "0.03"], None),
+    # The series' unit written on every row (real files round 53: 24pnuit/vietnam-fuel-price-dataset
+    # brent_crude_price.csv) is no second figure: still the series (had "no close column", every row rejected).
+    ("observation_date,DCOILBRENTEU,unit", ["Dollars per Barrel"] * 5, "DCOILBRENTEU"),
+    ("Date,USD/TRY,Source", ["TCMB"] * 5, "USD/TRY"),
+    # Not words that change from row to row, nor a unit beside a word that names no series.
+    ("DATE,DGS10,Note", ["holiday", "", "auction", "", "auction"], None),
+    ("DATE,DGS10,Note", ["a", "b", "c", "d", "e"], None),
+    ("DATE,SALES,unit", ["USD"] * 5, None),
 ])
 def test_a_named_series_with_its_change_beside_it_is_the_close(header, third, close):
     values = ["3.95", "3.91", "3.99", "4.02", "4.05"]
