@@ -27,6 +27,7 @@ from .scaled_money import scaled_money
 from .statements import COMPANY_WORDS, held_units
 from .statements import words as name_words
 from .filename import base_name
+from .unit_prices import names_unit_price
 from .tenors import MOST_RATE, a_tenor_unnamed, fixings, rate_named, tenor_days
 from .formulas import chemical_formula
 from .in_force import rate_in_force
@@ -2113,7 +2114,8 @@ def _one_label(t: ColumnType, cells: Sequence[str]) -> bool:
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
                 types: Sequence[ColumnType]) -> None:
     """Map, in place, the one numeric column of a dated file without a close whose name says it is a
-    price and nothing else (_PRICE_WORD, _OTHER_PRICE, _NO_PRICE) as the close; none where several are,
+    price and nothing else (_PRICE_WORD, _OTHER_PRICE, _NO_PRICE; or money per a good's unit:
+    unit_prices.py) as the close; none where several are,
     nor in a table that holds figures or words no column took beside it: a log of purchases ("Order
     Date,Purchase Price Per Unit,Quantity,Title,Category", each row an item's), an option's quotes
     ("Date,Strike,Option Price"), a forecast's bounds ("Date,Predicted Price,Lower Bound,Upper Bound"), a
@@ -2128,12 +2130,16 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
             continue
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", " ".join(header_cells[j])).lower())
         at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
-        if not at or t.type not in _NUMERIC:
+        if at and t.type in _NUMERIC:
+            before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
+            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
+            priced.append((j, other))
+        elif t.type in _NUMERIC and names_unit_price(" ".join(header_cells[j])):
+            # money per a good's unit, no word "price" ("brent_usd_per_barrel"): a price unless a word of it
+            # names another figure ("cost_usd_per_barrel", "forecast_eur_per_mwh")
+            priced.append((j, any(w in _OTHER_PRICE or w in _NO_PRICE for w in words)))
+        else:
             others.append(j)
-            continue
-        before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
-        other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
-        priced.append((j, other))
     if len(priced) == 1 and not others and not priced[0][1] and fits_type("close", types[priced[0][0]]):
         mapping[priced[0][0]] = "close"
         used.add("close")

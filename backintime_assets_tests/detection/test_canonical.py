@@ -2738,6 +2738,25 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
 
 
 @pytest.mark.parametrize("header,close", [
+    # A good's price named by its money per unit, no word "price" (real files round 53: 24pnuit/
+    # vietnam-fuel-price-dataset cleaned_brent_crude_price.csv): had "no close column", every day rejected.
+    ("date,brent_usd_per_barrel", "brent_usd_per_barrel"), ("Date,EUR/MWh", "EUR/MWh"),
+    # Not another figure in money per unit, nor two goods side by side, nor a price beside a quantity.
+    ("date,cost_usd_per_barrel", None), ("date,forecast_eur_per_mwh", None),
+    ("date,brent_usd_per_barrel,wti_usd_per_barrel", None), ("Date,Litres,EUR per litre", None),
+    ("date,usd_per_share", None), ("date,usd_per_capita", None),
+])
+def test_money_per_a_goods_unit_is_the_close_as_the_files_one_figure(header, close):
+    figures = header.count(",")
+    rows = "".join(f"2024-01-{d:02d}" + "".join(f",7{k}.{d}5" for k in range(figures)) + "\n" for d in (2, 3, 4, 5, 8))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "brent.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+    if close:
+        prices = normalise_bytes(f"{header}\n{rows}".encode(), schema, "brent.csv").prices
+        assert prices["close"].tolist() == [70.25, 70.35, 70.45, 70.55, 70.85]
+
+
+@pytest.mark.parametrize("header,close", [
     ("Date,Exchange rate,NAV per share", "NAV per share"),  # a fund priced in another currency
     ("Date,Currency,Exchange rate,Price", "Price"),
     ("Date,Index Level,NAV", "NAV"),  # a fund's benchmark beside its NAV

@@ -1,0 +1,34 @@
+"""A column named as money paid for a measure of a good: a currency, then "per" (or "/") and a unit of
+weight, volume or energy ("brent_usd_per_barrel", "Gold INR per gram", "EUR/MWh", "Dollars per Gallon").
+Such a name says the column holds a price as plainly as the word "price" does: a statistics office's or a
+hand-kept diary's one series saved under it had "no close column", every day rejected (real files round 53:
+24pnuit/vietnam-fuel-price-dataset cleaned_brent_crude_price.csv, "date,brent_usd_per_barrel").
+
+Only a good's unit: not "per share" (earnings, a dividend), "per capita", "per hour" (a wage) nor "per day",
+whose money is a figure of a company, a country or a worker, no price of the day. Nor a unit alone without
+money before it ("km per litre", "kwh per day")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .currencies import CURRENCY_CODES
+
+# Money as a name writes it before "per": a code in small letters or in capitals, or a word for it.
+_MONEY_WORDS = frozenset("""dollar dollars usd cent cents euro euros eur pound pounds pence sterling yen yuan rmb
+                            rupee rupees rs rupiah ringgit baht peso pesos real reais rand naira shilling shillings
+                            franc francs krona kronor krone kroner lira dirham dinar riyal won dong zloty""".split())
+# A good's measure: weight, volume, energy, as commodity prices are quoted.
+_UNITS = frozenset("""barrel barrels bbl gallon gallons gal litre litres liter liters l ton tons tonne tonnes
+                      t mt kg kilo kilogram kilograms g gram grams gm oz ounce ounces troyounce lb lbs pound bushel
+                      bushels bu mmbtu btu therm therms mwh kwh gj cwt quintal tola""".split())
+_PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
+
+
+def names_unit_price(name: str) -> bool:
+    """Whether `name` writes money per a good's unit (module doc): "usd_per_barrel", "EUR/MWh"."""
+    text = unicodedata.normalize("NFKD", name).lower()
+    codes = {c.lower() for c in CURRENCY_CODES}
+    return any((money in _MONEY_WORDS or money in codes) and unit in _UNITS
+               for money, unit in _PER.findall(text))
