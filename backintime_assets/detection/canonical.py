@@ -10,8 +10,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .currencies import (COINS, CURRENCY_CODES, PRICE_UNITS, QUOTE_CURRENCIES, currency_pair, currency_share,
-                         names_a_currency, rate_out_of_reach)
+from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share,
+                         names_a_currency, pair_quote, rate_out_of_reach)
 from .dates import months_only
 from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -24,6 +24,7 @@ from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
+from .series_units import rate_unit, same_currency, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
 from .statements import words as name_words
 from .filename import base_name
@@ -961,11 +962,26 @@ _IN_A_CURRENCY = frozenset({_RATE, "price", "nav"})
 
 
 def _rate_in_a_currency(cell: str) -> bool:
-    """Whether `cell` names a rate, a price or a NAV and a quote currency's code, and nothing else."""
+    """Whether `cell` names a rate, a price or a NAV and a quote currency's code, and nothing else ("rate_idr",
+    "Rate (USD)"), or nothing else but that currency in brackets after them (series_units.trailing_unit:
+    "nav_zac (ZAR)", refused for "no close column" before). Not another unit there ("rate_idr (USD)",
+    "nav_usd (%)"): the rate is in neither."""
+    code = _currency_of_a_rate(cell)
+    if code is not None:
+        return True
+    name, unit = trailing_unit(cell)
+    code = _currency_of_a_rate(name) if unit is not None else None
+    return code is not None and same_currency(unit, code)
+
+
+def _currency_of_a_rate(cell: str) -> str | None:
+    """The quote currency's code a name of a rate, a price or a NAV holds as its one other word, if any."""
     words = _split_words(cell)
     figure = [w for w in words if norm_name(w) in _IN_A_CURRENCY]
-    return len(words) == 2 and len(figure) == 1 \
-        and next(w for w in words if w not in figure).upper() in QUOTE_CURRENCIES
+    if len(words) != 2 or len(figure) != 1:
+        return None
+    code = next(w for w in words if w not in figure).upper()
+    return code if code in QUOTE_CURRENCIES else None
 
 
 # The ticker's plain "Name" (Korean 이름, Chinese 名称) and the names of a named thing ("Fund Name", 종목명)
@@ -2087,19 +2103,22 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
                 or _one_label(types[j], [r[j] if j < len(r) else "" for r in body]))
                for j in range(2, len(types))):
             return
-    # Less a units row's currency under the names ("USD" under "DGS10"): "DGS10 USD" is no FRED id, and the
-    # series with a unit written under it had "no close column", every row rejected. Not a scale ("'000",
-    # "bn", "USD mn", pence's "GBX"): none is applied to a close, and "SP500" over "'000" had loaded 4.7 for 4,700.
-    names = [" ".join(c for k, c in enumerate(_header_of(header_cells, j))
-                      if k == 0 or c.strip().strip("()[]").strip() not in PRICE_UNITS - {"GBX"} | {""}).strip()
-             for j in range(2)]
-    if not (_fred_id(names, body) or currency_pair(names[1])):
+    # Less the unit written after the series' name or under it (series_units.series_name: "DGS10 (%)", "USD"
+    # or "Percent" under "DGS10", "yyyy-mm-dd" under "DATE"): "DGS10 USD" is no FRED id, and the series with a
+    # unit had "no close column", every row rejected. Not a scale ("'000", "bn", "USD mn", pence's "GBX"): none
+    # is applied to a close, and "SP500" over "'000" had loaded 4.7 for 4,700.
+    (date_name, _), (name, units) = series_name(_header_of(header_cells, 0)), series_name(_header_of(header_cells, 1))
+    # A pair's rate is in its quote currency: not in percent, points or pips (a change, forward points), nor in
+    # brackets in another currency ("USD/TRY (USD)"). A units row's currency under it is let be, as before.
+    bracketed = trailing_unit(_header_of(header_cells, 1)[0])[1] if _header_of(header_cells, 1) else None
+    pair = currency_pair(name) and not any(rate_unit(u) for u in units) and bracketed in (None, pair_quote(name))
+    if not (_fred_id([date_name, name], body) or pair):
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
-            and not jumps_as_counts([values], RATES if currency_pair(names[1]) else FIGURES, is_whole(types[1]),
+            and not jumps_as_counts([values], RATES if currency_pair(name) else FIGURES, is_whole(types[1]),
                                     [r[0] for r in body if r], types[0].format or "") \
-            and not rate_out_of_reach(names[1], values):  # a pair's forward points, a position: no rate
+            and not rate_out_of_reach(name, values):  # a pair's forward points, a position: no rate
         mapping[1] = "close"
         used.add("close")
 

@@ -2129,6 +2129,15 @@ def test_isyatirim_s_adjusted_fields_alone_are_refused_for_want_of_a_close():
     ("date,price_usd,source", ["2026-02-03,50.06,Kitco", "2026-02-04,88.07,Kitco", "2026-02-06,77.69,Kitco"],
      [50.06, 88.07, 77.69]),
     ("Date,Price USD,Price EUR", ["2026-01-19,5.33,3.90", "2026-01-20,5.33,3.91", "2026-01-21,5.32,3.90"], []),
+    # its currency in brackets after it too (a rand's cents are the rand's): "no close column" before; not
+    # another currency's, nor a percent
+    ("fund_code,nav_zac (ZAR),nav_date", ["EASYAI,10899.66,2026-05-11", "EASYAI,11494.01,2026-05-12",
+                                          "EASYAI,11274.39,2026-05-13"], [10899.66, 11494.01, 11274.39]),
+    ("date,rate_idr (IDR)", ["2026-01-19,16974", "2026-01-20,16946", "2026-01-21,16911"], [16974.0, 16946.0, 16911.0]),
+    ("date,rate_idr (USD)", ["2026-01-19,16974", "2026-01-20,16946", "2026-01-21,16911"], []),
+    ("date,nav_usd (%)", ["2026-01-19,5.33", "2026-01-20,5.33", "2026-01-21,5.32"], []),
+    # a rate in brackets' currency beside a trade's amount stays a trade's, as before
+    ("Date,Rate (USD),Amount", ["2026-01-19,5.33,1200", "2026-01-20,5.33,900", "2026-01-21,5.32,1500"], []),
 ])
 def test_rate_in_a_currency_is_the_close_as_the_one_figure(header, rows, closes):
     # Each file of one figure had "no close column" and every row rejected.
@@ -2549,6 +2558,23 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("DATE,SP500\n,'000", ["4.70", "4.71", "4.72", "4.69", "4.73"], None),
     ("DATE,NIKKEI225\n,bn", ["33.01", "33.05", "33.10", "33.02", "33.11"], None),
     ("DATE,SP500\n,GBX", ["470000", "470400", "470800", "469900", "471200"], None),  # pence: a hundredth
+    # A unit in brackets after the id, or a units row under it with the date's format (the unit's cell a word,
+    # as FRED's own series pages write it): each had "no close column", every row rejected.
+    ("DATE,DGS10 (%)", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10 (%)"),
+    ("observation_date,SOFR [%]", ["5.40", "5.35", "5.33", "5.31", "5.31"], "SOFR [%]"),
+    ("DATE,NIKKEI225 (JPY)", ["95.16", "96.1", "96.02", "97.72", "96.87"], "NIKKEI225 (JPY)"),
+    ("DATE,NIKKEI225 (points)", ["95.16", "96.1", "96.02", "97.72", "96.87"], "NIKKEI225 (points)"),
+    ("DATE,DGS10\nyyyy-mm-dd,Percent", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
+    ("observation_date,SOFR\nYYYY-MM-DD,%", ["5.40", "5.35", "5.33", "5.31", "5.31"], "SOFR"),
+    ("DATE,DGS10\nyyyy-mm-dd,USD", ["3.95", "3.91", "3.99", "4.02", "4.05"], "DGS10"),
+    # Not a word's nor a formula's series with a unit, nor one with a scale or pence, nor a change in percent.
+    ("DATE,SALES (USD)", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+    ("DATE,PM25 (%)", ["12.5", "14.1", "9.8", "11.2", "13.0"], None),
+    ("DATE,SP500 (bn USD)", ["4.70", "4.71", "4.72", "4.69", "4.73"], None),
+    ("DATE,SP500 (GBX)", ["470000", "470400", "470800", "469900", "471200"], None),
+    ("DATE,SP500 (%)", ["0.12", "-0.81", "-0.34", "0.18", "1.41"], None),
+    ("DATE,SALES\nyyyy-mm-dd,USD", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
+    ("DATE,DGS10\nyyyy-mm-dd,Count", ["3.95", "3.91", "3.99", "4.02", "4.05"], None),
 ])
 def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # Unnamed, "DATE,NIKKEI225" had "no close column" and every one of the Nikkei's days rejected.
@@ -2591,6 +2617,15 @@ def test_a_named_series_with_its_change_beside_it_is_the_close(header, third, cl
     # The Turkish central bank's daily rate (real files round 47, muhtalipdede/currencies-tcmb usd_try.csv).
     ("Tarih,USD/TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),
     ("Tarih,USD/TRY\n,TRY", ["34.4992", "34.5115", "34.5263"], "USD/TRY"),  # a units row under the names
+    # its quote currency in brackets after it: "no close column" before; not another currency's, nor a percent
+    # (a change), nor basis points or pips (forward points)
+    ("Tarih,USD/TRY (TRY)", ["34.4992", "34.5115", "34.5263"], "USD/TRY (TRY)"),
+    ("Date,EUR/USD [USD]", ["1.0945", "1.0921", "1.095"], "EUR/USD [USD]"),
+    ("Tarih,USD/TRY (USD)", ["34.4992", "34.5115", "34.5263"], None),
+    ("Tarih,USD/TRY (EUR)", ["34.4992", "34.5115", "34.5263"], None),
+    ("Tarih,USD/TRY (%)", ["34.4992", "34.5115", "34.5263"], None),
+    ("Tarih,USD/TRY\n,%", ["34.4992", "34.5115", "34.5263"], None),
+    ("Date,EURUSD (bp)", ["1.0945", "1.0921", "1.095"], None),
     ("Date,EUR/USD\n,mln", ["1.0945", "1.0921", "1.095"], None),  # millions of euros traded: no rate
     ("Date,EUR / USD", ["1.0945", "1.0921", "1.095"], "EUR / USD"),
     ("Date,EURUSD", ["1.0945", "1.0921", "1.095"], "EURUSD"),  # the codes run together, as MetaTrader writes

@@ -1,0 +1,63 @@
+"""The unit a single series' name is written with, in brackets after it ("DGS10 (%)", "USD/TRY (TRY)",
+"nav_zac (ZAR)") or in a units row under it ("DGS10" over "Percent", "DATE" over "yyyy-mm-dd"): the name
+the rules that read a series by its name see (canonical._named_series, canonical._rate_in_a_currency), less
+the unit that kept them from seeing it, and the unit itself to judge whether it fits the series."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .currencies import PRICE_UNITS
+
+# A rate's or an index's units as FRED and the statistics offices write them beside a series' name: a percent,
+# basis points, an index's points. No scale: "bn", "'000", pence's "GBX" would have to be applied to the values.
+_RATE_UNITS = frozenset({"%", "percent", "bp", "bps", "basis points", "points", "pts", "index"})
+MONEY_UNITS = PRICE_UNITS - {"GBX"}
+# A cent's or a penny's code beside its currency's: "nav_zac (ZAR)" is a NAV in the rand's cents, quoted so.
+_SUBUNIT_OF = {"ZAC": "ZAR", "GBX": "GBP"}
+_BRACKETED_LAST = re.compile(r"(?P<name>.*?\S)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]")
+# A date's format written under its name, as a units row does ("yyyy-mm-dd", "DD/MM/YYYY", "yyyymmdd").
+_DATE_FORMAT = re.compile(r"(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}(?:[-/. ]?[ymd]{1,4}){2}", re.IGNORECASE)
+
+
+def series_unit(text: str) -> bool:
+    """Whether `text` is a unit a series' values are written in and no scale of them (_RATE_UNITS, a currency)."""
+    text = text.strip()
+    return text in MONEY_UNITS or text.lower() in _RATE_UNITS
+
+
+def rate_unit(text: str) -> bool:
+    """Whether a series' unit (series_unit) is a percent's, basis points' or points', no currency's."""
+    return text.strip().lower() in _RATE_UNITS
+
+
+def trailing_unit(cell: str) -> tuple[str, str | None]:
+    """A name less the unit (series_unit) a bracket ends it with, and that unit: ("DGS10", "%") of
+    "DGS10 (%)", ("DGS10 (bn USD)", None) of a scale."""
+    m = _BRACKETED_LAST.fullmatch(cell.strip())
+    if m is not None and series_unit(m["unit"]):
+        return m["name"], m["unit"].strip()
+    return cell.strip(), None
+
+
+def series_name(cells: Sequence[str]) -> tuple[str, list[str]]:
+    """The name a column's header cells (top row first) give its series, and the units written after it
+    or under it (series_unit): the top cell less its bracketed unit, with the cells under it that are no
+    unit and no date's format. ("DGS10", ["%"]) of "DGS10" over "(%)"; ("SP500 '000", []) of a scale."""
+    if not cells:
+        return "", []
+    name, unit = trailing_unit(cells[0])
+    units, rest = [unit] if unit else [], [name]
+    for cell in cells[1:]:
+        cell = cell.strip().strip("()[]").strip()
+        if series_unit(cell):
+            units.append(cell)
+        elif cell and not _DATE_FORMAT.fullmatch(cell):
+            rest.append(cell)
+    return " ".join(rest), units
+
+
+def same_currency(unit: str, code: str) -> bool:
+    """Whether a bracketed currency is the one a name's code says, or the one its cents are of."""
+    return unit == code or _SUBUNIT_OF.get(code) == unit

@@ -1,0 +1,27 @@
+import pytest
+
+from backintime_assets.detection.series_units import same_currency, series_name, trailing_unit
+
+
+@pytest.mark.parametrize(("cells", "name", "units"), [
+    (["DGS10 (%)"], "DGS10", ["%"]),
+    (["USD/TRY [TRY]"], "USD/TRY", ["TRY"]),
+    (["NIKKEI225 (points)"], "NIKKEI225", ["points"]),
+    (["DGS10", "Percent"], "DGS10", ["Percent"]),
+    (["DATE", "yyyy-mm-dd"], "DATE", []),
+    (["Date", "DD/MM/YYYY"], "Date", []),
+    # a scale or pence is no unit to leave out: applied to no value, it stays in the name
+    (["SP500 (bn USD)"], "SP500 (bn USD)", []),
+    (["SP500 (GBX)"], "SP500 (GBX)", []),
+    (["SP500", "'000"], "SP500 '000", []),
+    (["DGS10", "Daily"], "DGS10 Daily", []),
+    ([], "", []),
+])
+def test_series_name_leaves_out_its_unit(cells, name, units):
+    assert series_name(cells) == (name, units)
+
+
+def test_trailing_unit_and_same_currency():
+    assert trailing_unit("nav_zac (ZAR)") == ("nav_zac", "ZAR")
+    assert trailing_unit("Close (previous)") == ("Close (previous)", None)
+    assert same_currency("ZAR", "ZAC") and same_currency("USD", "USD") and not same_currency("USD", "IDR")
