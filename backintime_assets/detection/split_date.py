@@ -64,10 +64,13 @@ def _whole_date(parts: Sequence[str], order: str) -> str:
 
 def join_split_dates(text: str | bytes, delimiter: str, order: str) -> str | bytes:
     """`text` (str, or bytes of an ASCII-compatible encoding) with each line that starts with the three
-    cells of a date (a quote around each, or none) written with the whole date in the first
-    ("2018-01-02") and the other two empty; every other line (a header, a note) as it is."""
+    cells of a date (a quote around each, or none; blanks around each, as "2018, 01, 02" writes them after
+    the commas, and split_date_order reads) written with the whole date in the first ("2018-01-02") and the
+    other two empty; every other line (a header, a note) as it is. Unjoined where blanks stood after the
+    commas, every row had been rejected as an unparseable value (loud)."""
     d = re.escape(delimiter)
-    cell = r'"?(\d{1,4})"?'
+    blanks = "" if delimiter == " " else " *"  # a space delimiter's blanks are its cells' bounds
+    cell = rf'{blanks}"?(\d{{1,4}})"?{blanks}'
     pattern = rf"(?m)^{cell}{d}{cell}{d}{cell}(?={d}|\r?$)"
 
     def joined(match: re.Match) -> str:

@@ -20,6 +20,11 @@ _DAYS = [date(2018, 1, 2), date(2018, 1, 3), date(2018, 1, 4)]
     # English "Day" names a date column: its cell, emptied by the join, had been read as the date.
     "Year,Month,Day,Symbol,Close\n2018,1,2,GUAXUPÉ,460\n2018,1,3,GUAXUPÉ,462\n2018,1,4,GUAXUPÉ,461.5\n"
     "2018,1,4,POÇOS,-\n",
+    # A blank after each comma: the month's and the day's " 01" left unjoined, every row "unparseable value".
+    "Ano, Mês, Dia, Ativo, Cotação\n2018, 01, 02, Guaxupé, 460.00\n2018, 01, 03, Guaxupé, 462.00\n"
+    "2018, 01, 04, Guaxupé, 461.50\n2018, 01, 04, Poços, -\n",
+    "Year\tMonth\tDay\tSymbol\tClose\n2018\t 1\t 2\tGUAXUPÉ\t460\n2018\t 1\t 3\tGUAXUPÉ\t462\n"
+    "2018\t 1\t 4\tGUAXUPÉ\t461.5\n2018\t 1\t 4\tPOÇOS\t-\n",
 ])
 def test_a_date_in_three_columns_loads_as_its_day(text):
     data = text.encode()
