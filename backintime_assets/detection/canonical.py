@@ -24,7 +24,7 @@ from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
-from .series_units import rate_unit, same_currency, series_name, trailing_unit
+from .series_units import in_its_currency, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
 from .statements import words as name_words
 from .filename import base_name
@@ -963,15 +963,9 @@ _IN_A_CURRENCY = frozenset({_RATE, "price", "nav"})
 
 def _rate_in_a_currency(cell: str) -> bool:
     """Whether `cell` names a rate, a price or a NAV and a quote currency's code, and nothing else ("rate_idr",
-    "Rate (USD)"), or nothing else but that currency in brackets after them (series_units.trailing_unit:
-    "nav_zac (ZAR)", refused for "no close column" before). Not another unit there ("rate_idr (USD)",
-    "nav_usd (%)"): the rate is in neither."""
-    code = _currency_of_a_rate(cell)
-    if code is not None:
-        return True
-    name, unit = trailing_unit(cell)
-    code = _currency_of_a_rate(name) if unit is not None else None
-    return code is not None and same_currency(unit, code)
+    "Rate (USD)"), or nothing else but that currency in brackets after them (series_units.in_its_currency:
+    "nav_zac (ZAR)", refused for "no close column" before; not "rate_idr (USD)" nor "nav_usd (%)")."""
+    return in_its_currency(cell, _currency_of_a_rate) is not None
 
 
 def _currency_of_a_rate(cell: str) -> str | None:
@@ -1995,7 +1989,14 @@ _VALUE_WORDS = (["value"], ["valor"], ["rate"], ["per", "unit"], ["rate", "to"],
 
 
 def _valued_in(cell: str) -> str | None:
-    """The quote currency's code a name values a thing in (_VALUE_WORDS: "value_brl", "lkr_per_unit")."""
+    """The quote currency's code a name values a thing in (_VALUE_WORDS: "value_brl", "lkr_per_unit"), with
+    that currency in brackets after it or none (series_units.in_its_currency: "lkr_per_unit (LKR)" had "no
+    close column"; not "value_brl (USD)")."""
+    return in_its_currency(cell, _code_valued_in)
+
+
+def _code_valued_in(cell: str) -> str | None:
+    """_valued_in of a name with no unit after it."""
     words = [w.lower() for w in _split_words(cell)]
     codes = [w for w in words if w.upper() in CURRENCY_CODES]
     if len(codes) == 1 and [w for w in words if w != codes[0]] in _VALUE_WORDS \

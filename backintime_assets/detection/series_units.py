@@ -6,7 +6,7 @@ the unit that kept them from seeing it, and the unit itself to judge whether it 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .currencies import PRICE_UNITS
 
@@ -61,3 +61,15 @@ def series_name(cells: Sequence[str]) -> tuple[str, list[str]]:
 def same_currency(unit: str, code: str) -> bool:
     """Whether a bracketed currency is the one a name's code says, or the one its cents are of."""
     return unit == code or _SUBUNIT_OF.get(code) == unit
+
+
+def in_its_currency(cell: str, code_of: Callable[[str], str | None]) -> str | None:
+    """The currency's code `code_of` reads in a name ("rate_idr": "IDR"), or in the name before a bracketed
+    unit that is the same currency (same_currency: "nav_zac (ZAR)": "ZAC"); None under another unit
+    ("rate_idr (USD)", "nav_usd (%)"), where the name does not say which the figure is in."""
+    code = code_of(cell)
+    if code is not None:
+        return code
+    name, unit = trailing_unit(cell)
+    code = code_of(name) if unit is not None else None
+    return code if code is not None and same_currency(unit, code) else None

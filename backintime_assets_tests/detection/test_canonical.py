@@ -1129,6 +1129,9 @@ _LONG_TENORS = "".join(f"2024-01-0{d},{t},3.{d}{k}\n" for d in (2, 3, 4) for k, 
     ("data,moeda,valor_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     ("date,currency,rate_to_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
     ("date,currency,value_in_krw\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    # the won in brackets after the name too ("no close column" before); not another currency there
+    ("date,currency,krw_per_unit (KRW)\n" + _LONG_RATES, ["USD", "JPY", "USD", "JPY"]),
+    ("date,currency,value_krw (USD)\n" + _LONG_RATES, []),
     # Not money in won of each currency: sales counting won among them, an account's, a trade's beside its
     # quantity, sums that jump from day to day.
     ("date,currency,value_krw\n" + _LONG_RATES.replace("JPY", "KRW"), []),

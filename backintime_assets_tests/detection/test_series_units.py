@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from backintime_assets.detection.series_units import same_currency, series_name, trailing_unit
+from backintime_assets.detection.series_units import in_its_currency, same_currency, series_name, trailing_unit
 
 
 @pytest.mark.parametrize(("cells", "name", "units"), [
@@ -25,3 +27,12 @@ def test_trailing_unit_and_same_currency():
     assert trailing_unit("nav_zac (ZAR)") == ("nav_zac", "ZAR")
     assert trailing_unit("Close (previous)") == ("Close (previous)", None)
     assert same_currency("ZAR", "ZAC") and same_currency("USD", "USD") and not same_currency("USD", "IDR")
+
+
+def test_in_its_currency_reads_the_name_before_the_same_currency_only():
+    def code_of(name):
+        return name[-3:].upper() if re.fullmatch(r"rate_[a-z]{3}", name) else None
+    assert in_its_currency("rate_idr", code_of) == "IDR"
+    assert in_its_currency("rate_idr (IDR)", code_of) == "IDR"
+    assert in_its_currency("rate_idr (USD)", code_of) is None
+    assert in_its_currency("rate_idr (%)", code_of) is None
