@@ -461,16 +461,19 @@ def _figure(cell: str) -> bool:
     return any(map(str.isdigit, cell)) and not any(map(str.isalpha, cell))
 
 
-def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
+def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int, padded: bool = False) -> int:
     """Index of the row to start the header search from: normally the row right above the data;
     past up to _MAX_HEADER_GAP damaged rows when a header-shaped row sits above them. Damaged: of
     quite another width, or a data row a field short or long (a delimiter lost or doubled in the
-    first data row), which did not start the data only for its field count."""
+    first data row), which did not start the data only for its field count. A sheet's row of the
+    index's names (_index_names_row) is no damaged row: the header search starts at it."""
     for gap in range(1, _MAX_HEADER_GAP + 1):
         k = start - gap
         if k < 1:
             break
         fields = rows[k][1]
+        if gap == 1 and padded and _index_names_row(fields, judge, width):
+            break
         if width - 1 <= len(fields) <= width + 1 and not (
                 len(fields) != width and judge.matchers and judge.data_like(fields)) \
                 and not _section_row(fields, width):
@@ -480,6 +483,18 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> 
             return k - 1
     return start - 1
 
+
+
+def _index_names_row(fields: list[str], judge: _RowJudge, width: int) -> bool:
+    """Whether a sheet's row, short of the table, is pandas' row of the index's names under a header
+    of several rows ("Date" alone under yfinance's "Price,Close,..." and "Ticker,AAPL,..."): each
+    cell fills the first columns and names its own ("Date" over the dates), an index's (no column of
+    numbers: "Date,Close" under "Date,Open,...", a header repeated in part, would name the open the
+    close). A CSV writes it "Date,,," and it joins the header; a sheet leaves its empty cells out,
+    and the short row, taken for a damaged first data row, was rejected as an unparseable date."""
+    return 0 < len(fields) < width - 1 and all(
+        c.strip() and j < len(judge.types) and judge.types[j].type not in ("float", "integer")
+        and names_its_column([c.strip()], judge.types[j]) for j, c in enumerate(fields))
 
 # A period a statistics office heads a column with: a year, a year's quarter, half, month or week
 # ("2001", "2021Q3", "2021-03", "2021W05"), or a reference day ("31.12.1995", "1995-12-31").
@@ -1447,7 +1462,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
     number_rx = number_patterns(decimal, thousands)[1]
-    k = _header_above(rows, start, judge, width)
+    k = _header_above(rows, start, judge, width, padded)
     below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
     past_comment = False
     if period_row and k == start - 1:  # it reads as data: the search below would stop at it
@@ -1501,7 +1516,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if past_comment and not block and not _header_shaped(fields[:width] if _fits(fields, width) else fields,
                                                              judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)
-        if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)) and not (
+        if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)
+                              or padded and k == start - 1 and _index_names_row(fields, judge, width)) and not (
                 (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)) and not (
                 _short_by_empty_ends(fields, below, width) and _header_shaped(fields, judge, len(fields))
                 and _names_their_columns(fields, judge)):

@@ -504,6 +504,33 @@ def test_a_field_merged_over_its_tickers_columns_names_each_of_them():
     assert prices.volume.tolist() == [5000 + k for k in range(4)] + [2000 + k for k in range(4)]
 
 
+
+@pytest.mark.parametrize("header", [
+    [["Price", "Close", "Volume"], ["Ticker", "AAPL", "AAPL"], ["Date"]],  # yf.download("AAPL").to_excel()
+    [["Price", "Close", "Volume"], ["Ticker", "7203.T", "7203.T"], ["日付"]],
+    [["Ticker", "AAPL", "AAPL"], ["Price", "Close", "Volume"], ["Date"]],  # group_by="ticker"
+])
+def test_pandas_row_of_the_index_name_under_a_header_of_levels_is_the_headers(header):
+    # pandas writes the index's name on a row of its own under a header of several rows; a sheet
+    # keeps "Date" alone (its empty cells left out), and taken for a damaged first data row it was
+    # rejected as an unparseable date: a row that is no data, counted as one.
+    days = _days(4)
+    result = _loaded(workbook([*header, *[[d, 185.5 + k, 5000 + k] for k, d in enumerate(days)]]))
+    assert result.rows_read == 4 and len(result.rejected) == 0
+    assert result.prices.close.tolist() == [185.5 + k for k in range(4)]
+    assert result.prices.date.dt.date.tolist() == days
+
+
+@pytest.mark.parametrize("short", [[date(2024, 1, 1)], ["(USD)"], ["AAPL"], ["Date", "Close"]])
+def test_a_short_row_under_the_header_naming_no_index_stays_a_row_to_reject(short):
+    # A day's date alone (a holiday's), a unit, a ticker, the header repeated in part ("Close" over
+    # the open): no index's name; the row is read and rejected, and the open loads as no close.
+    days = _days(4)
+    rows = [["Date", "Open", "Close", "Volume"], short, *[[d, 1.5 + k, 2.5 + k, 100 + k] for k, d in enumerate(days)]]
+    result = _loaded(workbook(rows))
+    assert result.rows_read == 5 and len(result.rejected) == 1
+    assert result.prices.close.tolist() == [2.5 + k for k in range(4)]
+
 def test_a_title_merged_across_the_table_is_read_once():
     # Alone on its row, a merged title written in each of its cells would read as a row of names.
     rows = [["Apple Inc. daily prices"], ["Date", "Close"], *[[d, 100.5 + k] for k, d in enumerate(_days(3))]]
