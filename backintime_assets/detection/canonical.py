@@ -1652,9 +1652,19 @@ _LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "tod
 
 
 # Words of a figure of the file's own instrument beside a benchmark's bar, as a price or NAV is ("Fund Value",
-# "Bid", "ETF Value", "Account Value"): the level beside it is none of the file's prices (_one_figure_close).
-_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid", "etf", "etfs", "trust",
-                       "account", "strategy", "investment", "holding", "holdings"})
+# "Bid"): the level beside it is none of the file's prices (_one_figure_close).
+_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid"})
+# Words of such an instrument only with its value ("ETF Value", "Account Value"): alone, a figure of the index
+# itself, its "Number of Holdings" or "Trust Units", which 446efdd had refused ('no close column'; loaded at
+# 388f5a8).
+_HELD_AS_A_FUND = frozenset({"etf", "etfs", "trust", "account", "strategy", "investment", "holding", "holdings"})
+_A_HOLDING_S_VALUE = frozenset({"value", "equity", "balance", "worth"})
+
+
+def _a_fund_s_figure(words: set[str]) -> bool:
+    """Whether a column's name `words` name a figure of the file's own instrument beside a benchmark's bar."""
+    return bool(_PRICE_DAY_WORDS & words or _A_FUND_S & words
+                or _HELD_AS_A_FUND & words and _A_HOLDING_S_VALUE & words)
 
 
 def _level_s_bar(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]], level: Sequence[str]) -> bool:
@@ -1685,7 +1695,7 @@ def _one_figure_close(mapping: list[str | None], used: set[str], header_cells: S
         if not cells or any(_OF_THE_FIGURE.search(cell) or (issued and norm_name(cell) in _ISSUE_PRICES)
                             for cell in cells):
             continue  # an unnamed column of numbers (a writer's row numbers, an index's empty last field)
-        if bar and not (_PRICE_DAY_WORDS | _A_FUND_S).intersection(w for cell in cells for w in name_words(cell)):
+        if bar and not _a_fund_s_figure({w for cell in cells for w in name_words(cell)}):
             # The index's own figure beside its bar (its market value): the level is that bar's close. Not
             # beside a price or a NAV ("Fund NAV", "Fund Price"): the file's instrument is that fund, its
             # benchmark's bar none of its prices (64a410f had loaded the index's as the fund's, silent).

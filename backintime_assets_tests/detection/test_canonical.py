@@ -2829,6 +2829,9 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
     ("Index High,Index Low", "Trust Value,Dividend Market Value", False),
     ("High,Low", "Account Value,Dividend Market Value", False), ("High,Low", "Strategy Value,Cash", False),
     ("High,Low", "Investment Value,Cash", False), ("High,Low", "Holding Value,Cash", False),
+    # Those words without a value are the index's own figures, its count of holdings (refused after 446efdd).
+    ("Index High,Index Low", "Number of Holdings,Dividend Market Value", True),
+    ("High,Low", "Holdings,Dividend Market Value", True), ("High,Low", "Trust Units,Cash", True),
     # Nor beside the fund's own range: the benchmark's level is no close of that range.
     ("Fund High,Fund Low", "Units Outstanding,Dividend Market Value", False)])
 def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(bar, figures, loads):
