@@ -1715,6 +1715,9 @@ _STRAYS = 20  # a day's bar may miss its close on one row in this many (a vendor
 # A daily table's first or last day with no day between to judge it may lack one ticker in so many: listed the
 # next day, delisted that day. A trade book of 300 tickers a day drawn from 310 lacks one in 30.
 _FEW_LISTED = 100
+# Days between a table's edges, each holding every ticker, that make it a daily table's: no trade book trades
+# each of its tickers on so many days in a row.
+_JUDGING_DAYS = 5
 
 
 def _another_figure_s_prices(mapping: list[str | None], header_cells: Sequence[Sequence[str]],
@@ -1818,9 +1821,14 @@ def _every_ticker_s_day(mapping: Sequence[str | None], body: Sequence[Sequence[s
         # its rates as closes (silent). Where not (a day of more tickers than the quick head holds two of),
         # only a few: one listed had refused every row of a table past 16 KB, while a trade book's days hold
         # tickers at random.
+        # With _JUDGING_DAYS between, every ticker on each, each edge may miss half: three tickers, one listed
+        # on the second day and another gone on the last, had been refused 'no close column' (3af4f3e).
         edges = whole & cut_days(days, True, True)
-        if any(held[day] != tickers for day in whole - edges) or sum(tickers - held[day] for day in edges) > (
-                tickers // 2 if whole - edges else max(1, tickers // _FEW_LISTED)):
+        inner = whole - edges
+        missing = [tickers - held[day] for day in edges]
+        if any(held[day] != tickers for day in inner) or (
+                max(missing, default=0) > max(1, tickers // 2) if len(inner) >= _JUDGING_DAYS
+                else sum(missing) > (tickers // 2 if inner else max(1, tickers // _FEW_LISTED))):
             return False
         judged = judged or any(held[day] > 1 for day in whole)
     return judged

@@ -2367,6 +2367,12 @@ def test_an_exchange_rate_beside_a_trade_s_quantity_is_no_close(text, closes):
     ("2 A,2 B,3 A,3 B", False),  # no inner day
     ("2 A,2 C,3 A,3 B,4 A,4 B", False),  # C only on the first day
     ("2 A,2 B,3 A,3,3 B,4 A,4 B", True),  # a short row is left out
+    # Five whole days between: each edge may miss half its tickers, C listed late and B gone (refused after
+    # 3af4f3e); with four, as many as a few days' trades of each ticker, half between the two edges.
+    ("2 A,2 B,3 A,3 B,3 C,4 A,4 B,4 C,5 A,5 B,5 C,6 A,6 B,6 C,7 A,7 B,7 C,8 A,8 C", True),
+    ("2 A,2 B,3 A,3 B,3 C,4 A,4 B,4 C,5 A,5 B,5 C,6 A,6 B,6 C,7 A,7 C", False),
+    # ... but not where an edge misses more than half: the first day holds one ticker of three.
+    ("2 A,3 A,3 B,3 C,4 A,4 B,4 C,5 A,5 B,5 C,6 A,6 B,6 C,7 A,7 B,7 C,8 A,8 C", False),
 ])
 def test_every_ticker_s_day(rows, every):
     body = [row.split(" ")[::-1] for row in rows.split(",")]  # (ticker, day) cells
