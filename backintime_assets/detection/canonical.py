@@ -26,7 +26,7 @@ from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
 from .series_units import in_its_currency, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
-from .statements import words as name_words
+from .words import folded_words as name_words, words as split_words
 from .filename import base_name
 from .unit_prices import names_unit_price
 from .tenors import MOST_RATE, a_tenor_unnamed, fixings, rate_named, tenor_days
@@ -1145,8 +1145,7 @@ def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
 _OTHER_SESSION_WORDS = frozenset({"pm", "premarket", "pre", "preopen", "premkt", "ah", "afterhours", "after",
                                   "post", "postmarket", "postmkt", "on", "overnight", "globex", "ib", "or",
                                   "asia", "asian", "tokyo", "sydney", "london"})
-_LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script: Romanian's "Preț" is no "Pre"
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word in any script
 
 
 # Session words that are words of a language too: an English "on" and "or" ("High on Day", "Low or Bid";
@@ -1160,7 +1159,7 @@ _AFTER_WHAT = frozenset({"hours", "hour", "market", "mkt"})
 
 def _split_words(cell: str) -> list[str]:
     """The words of a name as written, camel case split ("PreHigh": "Pre", "High")."""
-    return [part for word in _LETTERS.findall(cell) for part in (_CAMEL.findall(word) if word.isascii() else [word])]
+    return split_words(cell, digits="dropped")
 
 
 def _session_words(cell: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .statements import words
+from .words import folded_words as words
 
 _WORDS = {"open": frozenset({"open", "opening"}), "high": frozenset({"high"}), "low": frozenset({"low"}),
           "close": frozenset({"close", "closing"})}

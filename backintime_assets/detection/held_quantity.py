@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .statements import held_units, words
+from .statements import held_units
+from .words import folded_words as words
 
 _ROWS = 500  # sampled rows read
 _LEAST_CELLS = 5  # non-zero counts of one ticker, the fewest that show them steady

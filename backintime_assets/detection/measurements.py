@@ -20,6 +20,7 @@ from .numbers import to_float, written_places
 from .sample_runs import sample_runs
 from .statements import NOT_PRICES
 from .tenors import MOST_RATE
+from .words import words
 
 # Names that say a value and not which: the close maps to them for want of a better word. A close
 # named "Close", "Price", "NAV" or by a ticker says it is one, and its leaps are the prices' own
@@ -35,9 +36,6 @@ _WILD = 0.4  # a median move this wide (half again or more): no price's, however
 # Not "temp" (a temporary file's as often) nor "emissions" (carbon allowances are priced).
 _READINGS = frozenset({"temperature", "temperatures", "rainfall", "precipitation", "humidity", "weather",
                        "snowfall", "windspeed", "sunshine", "celsius", "fahrenheit", "sensor", "readings"})
-# Latin-1's accented letters are letters of a word: "Zinssätze" and "interés", split at the accent, had said
-# no interest, and a title saying exchange beside them exchange alone.
-_WORDS = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
 # Words of a title above the table, or of the file's name, that say its generic value is a ratio or an
 # economy's figure, no price: Macrotrends' "S&P 500 PE Ratio - 90 Year Historical Chart" over "date, value"
 # had loaded the ratio as a ticker's closes (real files round 32). Not "rate" nor "index": an exchange
@@ -128,11 +126,11 @@ def reading_series_problem(names: Sequence[str], canonical: Sequence[str | None]
         return (f"a series of values that go below zero ({len(below)} of {len(cells)} rows){NOT_PRICES}{shown} "
                 f"holds {below[0]}, which no price is. Name the column \"Close\" if it is a price")
     stem = PurePath(file_name).stem
-    if said := [w for w in _WORDS.findall(stem) if w.lower() in _READINGS]:
+    if said := [w for w in words(stem) if w.lower() in _READINGS]:
         return (f"a series of readings{NOT_PRICES}the file's name says \"{said[0]}\" and its column ({shown}) "
                 "no price's name. Name the column \"Close\" if it is a price")
     for text, where in ((_CHART_SCALE.sub(" ", above), "its title"), (_CHART_SCALE.sub(" ", stem), "the file's name")):
-        if said := [w for w in _WORDS.findall(text) if w.lower() in _FIGURES]:
+        if said := [w for w in words(text) if w.lower() in _FIGURES]:
             return (f"a series of figures{NOT_PRICES}{where} says \"{said[0]}\" and its column ({shown}) no "
                     "price's name. Name the column \"Close\" if it is a price")
     return None
@@ -165,8 +163,8 @@ def interest_rates_problem(names: Sequence[str], canonical: Sequence[str | None]
             or norm_name(names[c].strip()) not in _GENERIC:
         return None
     texts = {where: ([w for w in found if w.lower() in _INTEREST], any(w.lower() in _EXCHANGE for w in found))
-             for where, found in (("the file's name", _WORDS.findall(PurePath(file_name).stem)),
-                                  ("its title", _WORDS.findall(above())))}
+             for where, found in (("the file's name", words(PurePath(file_name).stem)),
+                                  ("its title", words(above())))}
     # Exchange rates said by one text and no interest with them (a "policy_rates.csv" titled "Foreign
     # exchange reference rates") are exchange rates. Exchange said beside interest is unsaid which
     # ("interest_rate_parity_fx.csv", "FX and policy rates"), and leaves the other text to say: a

@@ -6,13 +6,12 @@ import re
 from collections.abc import Sequence
 
 from .statements import NOT_PRICES
+from .words import words as split_words
 
 # A moving average's or a smoothing filter's name. "MA" alone is Mastercard's ticker as often: it counts
 # only with its period ("MA20", "ma_50").
 _AVERAGES = frozenset({"sma", "ema", "wma", "vwma", "dema", "tema", "trima", "hma", "kama", "smma", "rma", "zlema",
                        "alma", "lsma", "jma", "ewma"})
-_WORDS = re.compile(r"[A-Za-z]+|\d+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # In other languages too: "moyenne mobile", "media móvil", "media mobile", "média móvel", "gleitender Durchschnitt".
 _MOVING = re.compile(r"moving\s*-?\s*av(?:era)?g|rolling\s*-?\s*(?:mean|av(?:era)?g)|moyenne\s*-?\s*mobile"
                      r"|m[eé]dia\s*m(?:[oó]vil|obile|[oó]vel)|gleitende[nrs]?\s*durchschnitt", re.IGNORECASE)
@@ -32,7 +31,7 @@ def averaged(name: str) -> bool:
     "Schluss GD200", "Clôture MM20")."""
     if _MOVING.search(name):
         return True
-    words = _WORDS.findall(_CAMEL.sub(" ", name))
+    words = split_words(name, camel="lower")
     # A period's words: its number, and the span after it ("20-day", "20D")
     spans = {i for i, w in enumerate(words) if w.isdigit() or i > 0 and words[i - 1].isdigit() and w.lower() in _SPANS}
     for i, w in enumerate(words):

@@ -4,11 +4,9 @@ only the name tells which price they are."""
 
 from __future__ import annotations
 
-import re
-
 from .filename import base_name
+from .words import words
 
-_WORDS = re.compile(r"[^\W\d_]+")
 # Words naming the close, in the languages the header synonyms know (canonical.py); "px_last" is Bloomberg's.
 _CLOSE = frozenset({"close", "closes", "closing", "px", "last", "schluss", "schlusskurs", "schlusskurse",
                     "cierre", "cloture", "chiusura", "fechamento"})
@@ -27,7 +25,7 @@ _NO_PRICE = frozenset({"shares", "cap", "caps", "mcap", "mktcap", "marketcap", "
 
 
 def _words(name: str) -> set[str]:
-    return {w.lower() for w in _WORDS.findall(base_name(name).replace("_", " "))}
+    return {w.lower() for w in words(base_name(name), camel=None, digits="dropped")}
 
 
 def other_field_named(name: str) -> bool:

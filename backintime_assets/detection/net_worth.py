@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .columns import ColumnType
-from .statements import NOT_PRICES, words
+from .statements import NOT_PRICES
+from .words import folded_words as words
 
 # Names of what is left once the figures are summed: the column read as the close, or, with no close, the
 # one the table is kept for. Every word of the name one of these ("Value", "Net Worth", "Balance").

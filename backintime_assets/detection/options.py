@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .numbers import to_float
-from .statements import NOT_PRICES, words
+from .statements import NOT_PRICES
+from .words import folded_words as words
 
 _STRIKE = frozenset({"strike", "strikes", "strk", "行权价", "行權價", "履約價", "履约价"})
 # The strike in other words, whole names as words() joins them (Hangul decomposed as it decomposes it):

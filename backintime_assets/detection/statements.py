@@ -20,24 +20,10 @@ from itertools import islice
 
 from .numbers import NULL_TOKENS, to_float
 from .sample_runs import sample_runs
+from .words import folded_words as words
 
 # Every problem this module names holds it: normalisation rejects each row of such a file with it.
 NOT_PRICES = ", not prices: "
-
-_SPLIT = re.compile(r"[\W_]+")
-# Letters NFKD keeps whole that name sides and sizes: Turkish "Alış", "Satış" (a dotless ı), Polish "Giełda".
-_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L"})
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OrderNo", "IBOrderID", "profitCurrency" in words
-
-
-def words(name: str) -> list[str]:
-    """The lower-case words of a name, accents dropped ("Gebühren" -> "gebuhren", "Comm/Fee" ->
-    comm, fee; "OrderNo" -> order, no)."""
-    s = unicodedata.normalize("NFKD", _CAMEL.sub(" ", name).translate(_UNDECOMPOSED)).lower()
-    # Recomposed: NFKD takes a Hangul syllable apart into its letters ("매수" would match no word listed).
-    s = unicodedata.normalize("NFC", "".join(c for c in s if not unicodedata.combining(c)))
-    return [w for w in _SPLIT.split(s) if w]
-
 
 # Costs of a trade: brokers', exchanges', the state's.
 _FEES = frozenset({"fee", "fees", "commission", "commissions", "comm", "brokerage", "gebuhr", "gebuhren",

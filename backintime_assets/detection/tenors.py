@@ -12,6 +12,7 @@ from .filename import base_name
 from .month_names import MONTHS
 from .moves import RATES, jumps_as_counts, row_days
 from .numbers import is_null, to_float
+from .words import words as split_words
 
 if TYPE_CHECKING:  # columns.py reads this module's labels_not_amounts
     from .columns import ColumnType
@@ -77,7 +78,6 @@ def tenor_days(cell: str) -> tuple[str, int] | None:
 _RATE_NAMES = frozenset("""euribor libor sonia sofr estr ester €str eonia saron tona tonar tibor stibor nibor
                            cibor wibor pribor bubor robor hibor shibor sibor jibar mibor klibor bbsw cdor corra
                            aonia telbor tlref treasury treasuries ust tbill bund bunds gilt gilts jgb""".split())
-_WORDS = re.compile(r"[^\W\d_]+")
 # What else a table by term of a rate's name holds, named so: its returns, its volatility, its forward points,
 # its spreads or changes ("treasury_vol.csv", "euribor_changes.csv"). No fixings.
 _OTHER_MEASURES = frozenset("""return returns ret rendite vol vols volatility iv fwd forward forwards points pts
@@ -102,7 +102,7 @@ def rate_named(*texts: str) -> str | None:
     """The first rate's name (_RATE_NAMES) among the words of `texts` (a header, the file's name), upper
     case, or None; None too where a word names another measure of it or another instrument on it
     (_OTHER_MEASURES, _OTHER_INSTRUMENTS)."""
-    words = [word for text in texts for word in _WORDS.findall(text.lower())]
+    words = [word for text in texts for word in split_words(text.lower(), digits="dropped")]
     if _OTHER_MEASURES.intersection(words) or _OTHER_INSTRUMENTS.intersection(words) \
             or any(_FRA.search(text.lower()) for text in texts):
         return None

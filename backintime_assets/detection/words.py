@@ -1,0 +1,47 @@
+"""The words of a name, a title or a file's name: the one splitter of every rule that reads names by
+their words ("OrderNo", "PE Ratio", "euribor_3m", "Zinssätze"), with the few ways its callers need."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+# A letter's case in every script: "Zinssätze", "ЦенаЗакрытия", "PréHigh" split as "OrderNo" does.
+_LOWER = re.escape("".join(c for c in map(chr, range(0x10000)) if c.islower()))
+_UPPER = re.escape("".join(c for c in map(chr, range(0x10000)) if c.isupper()))
+_CAMEL = {
+    "lower": re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}])"),  # "OrderNo"; "IBOrderID": "IBOrder", "ID"
+    # And a run of capitals before a word: "PERatio": "PE", "Ratio"
+    "capitals": re.compile(f"(?<=[{_LOWER}])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])"),
+}
+_RUNS = {
+    "joined": re.compile(r"[^\W_]+"),  # "gdp2024", "fee2": one word
+    "apart": re.compile(r"[^\W\d_]+|\d+"),  # "gdp", "2024"
+    "dropped": re.compile(r"[^\W\d_]+"),  # "gdp" ("euribor_3m": "euribor", "m")
+}
+# Letters NFKD keeps whole that name sides and sizes: Turkish "Alış", "Satış" (a dotless ı), Polish "Giełda".
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L"})
+
+
+def words(text: str, *, camel: Literal["lower", "capitals"] | None = "capitals",
+          digits: Literal["joined", "apart", "dropped"] = "apart", fold: bool = False) -> list[str]:
+    """The words of `text`, letters of any script between spaces, marks and underscores, as written.
+    `camel`: camel case split where a lower-case letter meets a capital ("lower": "OrderNo" -> Order, No),
+    or a run of capitals a capitalised word too ("capitals": "PERatio" -> PE, Ratio); None: not split.
+    `digits`: a run of digits a word of the letters beside it ("joined": "gdp2024"), one of its own
+    ("apart": "gdp", "2024") or none ("dropped"). `fold`: in lower case, accents dropped ("Gebühren" ->
+    "gebuhren")."""
+    if camel:
+        text = _CAMEL[camel].sub(" ", text)
+    if fold:
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).lower()
+        # Recomposed: NFKD takes a Hangul syllable apart into its letters ("매수" would match no word listed).
+        text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+    return _RUNS[digits].findall(text)
+
+
+def folded_words(name: str) -> list[str]:
+    """The lower-case words of a column's name, accents dropped, as statements and the rules after them
+    read names ("Gebühren" -> "gebuhren", "Comm/Fee" -> comm, fee; "OrderNo" -> order, no)."""
+    return words(name, camel="lower", digits="joined", fold=True)

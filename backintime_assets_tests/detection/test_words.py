@@ -1,0 +1,31 @@
+import pytest
+
+from backintime_assets.detection.words import folded_words, words
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), [
+    # A run of capitals before a word is a word of its own, by default and in any script
+    ("S&P 500 PERatio", {}, ["S", "P", "500", "PE", "Ratio"]),
+    ("ЦенаЗакрытия", {}, ["Цена", "Закрытия"]),
+    ("IBOrderID", {"camel": "lower"}, ["IBOrder", "ID"]),
+    ("closePrices", {"camel": None}, ["closePrices"]),
+    # Accented letters are letters of the word, not breaks in it
+    ("Zinssätze_2024", {}, ["Zinssätze", "2024"]),
+    ("gdp2024", {}, ["gdp", "2024"]),
+    ("gdp2024", {"digits": "joined"}, ["gdp2024"]),
+    ("euribor_3m", {"digits": "dropped"}, ["euribor", "m"]),
+    ("Gebühren/Comm", {"fold": True}, ["gebuhren", "comm"]),
+    ("Alış Fiyatı", {"fold": True}, ["alis", "fiyati"]),
+])
+def test_words(text, options, expected):
+    assert words(text, **options) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("OrderNo", ["order", "no"]),
+    ("IBOrderID", ["iborder", "id"]),
+    ("Fee2 (€)", ["fee2"]),
+    ("매수", ["매수"]),  # Hangul recomposed after the accents are dropped
+])
+def test_folded_words(name, expected):
+    assert folded_words(name) == expected
