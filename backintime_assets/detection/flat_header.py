@@ -17,6 +17,7 @@ from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
 from .marked_tickers import marked_ticker
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 from .numbers import to_float
+from .words import words as split_words
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
 # "7203.T"): every place is tried, and the split kept whose other part is a field's whole name.
@@ -598,7 +599,7 @@ def closes_of_one(header_cells: Sequence[Sequence[str]], columns: Sequence[int])
         parts = _labelled(cell) if not _IN_BRACKETS.search(cell) else None
         # A note in brackets may be a currency's or a venue's ("Closing Price (USD)", "(EUR)"): said otherwise.
         if parts is None or parts[1] != "close" \
-                or not set(re.split(r"[\W_]+", parts[0].upper())) - {""} <= words:
+                or not set(split_words(parts[0].upper(), camel=None, digits="joined")) <= words:
             return False
     return bool(columns)
 
@@ -626,7 +627,8 @@ def _one_instruments_words(text: str) -> bool:
     """Whether a text holds a word of _ONE_INSTRUMENTS, "T-1" and "D-1" whole (cut at the hyphen, the day
     before's "Closing Price (T-1)" was another series, and the file refused)."""
     upper = text.upper()
-    return bool((set(re.split(r"[\W_]+", upper)) | set(re.split(r"[^\w-]+|_", upper))) & _ONE_INSTRUMENTS)
+    written = set(split_words(upper, camel=None, digits="joined")) | set(re.split(r"[^\w-]+|_", upper))
+    return bool(written & _ONE_INSTRUMENTS)
 
 
 def _without_notes(cell: str) -> str:
