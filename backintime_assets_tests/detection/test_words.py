@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backintime_assets.detection.words import folded_words, words
 
@@ -29,3 +31,10 @@ def test_words(text, options, expected):
 ])
 def test_folded_words(name, expected):
     assert folded_words(name) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("aAzZéÉßÖıŁцЦ金0_9 -./"), max_size=12),
+       st.sampled_from(["lower", "capitals"]), st.sampled_from(["joined", "apart", "dropped"]))
+def test_camel_case_only_splits_words(text, camel, digits):
+    # A camel case split cuts words, never drops or adds a letter of them.
+    assert "".join(words(text, camel=camel, digits=digits)) == "".join(words(text, camel=None, digits=digits))
