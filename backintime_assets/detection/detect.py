@@ -29,7 +29,8 @@ from .excel_sep import declared_delimiter, without_sep_line
 from .filename import date_in_name, dated_name, named_days
 from .traded_money import traded_money_problem
 from .flat_header import (bare_tickers, closes_of_one, currencies_of_one, labelled_unread, made_of_others,
-                          named_as_tickers, scaled_fields, scaled_series, split_header, untold_series)
+                          named_as_tickers, nameless_among_tickers, scaled_fields, scaled_series, split_header,
+                          untold_series)
 from .forced_text import forced_marks, unforce
 from .gaps import GAP, gaps_to_tabs
 from .cell_days import days_of, reads_days
@@ -125,6 +126,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     canonical = map_canonical(fields, layout.types, layout.body, (decimal, thousands), layout.head_end, name)
     if split_date is not None:
         canonical = dated_in_first(canonical)
+    if flat is None:
+        canonical = nameless_among_tickers(cells, layout.types, canonical)
     unnamed = named_as_tickers(cells, layout.types, canonical) if flat is None else []
     unlike = None  # why numbers under marked tickers are no closes (volumes, weights), said in the refusal
     # A central bank's rates by currency ("Date,USD,JPY,BGN"): each column its pair's close (marked_tickers.py).

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hints, qualified_price
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
-from .marked_tickers import marked_ticker
+from .marked_tickers import indices_only, marked_ticker
 from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
 from .numbers import to_float
 from .words import words as split_words
@@ -1109,6 +1109,26 @@ def named_as_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[Colu
     if "date" not in canonical or "close" in canonical or "ticker" in canonical:
         return []
     return [j for j, (cells, t, m) in enumerate(zip(header_cells, types, canonical)) if _bare_ticker(cells, t, m)]
+
+
+def nameless_among_tickers(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                           canonical: Sequence[str | None]) -> list[str | None]:
+    """`canonical` with the prices of columns of no name unmapped where two or more columns beside them
+    are named as tickers are written (named_as_tickers): "Date,AAPL,,MSFT,IBM" (a column's name lost, or
+    a spacer column) had loaded the nameless column as the file's close and left the tickers' columns
+    unread without a word. Unmapped, the table is judged as without it ("Date,AAPL,MSFT,IBM"); so are a
+    rate table's currencies ("Date,USD,,JPY,GBP"), whose nameless column had loaded as the close too."""
+    priced = [j for j, m in enumerate(canonical) if m in PRICE_COLUMNS]
+    if not priced or any(j < len(header_cells) and any(c.strip() for c in header_cells[j]) for j in priced):
+        return list(canonical)
+    without = [None if j in priced else m for j, m in enumerate(canonical)]
+    currencies = [j for j, (cells, t, m) in enumerate(zip(header_cells, types, without))
+                  if m is None and len(cells) == 1 and t.type in ("integer", "float")
+                  and cells[0].strip().upper() in CURRENCY_CODES]
+    tickers = named_as_tickers(header_cells, types, without)
+    if not currencies and indices_only([header_cells[j][0].strip() for j in tickers]):
+        return list(canonical)  # a share's close beside its benchmarks ("Date,,^GSPC,^IXIC"), its name lost
+    return without if len(tickers) + len(currencies) > 1 else list(canonical)
 
 
 def _figure(name: str) -> bool:

@@ -148,6 +148,12 @@ def dated_column(canonical: Sequence[str | None], types: Sequence[ColumnType]) -
     return j, types[j].format or ""
 
 
+def indices_only(names: Sequence[str]) -> bool:
+    """Whether every name is an index's, as Yahoo writes them ("^GSPC", "^IXIC"): the benchmarks a share's
+    close is set beside, not a matrix of tickers' closes."""
+    return all(_CARET.fullmatch(n) for n in names)
+
+
 def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                         canonical: Sequence[str | None], body: Sequence[Sequence[str]], decimal: str,
                         thousands: str | None, bare_of: Callable[..., list[int]]) -> list[int]:
@@ -166,7 +172,7 @@ def marked_beside_close(header_cells: Sequence[Sequence[str]], types: Sequence[C
     rows = [[row[j] if j < len(row) else "" for j in keep] for row in body]
     found = marked_closes(cells, kinds, mapped, rows, bare_of(cells, kinds, mapped), decimal, thousands)
     names = [" ".join(cells[k]).strip() for k in found]
-    if len(found) < 2 or not all(map(marked_ticker, names)) or all(_CARET.fullmatch(n) for n in names) \
+    if len(found) < 2 or not all(map(marked_ticker, names)) or indices_only(names) \
             or unlike_closes([" ".join(c).strip() for c in cells], rows, found, decimal, thousands,
                              dated_column(mapped, kinds)):
         return []

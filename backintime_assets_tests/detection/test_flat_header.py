@@ -103,13 +103,32 @@ def test_one_tickers_flat_header_names_the_rows_ticker():
     assert all(c.series is None for c in schema.columns)
 
 
-def test_a_close_matrix_of_names_written_as_tickers_is_refused_naming_them():
+@pytest.mark.parametrize("header", ["Date,AAPL,MSFT,GOOG", "Date,AAPL,,MSFT,GOOG", "Date,,AAPL,MSFT,GOOG"])
+def test_a_close_matrix_of_names_written_as_tickers_is_refused_naming_them(header):
     # Nothing says these are closes (nor tickers: "CPI", "GDP" are written alike): refused, naming them.
-    # (A file named as the close says it: test_named_field.py.)
-    schema = detect_bytes(_rows("Date,AAPL,MSFT,GOOG", "2021-01-04,130.0,220.0,1700.0",
-                                "2021-01-05,130.1,220.1,1700.1", "2021-01-06,130.2,220.2,1700.2"), "prices.csv")
+    # (A file named as the close says it: test_named_field.py.) A column of no name among them had loaded
+    # as the file's close, the tickers' columns left unread without a word.
+    rows = ["2021-01-04,130.0,3.90,220.0,1700.0", "2021-01-05,130.1,3.91,220.1,1700.1",
+            "2021-01-06,130.2,3.92,220.2,1700.2"]
+    width = header.count(",") + 1
+    schema = detect_bytes(_rows(header, *(",".join(r.split(",")[:width]) for r in rows)), "prices.csv")
     assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE)
     assert "AAPL, MSFT, GOOG" in schema.problem
+
+
+@pytest.mark.parametrize(("header", "loads"), [
+    ("Date,USD,,JPY,GBP", False),  # a rate table's currencies, a column's name lost: no close, as without it
+    ("Date,,Change,Change %", True), ("Date,,AAPL", True),  # one ticker beside a close of no name
+    ("Date,,^GSPC,^IXIC", True),  # a share's close beside its benchmarks
+])
+def test_a_close_of_no_name_loads_only_beside_fewer_than_two_tickers(header, loads):
+    rows = ["2021-01-04,130.0,1.0956,157.32,0.8634", "2021-01-05,130.1,1.0919,158.1,0.8641",
+            "2021-01-06,130.2,1.0945,159.2,0.8622"]
+    width = header.count(",") + 1
+    data = _rows(header, *(",".join(r.split(",")[:width]) for r in rows))
+    schema = detect_bytes(data, "fund.csv")
+    prices = normalise_bytes(data, schema, "fund.csv").prices_arrow.to_pylist()
+    assert [p["close"] for p in prices] == ([130.0, 130.1, 130.2] if loads else [])
 
 
 def test_figures_in_capitals_without_a_close_are_no_matrix_of_tickers():
