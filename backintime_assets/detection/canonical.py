@@ -2520,7 +2520,10 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
     beside a close at zero or under on a day (BELOW_ZERO: a missing day typed 0, oil's in April 2020) or
     jumping between a few ticks (a sub-penny stock's 0.0002, 0.0003): either had loaded the money as the
     close (silent). Only values below zero count, a zero being a day missing: two such days had loaded the
-    money as the close too (silent; right at 388f5a8)."""
+    money as the close too (silent; right at 388f5a8). Zero on most days beside a marked price written to
+    the cent is no close either, but a day's change: a money market fund's "$1.00,0.00" had loaded its
+    0.01 days as the close, its NAV left out (silent). Beside whole money traded ("$1964800") such zeros
+    stay a close's missing days."""
     close = mapping.index("close")
     if any(m in mapping for m in ("open", "high", "low", "adj_close")):
         return
@@ -2537,7 +2540,12 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         return sum(v < 0 for v in values) >= BELOW_ZERO or (
             (median_step([above]) or 0) > JUMPY and 2 * len(set(above)) > len(above))
 
-    if price_like(series(marked, True)) and no_price(series(close, False)):
+    def changes(values: list[float]) -> bool:  # zero most days beside a price to the cent (not money traded)
+        return 2 * values.count(0) > len(values) and all(
+            written_places(r[marked]) == 2 for r in body if marked < len(r) and r[marked].strip())
+
+    unmarked = series(close, False)
+    if price_like(series(marked, True)) and (no_price(unmarked) or changes(unmarked)):
         mapping[close], mapping[marked] = None, "close"
 
 

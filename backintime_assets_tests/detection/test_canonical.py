@@ -252,6 +252,13 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # Two missing days typed 0: no fall below zero, the close stays (the money had loaded, silent).
     ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,0\n2020-01-06,$1991000,0\n2020-01-07,$2001000,18.10\n"
      "2020-01-08,$2011000,18.20\n", [18.04, 18.10, 18.20], [None, None, None]),
+    # A money market fund's stable NAV beside its day's change, zero most days: the 0.01 days had loaded
+    # as the close (silent), the rest rejected.
+    ("2020-01-02,$1.00,0.00\n2020-01-03,$1.00,0.01\n2020-01-06,$1.00,0.00\n2020-01-07,$1.00,0.00\n"
+     "2020-01-08,$1.00,0.01\n", [1.0] * 5, [None] * 5),
+    # Beside whole money traded, a close typed 0 most days keeps its days (the money is no price).
+    ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,0\n2020-01-06,$1991000,0\n2020-01-07,$2001000,0\n"
+     "2020-01-08,$2011000,18.20\n", [18.04, 18.20], [None, None]),
     ("2020-01-02,$11900,0.0002\n2020-01-03,$12100,0.0003\n2020-01-06,$12000,0.0002\n2020-01-07,$11800,0.0003\n",
      [0.0002, 0.0003, 0.0002, 0.0003], [None, None, None, None]),
 ])
