@@ -2378,7 +2378,10 @@ _NOT_A_CODE = frozenset({"nav", "inav", "fund", "index", "idx", "total", "tot", 
                          # MSCI Close", both from 100) hugs it, and its levels had loaded as the fund's price.
                          "msci", "ftse", "stoxx", "spx", "gspc", "sp", "ndx", "dji", "djia", "dj", "rut", "dax",
                          "cac", "nky", "hsi", "topix", "kospi", "nifty", "bse", "nse", "asx", "tsx", "ibov",
-                         "crsp", "bbg", "iboxx", "jpm", "ice", "bofa"})
+                         "crsp", "bbg", "iboxx", "jpm", "ice", "bofa",
+                         # A fund's cash at the close beside its NAV ("cash_open,cash_close,nav"): its cash
+                         # book's balance, which had loaded as the fund's price where it came near the NAV.
+                         "cash"})
 _NAV_YIELDS = 0.55  # below a named close's hint (0.6), above nothing
 
 

@@ -1940,10 +1940,11 @@ def test_a_shares_volume_beside_its_market_cap_on_a_saturday_to_wednesday_exchan
 
 
 @pytest.mark.parametrize("header", ["Date,MSCI Close,NAV,Volume", "Date,FTSE Close,NAV,Volume",
-                                    "Date,STOXX Close,NAV,Volume"])
+                                    "Date,STOXX Close,NAV,Volume", "Date,cash_close,NAV,Volume"])
 def test_an_index_rebased_beside_the_funds_nav_leaves_the_nav_its_price(header):
     # A fund's NAV beside its benchmark rebased to the same start hugs it as a traded close does; named by
-    # its index family, not a ticker, the index's levels had loaded as the fund's closes.
+    # its index family, not a ticker, the index's levels had loaded as the fund's closes. So had a fund's
+    # cash at the close near its NAV.
     data = _gld(header, 1.002)
     schema = detect_bytes(data, "FUND.csv")
     assert [c.name for c in schema.columns if c.canonical == "close"] == ["NAV"]
