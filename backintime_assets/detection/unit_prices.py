@@ -6,7 +6,8 @@ hand-kept diary's one series saved under it had "no close column", every day rej
 
 Only a good's unit: not "per share" (earnings, a dividend), "per capita", "per hour" (a wage) nor "per day",
 whose money is a figure of a company, a country or a worker, no price of the day. Nor a unit alone without
-money before it ("km per litre", "kwh per day")."""
+money before it ("km per litre", "kwh per day"), nor money per unit that is no price of the good (_NOT_ITS_PRICE:
+"fuel_tax_eur_per_litre", "refining_margin_usd_per_barrel"), each of which had loaded as the good's closes."""
 
 from __future__ import annotations
 
@@ -15,20 +16,30 @@ import unicodedata
 
 from .currencies import CURRENCY_CODES
 
-# Money as a name writes it before "per": a code in small letters or in capitals, or a word for it.
-_MONEY_WORDS = frozenset("""dollar dollars usd cent cents euro euros eur pound pounds pence sterling yen yuan rmb
-                            rupee rupees rs rupiah ringgit baht peso pesos real reais rand naira shilling shillings
+# Money as a name writes it before "per": a code in small letters or in capitals, or a word for it. Not
+# "pound", a weight too ("pounds_per_bushel", grain's test weight), nor "real", a price less inflation.
+_MONEY_WORDS = frozenset("""dollar dollars usd cent cents euro euros eur pence sterling yen yuan rmb
+                            rupee rupees rs rupiah ringgit baht peso pesos reais rand naira shilling shillings
                             franc francs krona kronor krone kroner lira dirham dinar riyal won dong zloty""".split())
 # A good's measure: weight, volume, energy, as commodity prices are quoted.
 _UNITS = frozenset("""barrel barrels bbl gallon gallons gal litre litres liter liters l ton tons tonne tonnes
                       t mt kg kilo kilogram kilograms g gram grams gm oz ounce ounces troyounce lb lbs pound bushel
                       bushels bu mmbtu btu therm therms mwh kwh gj cwt quintal tola""".split())
+# Money per a good's unit that is no price of the good, where no word "price" is there to be judged
+# (canonical._OTHER_PRICE): what is levied or paid on it, a business's books per unit, a spread over its
+# price, its price less inflation. Not "premium", a grade of petrol too ("premium_usd_per_gallon"), nor
+# "tariff": a utility's is its price.
+_NOT_ITS_PRICE = frozenset("""tax taxes duty duties levy levies excise vat subsidy subsidies royalty royalties fee
+                              fees commission margin margins crack netback differential discount discounts
+                              breakeven budget profit profits loss losses revenue revenues income spend spending
+                              expenditure saving savings payment payments rebate penalty wage wages real deflated
+                              constant""".split())
+_CODES = frozenset(c.lower() for c in CURRENCY_CODES)
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
 
 
 def names_unit_price(name: str) -> bool:
     """Whether `name` writes money per a good's unit (module doc): "usd_per_barrel", "EUR/MWh"."""
     text = unicodedata.normalize("NFKD", name).lower()
-    codes = {c.lower() for c in CURRENCY_CODES}
-    return any((money in _MONEY_WORDS or money in codes) and unit in _UNITS
-               for money, unit in _PER.findall(text))
+    return not _NOT_ITS_PRICE.intersection(re.findall(r"[a-z]+", text)) \
+        and any((money in _MONEY_WORDS or money in _CODES) and unit in _UNITS for money, unit in _PER.findall(text))

@@ -2797,6 +2797,9 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     ("date,cost_usd_per_barrel", None), ("date,forecast_eur_per_mwh", None),
     ("date,brent_usd_per_barrel,wti_usd_per_barrel", None), ("Date,Litres,EUR per litre", None),
     ("date,usd_per_share", None), ("date,usd_per_capita", None),
+    # Nor money per unit that is no price of the good: each had loaded as the good's closes.
+    ("date,fuel_tax_eur_per_litre", None), ("date,refining_margin_usd_per_barrel", None),
+    ("date,pounds_per_bushel", None),
 ])
 def test_money_per_a_goods_unit_is_the_close_as_the_files_one_figure(header, close):
     figures = header.count(",")

@@ -8,6 +8,12 @@ from backintime_assets.detection.unit_prices import names_unit_price
     ("USD / t", True), ("price_gbp_per_tonne", True),
     # no good's unit after "per": a company's, a country's or a worker's money
     ("usd_per_share", False), ("usd_per_capita", False), ("usd_per_hour", False),
+    # money per unit that is no price of the good: a levy, a business's books, a spread, a deflated price
+    ("fuel_tax_eur_per_litre", False), ("refining_margin_usd_per_barrel", False), ("royalty_usd_per_barrel", False),
+    ("breakeven_usd_per_barrel", False), ("discount_usd_per_barrel", False), ("brent_real_usd_per_barrel", False),
+    ("premium_usd_per_gallon", True),
+    # pounds of a weight, no money: grain's test weight
+    ("pounds_per_bushel", False), ("pounds_per_gallon", False),
     # no money before it, or none of it a separate word
     ("km_per_litre", False), ("kwh_per_day", False), ("brentusdper_barrel", False), ("EUR/USD", False),
 ])
