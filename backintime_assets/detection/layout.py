@@ -461,19 +461,16 @@ def _figure(cell: str) -> bool:
     return any(map(str.isdigit, cell)) and not any(map(str.isalpha, cell))
 
 
-def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int, padded: bool = False) -> int:
+def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int) -> int:
     """Index of the row to start the header search from: normally the row right above the data;
     past up to _MAX_HEADER_GAP damaged rows when a header-shaped row sits above them. Damaged: of
     quite another width, or a data row a field short or long (a delimiter lost or doubled in the
-    first data row), which did not start the data only for its field count. A sheet's row of the
-    index's names (_index_names_row) is no damaged row: the header search starts at it."""
+    first data row), which did not start the data only for its field count."""
     for gap in range(1, _MAX_HEADER_GAP + 1):
         k = start - gap
         if k < 1:
             break
         fields = rows[k][1]
-        if gap == 1 and padded and _index_names_row(fields, judge, width):
-            break
         if width - 1 <= len(fields) <= width + 1 and not (
                 len(fields) != width and judge.matchers and judge.data_like(fields)) \
                 and not _section_row(fields, width):
@@ -482,7 +479,6 @@ def _header_above(rows: list[Row], start: int, judge: _RowJudge, width: int, pad
         if _header_shaped(above, judge, width) or _numbered_ticker_row(above):
             return k - 1
     return start - 1
-
 
 
 def _index_names_row(fields: list[str], judge: _RowJudge, width: int) -> bool:
@@ -495,6 +491,7 @@ def _index_names_row(fields: list[str], judge: _RowJudge, width: int) -> bool:
     return 0 < len(fields) < width - 1 and all(
         c.strip() and j < len(judge.types) and judge.types[j].type not in ("float", "integer")
         and names_its_column([c.strip()], judge.types[j]) for j, c in enumerate(fields))
+
 
 # A period a statistics office heads a column with: a year, a year's quarter, half, month or week
 # ("2001", "2021Q3", "2021-03", "2021W05"), or a reference day ("31.12.1995", "1995-12-31").
@@ -1462,7 +1459,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # e.g. pandas MultiIndex exports); sparse rows ("Report,,,,") above it are preamble.
     block: list[Row] = []
     number_rx = number_patterns(decimal, thousands)[1]
-    k = _header_above(rows, start, judge, width, padded)
+    # Only under a header of levels, the row of the table's width touching it: above a blank line
+    # or a title, the header search passes it as a damaged first data row, as it did (taken for the
+    # header's only row, it left the levels above it unread and the prices unnamed).
+    names_row = padded and start >= 2 and len(rows[start - 2][1]) == width \
+        and not _blank_between(gaps, rows[start - 2][0], rows[start - 1][0]) \
+        and _index_names_row(rows[start - 1][1], judge, width)
+    k = start - 1 if names_row else _header_above(rows, start, judge, width)
     below = [f for _, f in rows[start:start + _NUMBERS_HEADER_PROBE * 4]]
     past_comment = False
     if period_row and k == start - 1:  # it reads as data: the search below would stop at it
@@ -1517,7 +1520,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                                                              judge, width):
             break  # above a comment, only a row of names is a header (not a damaged data row)
         if not block and not (width - 1 <= len(fields) <= width + 1 or _fits(fields, width)
-                              or padded and k == start - 1 and _index_names_row(fields, judge, width)) and not (
+                              or names_row and k == start - 1) and not (
                 (n := _prefix_of(fields, below)) > width and _header_shaped(fields[:n], judge, n)) and not (
                 _short_by_empty_ends(fields, below, width) and _header_shaped(fields, judge, len(fields))
                 and _names_their_columns(fields, judge)):

@@ -504,7 +504,6 @@ def test_a_field_merged_over_its_tickers_columns_names_each_of_them():
     assert prices.volume.tolist() == [5000 + k for k in range(4)] + [2000 + k for k in range(4)]
 
 
-
 @pytest.mark.parametrize("header", [
     [["Price", "Close", "Volume"], ["Ticker", "AAPL", "AAPL"], ["Date"]],  # yf.download("AAPL").to_excel()
     [["Price", "Close", "Volume"], ["Ticker", "7203.T", "7203.T"], ["日付"]],
@@ -530,6 +529,20 @@ def test_a_short_row_under_the_header_naming_no_index_stays_a_row_to_reject(shor
     result = _loaded(workbook(rows))
     assert result.rows_read == 5 and len(result.rejected) == 1
     assert result.prices.close.tolist() == [2.5 + k for k in range(4)]
+
+
+def test_an_index_names_row_set_off_from_the_levels_is_no_header_of_its_own():
+    # Under a blank line (or a title), "Date" closes no header of levels: taken for the header's
+    # only row it left "Price,Close" and "Ticker,AAPL" unread, and the file was refused for no close
+    # column. Passed as a damaged first data row, the levels above it name the prices.
+    days = _days(4)
+    rows = [["Price", "Close", "Volume"], ["Ticker", "AAPL", "AAPL"], [], ["Date"],
+            *[[d, 185.5 + k, 5000 + k] for k, d in enumerate(days)]]
+    result = _loaded(workbook(rows))
+    assert result.rows_read == 5 and len(result.rejected) == 1
+    assert result.prices.close.tolist() == [185.5 + k for k in range(4)]
+    assert result.prices.ticker.unique().tolist() == ["AAPL"]
+
 
 def test_a_title_merged_across_the_table_is_read_once():
     # Alone on its row, a merged title written in each of its cells would read as a row of names.
