@@ -1651,19 +1651,23 @@ _LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "tod
 
 
 # Words of a figure of the file's own instrument beside a benchmark's bar, as a price or NAV is ("Fund Value",
-# "Bid"): the level beside it is none of the file's prices (_one_figure_close).
-_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid"})
-# Words of such an instrument only with its value ("ETF Value", "Account Value"): alone, a figure of the index
-# itself, its "Number of Holdings" or "Trust Units", which 446efdd had refused ('no close column'; loaded at
-# 388f5a8).
-_HELD_AS_A_FUND = frozenset({"etf", "etfs", "trust", "account", "strategy", "investment", "holding", "holdings"})
+# "Bid", "ETF AUM", "Account Cash"): the level beside it is none of the file's prices (_one_figure_close). Each
+# names a kind of instrument, whatever figure of it follows: d6a912e, asking for a value word after "ETF" or
+# "Trust", had loaded the benchmark's bar beside "ETF AUM" or "Trust Assets" under the file's name (silent).
+_A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid", "etf", "etfs", "trust",
+                       "account", "strategy", "investment"})
+# What an index holds too: a holding's figure is the instrument's only as its value ("Holding Value"), not the
+# index's own "Number of Holdings" (refused after 446efdd; loaded at 388f5a8).
+_HOLDINGS = frozenset({"holding", "holdings"})
 _A_HOLDING_S_VALUE = frozenset({"value", "equity", "balance", "worth"})
+# "Investment Grade" is a bond index's credit grade ("Investment Grade Spread"), no investment's figure.
+_GRADED = frozenset({"grade", "grades"})
 
 
 def _a_fund_s_figure(words: set[str]) -> bool:
     """Whether a column's name `words` name a figure of the file's own instrument beside a benchmark's bar."""
-    return bool(_PRICE_DAY_WORDS & words or _A_FUND_S & words
-                or _HELD_AS_A_FUND & words and _A_HOLDING_S_VALUE & words)
+    named = words - {"investment"} if _GRADED & words else words
+    return bool(_PRICE_DAY_WORDS & named or _A_FUND_S & named or _HOLDINGS & named and _A_HOLDING_S_VALUE & named)
 
 
 def _level_s_bar(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]], level: Sequence[str]) -> bool:

@@ -2846,9 +2846,12 @@ def test_a_rate_a_redemption_price_or_an_index_level_is_the_close_only_as_the_fi
     ("Index High,Index Low", "Trust Value,Dividend Market Value", False),
     ("High,Low", "Account Value,Dividend Market Value", False), ("High,Low", "Strategy Value,Cash", False),
     ("High,Low", "Investment Value,Cash", False), ("High,Low", "Holding Value,Cash", False),
-    # Those words without a value are the index's own figures, its count of holdings (refused after 446efdd).
+    # Whatever figure of it the name says: an ETF's assets, a trust's units, an account's cash.
+    ("Index High,Index Low", "ETF AUM,Dividend Market Value", False), ("High,Low", "Trust Units,Cash", False),
+    ("High,Low", "Trust Assets,Cash", False), ("High,Low", "Account Cash,Dividend Market Value", False),
+    # An index's own count of holdings, or its credit grade's spread (refused after 446efdd).
     ("Index High,Index Low", "Number of Holdings,Dividend Market Value", True),
-    ("High,Low", "Holdings,Dividend Market Value", True), ("High,Low", "Trust Units,Cash", True),
+    ("High,Low", "Holdings,Dividend Market Value", True), ("High,Low", "Investment Grade Spread,Cash", True),
     # Nor beside the fund's own range: the benchmark's level is no close of that range.
     ("Fund High,Fund Low", "Units Outstanding,Dividend Market Value", False)])
 def test_an_index_value_beside_its_high_and_low_is_the_close_beside_other_figures(bar, figures, loads):
