@@ -2529,8 +2529,8 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
     close (silent). Only values below zero count, a zero being a day missing: two such days had loaded the
     money as the close too (silent; right at 388f5a8). Zero on most days beside a marked price written to
     the cent is no close either, but a day's change: a money market fund's "$1.00,0.00" had loaded its
-    0.01 days as the close, its NAV left out (silent). Beside whole money traded ("$1964800") such zeros
-    stay a close's missing days."""
+    0.01 days as the close, its NAV left out (silent). Beside money traded ("$1964800", "$1964800.00"), which
+    never stands still, such zeros stay a close's missing days."""
     close = mapping.index("close")
     if any(m in mapping for m in ("open", "high", "low", "adj_close")):
         return
@@ -2547,12 +2547,19 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         return sum(v < 0 for v in values) >= BELOW_ZERO or (
             (median_step([above]) or 0) > JUMPY and 2 * len(set(above)) > len(above))
 
-    def changes(values: list[float]) -> bool:  # zero most days beside a price to the cent (not money traded)
-        return 2 * values.count(0) > len(values) and all(
-            written_places(r[marked]) == 2 for r in body if marked < len(r) and r[marked].strip())
+    def changes() -> bool:
+        # Zero on most days and no close with days missing: the marked price stands still on those days (a
+        # day's change), or the other days' values move as no price does (an illiquid share's volume).
+        # Beside money traded, which never stands still, a close's other days make the zeros its missing days.
+        pairs = [(m, u) for r in body if max(close, marked) < len(r)
+                 and (m := float_under(CURRENCY_MARKS.sub("", r[marked]), number_format)) is not None
+                 and (u := float_under(r[close], number_format)) is not None]
+        zero = [i for i, (_, u) in enumerate(pairs) if u == 0]
+        still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
+        other = [u for _, u in pairs if u != 0]
+        return 2 * len(zero) > len(pairs) and (2 * still > len(zero) or len(other) > 1 and not price_like(other))
 
-    unmarked = series(close, False)
-    if price_like(series(marked, True)) and (no_price(unmarked) or changes(unmarked)):
+    if price_like(series(marked, True)) and (no_price(series(close, False)) or changes()):
         mapping[close], mapping[marked] = None, "close"
 
 

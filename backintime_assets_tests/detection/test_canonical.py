@@ -256,9 +256,18 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # as the close (silent), the rest rejected.
     ("2020-01-02,$1.00,0.00\n2020-01-03,$1.00,0.01\n2020-01-06,$1.00,0.00\n2020-01-07,$1.00,0.00\n"
      "2020-01-08,$1.00,0.01\n", [1.0] * 5, [None] * 5),
+    ("2020-01-02,$1.000,0.000\n2020-01-03,$1.000,0.001\n2020-01-06,$1.000,0.000\n2020-01-07,$1.000,0.000\n"
+     "2020-01-08,$1.000,0.001\n", [1.0] * 5, [None] * 5),
     # Beside whole money traded, a close typed 0 most days keeps its days (the money is no price).
     ("2020-01-02,$1964800,18.04\n2020-01-03,$2038700,0\n2020-01-06,$1991000,0\n2020-01-07,$2001000,0\n"
      "2020-01-08,$2011000,18.20\n", [18.04, 18.20], [None, None]),
+    # So beside money traded written to the cent: it moves every day, as no price standing still does (the
+    # money had loaded as the close, silent, at cff274c).
+    ("2020-01-02,$1964800.00,18.04\n2020-01-03,$2038700.50,0\n2020-01-06,$1991000.25,0\n"
+     "2020-01-07,$2001000.75,0\n2020-01-08,$2011000.00,18.20\n", [18.04, 18.20], [None, None]),
+    # An illiquid share's volume, zero most days: its price moves, the volume's other days as no price.
+    ("2020-01-02,$18.04,0.00\n2020-01-03,$18.10,1500.00\n2020-01-06,$18.12,0.00\n2020-01-07,$18.20,0.00\n"
+     "2020-01-08,$18.25,200.00\n", [18.04, 18.10, 18.12, 18.20, 18.25], [None] * 5),
     ("2020-01-02,$11900,0.0002\n2020-01-03,$12100,0.0003\n2020-01-06,$12000,0.0002\n2020-01-07,$11800,0.0003\n",
      [0.0002, 0.0003, 0.0002, 0.0003], [None, None, None, None]),
 ])
