@@ -27,13 +27,16 @@ _UNITS = frozenset("""barrel barrels bbl gallon gallons gal litre litres liter l
                       bushels bu mmbtu btu therm therms mwh kwh gj cwt quintal tola""".split())
 # Money per a good's unit that is no price of the good, where no word "price" is there to be judged
 # (canonical._OTHER_PRICE): what is levied or paid on it, a business's books per unit, a spread over its
-# price, its price less inflation. Not "premium", a grade of petrol too ("premium_usd_per_gallon"), nor
-# "tariff": a utility's is its price.
+# price or one good's over another's ("premium_over_brent"), its price less inflation, the cost of moving,
+# storing or producing it ("lcoe", "opex"), a bound set on it ("cap", "floor"). Not "premium", a grade of
+# petrol too ("premium_usd_per_gallon"), nor "tariff": a utility's is its price.
 _NOT_ITS_PRICE = frozenset("""tax taxes duty duties levy levies excise vat subsidy subsidies royalty royalties fee
                               fees commission margin margins crack netback differential discount discounts
                               breakeven budget profit profits loss losses revenue revenues income spend spending
                               expenditure saving savings payment payments rebate penalty wage wages real deflated
-                              constant""".split())
+                              constant basis charge charges surcharge markup rent transport storage
+                              insurance capex opex lcoe cap ceiling floor limit threshold deficit contango
+                              backwardation elasticity error residual over vs""".split())
 _CODES = frozenset(c.lower() for c in CURRENCY_CODES)
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
 
@@ -41,5 +44,12 @@ _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(
 def names_unit_price(name: str) -> bool:
     """Whether `name` writes money per a good's unit (module doc): "usd_per_barrel", "EUR/MWh"."""
     text = unicodedata.normalize("NFKD", name).lower()
-    return not _NOT_ITS_PRICE.intersection(re.findall(r"[a-z]+", text)) \
-        and any((money in _MONEY_WORDS or money in _CODES) and unit in _UNITS for money, unit in _PER.findall(text))
+    # The good's unit ends the name (or what it weighs: "usd_per_ton_co2"): a word after it makes a figure of the
+    # price, no price ("brent_usd_per_barrel_yoy", "..._log", "..._sd", "..._hi", "..._p90",
+    # "usd_per_barrel_per_day"), where no list of such words could be whole.
+    last = list(_PER.finditer(text))[-1:]
+    if not last or re.search(r"[a-z]", re.sub(r"co2e?", "", text[last[0].end():])):
+        return False
+    money, unit = last[0].groups()
+    return (money in _MONEY_WORDS or money in _CODES) and unit in _UNITS \
+        and not _NOT_ITS_PRICE.intersection(re.findall(r"[a-z]+", text))

@@ -11,7 +11,13 @@ from backintime_assets.detection.unit_prices import names_unit_price
     # money per unit that is no price of the good: a levy, a business's books, a spread, a deflated price
     ("fuel_tax_eur_per_litre", False), ("refining_margin_usd_per_barrel", False), ("royalty_usd_per_barrel", False),
     ("breakeven_usd_per_barrel", False), ("discount_usd_per_barrel", False), ("brent_real_usd_per_barrel", False),
-    ("premium_usd_per_gallon", True),
+    ("premium_usd_per_gallon", True), ("corn_basis_usd_per_bushel", False), ("fuel_surcharge_usd_per_gallon", False),
+    ("shipping_usd_per_ton", True), ("eur_per_tonne_co2", True), ("lcoe_usd_per_mwh", False),
+    ("premium_over_brent_usd_per_barrel", False),
+    # a word after the unit makes a figure of the price: its change, log, spread, bound, or a rate per day
+    ("brent_usd_per_barrel_yoy", False), ("brent_usd_per_barrel_log", False), ("brent_usd_per_barrel_sd", False),
+    ("brent_usd_per_barrel_p90", False), ("usd_per_barrel_per_day", False), ("Brent (USD per barrel)", True),
+    ("wti_usd_per_barrel_2020", True),
     # pounds of a weight, no money: grain's test weight
     ("pounds_per_bushel", False), ("pounds_per_gallon", False),
     # no money before it, or none of it a separate word
