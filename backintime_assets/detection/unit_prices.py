@@ -6,8 +6,9 @@ hand-kept diary's one series saved under it had "no close column", every day rej
 
 Only a good's unit: not "per share" (earnings, a dividend), "per capita", "per hour" (a wage) nor "per day",
 whose money is a figure of a company, a country or a worker, no price of the day. Nor a unit alone without
-money before it ("km per litre", "kwh per day"), nor money per unit that is no price of the good (_NOT_ITS_PRICE:
-"fuel_tax_eur_per_litre", "refining_margin_usd_per_barrel"), each of which had loaded as the good's closes."""
+money before it ("km per litre", "kwh per day"), nor money per unit that is no price of the good:
+only the good's and its market's words may stand before the money (_GOODS; "fuel_tax_eur_per_litre",
+"refining_margin_usd_per_barrel" had loaded as the good's closes)."""
 
 from __future__ import annotations
 
@@ -25,18 +26,20 @@ _MONEY_WORDS = frozenset("""dollar dollars usd cent cents euro euros eur pence s
 _UNITS = frozenset("""barrel barrels bbl gallon gallons gal litre litres liter liters l ton tons tonne tonnes
                       t mt kg kilo kilogram kilograms g gram grams gm oz ounce ounces troyounce lb lbs pound bushel
                       bushels bu mmbtu btu therm therms mwh kwh gj cwt quintal tola""".split())
-# Money per a good's unit that is no price of the good, where no word "price" is there to be judged
-# (canonical._OTHER_PRICE): what is levied or paid on it, a business's books per unit, a spread over its
-# price or one good's over another's ("premium_over_brent"), its price less inflation, the cost of moving,
-# storing or producing it ("lcoe", "opex"), a bound set on it ("cap", "floor"). Not "premium", a grade of
-# petrol too ("premium_usd_per_gallon"), nor "tariff": a utility's is its price.
-_NOT_ITS_PRICE = frozenset("""tax taxes duty duties levy levies excise vat subsidy subsidies royalty royalties fee
-                              fees commission margin margins crack netback differential discount discounts
-                              breakeven budget profit profits loss losses revenue revenues income spend spending
-                              expenditure saving savings payment payments rebate penalty wage wages real deflated
-                              constant basis charge charges surcharge markup rent transport storage
-                              insurance capex opex lcoe cap ceiling floor limit threshold deficit contango
-                              backwardation elasticity error residual over vs""".split())
+# What may stand before the money: the good, its grade, the market or hub quoting it, or a word for the price
+# itself. Every other word refuses the name: a levy, a margin, a cost, a bound, a spread ("fuel_tax_eur_per_litre",
+# "refining_margin_usd_per_barrel", "lcoe_usd_per_mwh", "price_cap_...") had each loaded as the good's closes,
+# and two rounds of a list of such words each missed the next ones. A good missing here is refused, not misread.
+_GOODS = frozenset("""brent wti crude oil dubai urals opec basket henry hub ttf nbp jkm natural gas lng lpg propane
+                      butane ethanol methanol diesel gasoil gasoline petrol benzine benzin kerosene jet fuel heating
+                      unleaded premium regular super plus octane ron e10 e5 electricity power baseload peak offpeak
+                      coal uranium carbon co2 eua gold silver platinum palladium rhodium copper aluminium aluminum
+                      zinc nickel lead tin cobalt lithium iron ore steel scrap corn maize wheat soy soybean soybeans
+                      soymeal soyoil rice oats barley sugar coffee arabica robusta cocoa cotton wool rubber palm
+                      canola rapeseed sunflower cattle hogs pork beef chicken poultry milk butter cheese eggs egg
+                      onion onions potato potatoes tomato tomatoes lumber timber pulp freight shipping water
+                      spot price prices close closing settle settlement average avg retail wholesale lbma lme
+                      comex nymex ice cbot mcx""".split())
 _CODES = frozenset(c.lower() for c in CURRENCY_CODES)
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
 
@@ -51,5 +54,5 @@ def names_unit_price(name: str) -> bool:
     if not last or re.search(r"[a-z]", re.sub(r"co2e?", "", text[last[0].end():])):
         return False
     money, unit = last[0].groups()
-    return (money in _MONEY_WORDS or money in _CODES) and unit in _UNITS \
-        and not _NOT_ITS_PRICE.intersection(re.findall(r"[a-z]+", text))
+    before = re.findall(r"[a-z0-9]+", text[:last[0].start()])  # "brent_2020usd": in 2020 dollars, no price of the day
+    return (money in _MONEY_WORDS or money in _CODES) and unit in _UNITS and _GOODS.issuperset(before)

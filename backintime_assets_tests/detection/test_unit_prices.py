@@ -14,6 +14,10 @@ from backintime_assets.detection.unit_prices import names_unit_price
     ("premium_usd_per_gallon", True), ("corn_basis_usd_per_bushel", False), ("fuel_surcharge_usd_per_gallon", False),
     ("shipping_usd_per_ton", True), ("eur_per_tonne_co2", True), ("lcoe_usd_per_mwh", False),
     ("premium_over_brent_usd_per_barrel", False),
+    # only the good's, its grade's and its market's words before the money: any other word says another figure
+    ("cost_usd_per_barrel", False), ("high_usd_per_barrel", False), ("forecast_usd_per_barrel", False),
+    ("brent_wti_spread_usd_per_barrel", False), ("brent_2020usd_per_barrel", False), ("msp_rs_per_quintal", False),
+    ("retail_eur_per_litre", True), ("settlement_usd_per_barrel", True), ("gold_usd_per_oz", True),
     # a word after the unit makes a figure of the price: its change, log, spread, bound, or a rate per day
     ("brent_usd_per_barrel_yoy", False), ("brent_usd_per_barrel_log", False), ("brent_usd_per_barrel_sd", False),
     ("brent_usd_per_barrel_p90", False), ("usd_per_barrel_per_day", False), ("Brent (USD per barrel)", True),
