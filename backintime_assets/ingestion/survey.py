@@ -146,6 +146,7 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
     with the task (stored, perhaps a user's) is not changed."""
     from backintime_assets.ingestion.sibling_east import guesses_east, may_guess_east
     from backintime_assets.ingestion.sibling_marks import guesses_marks, may_guess_marks, settle_marks
+    from backintime_assets.ingestion.sibling_name_dates import guesses_name, may_guess_name
     from backintime_assets.ingestion.sibling_order import guesses, may_guess
 
     given = {t.key for t in tasks if t.schema_json is not None}
@@ -159,10 +160,14 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
                      and may_guess_east(survey.schema_json) and guesses_east(schema := survey.schema_dict())}
     guessing_marks = {key: schema for key, survey in surveys.items() if key not in given
                       and may_guess_marks(survey.schema_json) and guesses_marks(schema := survey.schema_dict())}
-    if not guessing and not guessing_east and not guessing_marks:
+    guessing_names = {key: schema for key, survey in surveys.items() if key not in given
+                      and may_guess_name(survey.schema_json) and guesses_name(schema := survey.schema_dict())}
+    if not guessing and not guessing_east and not guessing_marks and not guessing_names:
         return {}  # the usual case: nothing more to read
     read = _settled_dates(tasks, surveys, guessing, guessing_east, stored_siblings, bars, heads, week) \
         if guessing or guessing_east else {}
+    if guessing_names:
+        read.update(_settled_names(surveys, guessing_names, stored_siblings))
     if guessing_marks:
         # Any file whose marks its own numbers prove, guessing its dates or not (sibling_marks.py); over a
         # schema whose dates siblings settled, that schema.
@@ -173,6 +178,21 @@ def _settled_readings(tasks: list[SurveyTask], surveys: dict[str, Survey],
         marks = {key: read.get(key, schema) for key, schema in guessing_marks.items()}
         read.update(settle_marks(marks, siblings, heads))
     return {key: json.dumps(schema, ensure_ascii=False, separators=(",", ":")) for key, schema in read.items()}
+
+
+def _settled_names(surveys: dict[str, Survey], guessing: dict[str, dict],
+                   stored_siblings: Callable[[list[dict]], list[dict]] | None) -> dict[str, dict]:
+    """key -> the schema, dated, of each dateless file whose name's date its siblings named alike settle
+    (sibling_name_dates.py): those surveyed with it and, given `stored_siblings`, those stored before."""
+    from backintime_assets.ingestion.sibling_name_dates import settle_name_dates
+
+    siblings = [survey.schema_dict() for key, survey in surveys.items() if key not in guessing]
+    if stored_siblings is not None:
+        siblings += stored_siblings(list(guessing.values()))
+    settled, disagreeing = settle_name_dates(guessing, siblings)
+    for note in disagreeing:
+        _log.warning(note)
+    return settled
 
 
 def _settled_dates(tasks: list[SurveyTask], surveys: dict[str, Survey], guessing: dict[str, dict],

@@ -1,0 +1,118 @@
+"""A dateless day's list whose name's date its siblings named alike settle.
+
+An exchange's daily price sheet often holds no date column: its day is in its name only (day_date.py).
+Named with the month and the day in numbers ("01-13-2023.csv", as the Zimbabwe Stock Exchange's sheets
+are scraped into a folder a day at a time), a sheet of a month's first twelve days may be either day
+("01-02-2023.csv": 2 January or 1 February), and detection dates none of its rows: it is refused. Its
+siblings in the same folder named alike (the same name but for its numbers: office_names.name_pattern),
+whose names prove the order (a part above 12: "01-13-2023" is month first), settle it where they all
+agree, as a date column's siblings settle its order (sibling_order.py). Where they disagree, or none
+proves, it stays refused: nothing tells which day it is.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from backintime_assets.detection.day_date import FILE_NAME
+from backintime_assets.detection.office_names import name_pattern
+from backintime_assets.ingestion.sibling_order import folder_of, one_folder, order_named
+
+_NAMED = f"{FILE_NAME}: "
+_EITHER = " may be "
+_SETTLED = " (order settled by "
+# A name's date of a day and a month in numbers before the year, as the name writes it.
+_DAY_MONTH = re.compile(r"(\d{1,2})([-_./ ]?)(\d{1,2})\2(\d{4}|\d{2})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def may_guess_name(schema_json: str) -> bool:
+    """Whether a schema, as its JSON text, may be of a file whose name's date is ambiguous: most are
+    not, and their JSON is not parsed to find so (guesses_name)."""
+    return f'"date_from":"{_NAMED}' in schema_json and _EITHER in schema_json
+
+
+def guesses_name(schema: dict) -> bool:
+    """Whether the file's only date is its name's, which reads as more than one day."""
+    return not schema.get("day") and _name_text(schema) is not None and _EITHER in schema["date_from"]
+
+
+def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
+    """(key -> the schema, dated, of each of the `guessing` files whose siblings named alike prove the
+    order of its name's date; what was left refused because they disagree)."""
+    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)
+    for schema in siblings:
+        proven = _proven_order(schema)
+        if proven is not None:
+            proofs[proven[0]].append((folder_of(schema), proven[1]))
+    settled, disagreeing = {}, []
+    for key, schema in guessing.items():
+        shape = _name_shape(schema)
+        if shape is None:
+            continue
+        folder = folder_of(schema)
+        found = Counter(first for f, first in proofs.get(shape, ()) if one_folder(f, folder))
+        if len(found) > 1:
+            disagreeing.append(f"{key}: siblings named alike disagree on its name's day/month order "
+                               f"({', '.join(f'{n} {order_named(p)}' for p, n in sorted(found.items()))}); "
+                               "it stays undated")
+        elif found:
+            (first, count), = found.items()
+            day = _reading(schema, first)
+            if day is not None:
+                settled[key] = _dated(schema, day, first, count)
+    return settled, disagreeing
+
+
+def _name_text(schema: dict) -> str | None:
+    """The date text of the file's name its day was (or was not) taken from, if it is the name's."""
+    source = schema.get("date_from") or ""
+    return source[len(_NAMED):].split(_EITHER)[0] if source.startswith(_NAMED) and _SETTLED not in source else None
+
+
+def _name_shape(schema: dict) -> tuple | None:
+    """What a sibling's name must share to speak for the file's: the name but for its numbers, and the
+    date's own form (the digits of each part, the separator)."""
+    text = _name_text(schema)
+    found = _DAY_MONTH.fullmatch(text or "")
+    if found is None:
+        return None
+    first, sep, second, year = found.groups()
+    return name_pattern(schema.get("file") or ""), len(first), sep, len(second), len(year)
+
+
+def _proven_order(schema: dict) -> tuple[tuple, str] | None:
+    """(the file's name shape, "%d" or "%m": the part its name writes first) where its name dated it in
+    one reading only, its two parts differing: "01-13-2023" is month first."""
+    shape, day = _name_shape(schema), schema.get("day")
+    if shape is None or not day or _EITHER in schema["date_from"]:
+        return None
+    first, _, second, _ = _DAY_MONTH.fullmatch(_name_text(schema)).groups()
+    day = dt.date.fromisoformat(day)
+    if int(first) == int(second):
+        return None
+    if (day.day, day.month) == (int(first), int(second)):
+        return shape, "%d"
+    if (day.month, day.day) == (int(first), int(second)):
+        return shape, "%m"
+    return None
+
+
+def _reading(schema: dict, first: str) -> dt.date | None:
+    """Of the days the file's name may be (as detection listed them), the one read `first`-part first."""
+    lead = int(_DAY_MONTH.fullmatch(_name_text(schema)).group(1))
+    days = [dt.date.fromisoformat(d) for d in _ISO.findall(schema["date_from"].split(_EITHER, 1)[1])]
+    chosen = [d for d in days if (d.month if first == "%m" else d.day) == lead]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _dated(schema: dict, day: dt.date, first: str, count: int) -> dict:
+    out = copy.deepcopy(schema)
+    out["day"] = day.isoformat()
+    out["date_from"] = (f"{_NAMED}{_name_text(schema)}{_SETTLED}{count} sibling file{'s' if count != 1 else ''}"
+                        f" named alike: {order_named(first)})")
+    out["borrowed_from"] = None
+    return out
