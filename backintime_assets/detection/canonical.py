@@ -2096,10 +2096,13 @@ def _fred_id(names: Sequence[str], body: Sequence[Sequence[str]]) -> bool:
     """Whether the date's and the column's names are FRED's download of a series (_FRED_DATES, _FRED_ID):
     "DATE,NIKKEI225", the Nikkei's daily closes, had "no close column" and every row rejected (real files
     round 46)."""
-    if names[0] not in _FRED_DATES or not _FRED_ID.fullmatch(names[1]):
+    # FRED's own date name in capitals too ("OBSERVATION_DATE,DEXINUS": a writer's upper-cased header had "no
+    # close column"); "date" in lower case is anyone's.
+    own = names[0].lower() == _FRED_OWN_DATE
+    if not (own or names[0] in _FRED_DATES) or not _FRED_ID.fullmatch(names[1]):
         return False
     formula = len(names[1]) <= _FORMULA_CHARS and chemical_formula(names[1])
-    return names[0] == _FRED_OWN_DATE or any(c.isdigit() for c in names[1]) and not formula \
+    return own or any(c.isdigit() for c in names[1]) and not formula \
         or any(len(r) > 1 and r[1].strip() == _FRED_NO_VALUE for r in body)
 
 

@@ -2555,6 +2555,10 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("observation_date,DCOILWTICO", ["72.1", "73.4", "71.9", "72.6", "70.8"], "DCOILWTICO"),
     # a rate near zero moving in hundredths, tens of percent a day: still the series (refused since 9c534f0)
     ("observation_date,DTB3", ["0.05", "0.04", "0.03", "0.02", "0.03"], "DTB3"),
+    # FRED's own date name upper-cased by a writer: still its (had "no close column"); "date" is anyone's.
+    ("OBSERVATION_DATE,DEXINUS", ["74.32", "74.52", "74.3", "74.41", "74.6"], "DEXINUS"),
+    ("Observation_Date,DEXINUS", ["74.32", "74.52", "74.3", "74.41", "74.6"], "DEXINUS"),
+    ("date,SALES", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
     # A spread that crosses zero is no price; nor a column named otherwise, nor FRED's date name's lookalike.
     ("DATE,T10Y2Y", ["0.12", "0.05", "-0.03", "-0.08", "0.01"], None),
     ("DATE,Rainfall mm", ["0.2", "1.4", "3.0", "0.8", "2.2"], None),
