@@ -1461,7 +1461,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _another_figure_s_prices(mapping, header_cells, body, number_format)
         _converting_rate(mapping, used, header_cells, body, head_end)
     if "close" not in used and "date" in used:
-        _lone_price(mapping, used, header_cells, types)
+        _lone_price(mapping, used, header_cells, types, body, number_format)
     if "close" not in used and "date" in used:
         _coingecko_price(mapping, used, header_cells, types, body)
     if "close" not in used and "date" in used:
@@ -2122,10 +2122,9 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
             or types[1].type not in _NUMERIC:
         return
     if len(types) > 2:
-        series = [float_under(r[1], number_format) if len(r) > 1 else None for r in body]
-        if any(mapping[j] is not None or not (_close_change(
-                [float_under(r[j], number_format) if j < len(r) else None for r in body], series)
-                or _one_label(types[j], [r[j] if j < len(r) else "" for r in body]))
+        series = _column_of(body, 1, number_format)
+        if any(mapping[j] is not None or not (_close_change(_column_of(body, j, number_format), series)
+                                              or _one_label(types[j], [r[j] if j < len(r) else "" for r in body]))
                for j in range(2, len(types))):
             return
     # Less the unit written after the series' name or under it (series_units.series_name: "DGS10 (%)", "USD"
@@ -2156,7 +2155,8 @@ def _one_label(t: ColumnType, cells: Sequence[str]) -> bool:
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],
-                types: Sequence[ColumnType]) -> None:
+                types: Sequence[ColumnType], body: Sequence[Sequence[str]],
+                number_format: tuple[str, str | None] | None) -> None:
     """Map, in place, the one numeric column of a dated file without a close whose name says it is a
     price and nothing else (_PRICE_WORD, _OTHER_PRICE, _NO_PRICE; or money per a good's unit:
     unit_prices.py) as the close; none where several are,
@@ -2184,6 +2184,11 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
             priced.append((j, any(w in _OTHER_PRICE or w in _NO_PRICE for w in words)))
         else:
             others.append(j)
+    if len(priced) == 1:
+        # The price's change from the day before beside it, by its values (_close_change), is the price's
+        # too: "Day,Henry Hub ... Spot Price ...,Change" had "no close column", every row rejected.
+        price = _column_of(body, priced[0][0], number_format)
+        others = [j for j in others if not _close_change(_column_of(body, j, number_format), price)]
     if len(priced) == 1 and not others and not priced[0][1] and fits_type("close", types[priced[0][0]]):
         mapping[priced[0][0]] = "close"
         used.add("close")
@@ -2899,6 +2904,12 @@ def _volume_of(whole: list[int], mapping: Sequence[str | None], values: dict[int
 
     kept = [b for b in whole if not any(a != b and money_of(values[a], values[b]) for a in whole)]
     return max(kept, key=lambda j: sum(v or 0 for v in values[j])) if kept else largest
+
+
+def _column_of(body: Sequence[Sequence[str]], j: int, number_format: tuple[str, str | None] | None) \
+        -> list[float | None]:
+    """Column j's numbers, row by row, None where a row has none."""
+    return [float_under(r[j], number_format) if j < len(r) else None for r in body]
 
 
 def _close_change(column: list[float | None], close: list[float | None]) -> bool:

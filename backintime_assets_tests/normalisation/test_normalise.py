@@ -489,6 +489,23 @@ def test_a_dated_series_of_one_price_named_in_words_loads_it_as_the_close():
     assert r.rejected.reason.tolist() == ["non-positive price: close"]
 
 
+@pytest.mark.parametrize("rows,closes", [
+    # The day's change beside the price, the newest first as the EIA writes, negatives in brackets or not:
+    # the price's too (each had "no close column", every row rejected).
+    ("12/12/2016,3.6,\n12/9/2016,3.75,0.15\n12/8/2016,3.68,(0.07)\n12/7/2016,3.8,0.12\n",
+     [3.6, 3.75, 3.68, 3.8]),
+    ("12/7/2016,3.8,\n12/8/2016,3.68,-0.12\n12/9/2016,3.75,0.07\n12/12/2016,3.6,-0.15\n", [3.8, 3.68, 3.75, 3.6]),
+    # Not a column of other figures that is no change of the price: still no one price to call the close.
+    ("12/12/2016,3.6,12\n12/9/2016,3.75,15\n12/8/2016,3.68,7\n12/7/2016,3.8,9\n", []),
+    ("12/12/2016,3.6,0.2\n12/9/2016,3.75,0.15\n12/8/2016,3.68,0.07\n12/7/2016,3.8,0.12\n", []),
+])
+def test_a_price_named_in_words_with_its_change_beside_it_is_the_close(rows, closes):
+    r = run(f"Day,Henry Hub Natural Gas Spot Price Dollars per Million Btu,Change\n{rows}".encode(), name="hh.csv")
+    check_invariants(r)
+    assert r.prices.close.tolist() == closes
+    assert closes or r.file_problem.startswith("no close column")
+
+
 @pytest.mark.parametrize("header", [
     "Date,Bid Price",  # a dealer's side, no day's price
     "Date,Consumer Price Index",  # an index of prices, no price
