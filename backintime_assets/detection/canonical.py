@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share,
-                         names_a_currency, pair_quote, rate_out_of_reach)
+                         names_a_currency, pair_base, pair_quote, rate_out_of_reach)
 from .dates import months_only
 from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
@@ -24,7 +24,7 @@ from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
-from .series_units import in_its_currency, rate_unit, series_name, trailing_unit
+from .series_units import in_its_currency, rate_unit, series_name, series_unit, trailing_unit
 from .statements import COMPANY_WORDS, held_units
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
@@ -2121,12 +2121,14 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     if len(types) < 2 or mapping[0] != "date" or mapping[1] is not None or no_values_seen(types[1]) \
             or types[1].type not in _NUMERIC:
         return
+    labels: list[str | None] = []
     if len(types) > 2:
         series = _column_of(body, 1, number_format)
-        if any(mapping[j] is not None or not (_close_change(_column_of(body, j, number_format), series)
-                                              or _one_label(types[j], [r[j] if j < len(r) else "" for r in body]))
-               for j in range(2, len(types))):
+        if any(mapping[j] is not None for j in range(2, len(types))):
             return
+        labels = [None if _close_change(_column_of(body, j, number_format), series)
+                  else _one_label(types[j], [r[j] if j < len(r) else "" for r in body]) or ""
+                  for j in range(2, len(types))]
     # Less the unit written after the series' name or under it (series_units.series_name: "DGS10 (%)", "USD"
     # or "Percent" under "DGS10", "yyyy-mm-dd" under "DATE"): "DGS10 USD" is no FRED id, and the series with a
     # unit had "no close column", every row rejected. Not a scale ("'000", "bn", "USD mn", pence's "GBX"): none
@@ -2136,7 +2138,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     # brackets in another currency ("USD/TRY (USD)"). A units row's currency under it is let be, as before.
     bracketed = trailing_unit(_header_of(header_cells, 1)[0])[1] if _header_of(header_cells, 1) else None
     pair = currency_pair(name) and not any(rate_unit(u) for u in units) and bracketed in (None, pair_quote(name))
-    if not (_fred_id([date_name, name], body) or pair):
+    if not (_fred_id([date_name, name], body) or pair) \
+            or not all(label is None or _states_level(label, name) for label in labels):
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \
@@ -2147,11 +2150,23 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
         used.add("close")
 
 
-def _one_label(t: ColumnType, cells: Sequence[str]) -> bool:
-    """Whether a column writes one same word on every row, as a series' unit is written beside its values
-    ("observation_date,DCOILBRENTEU,unit" with "Dollars per Barrel" on each row): no second figure of the day,
-    so no second series beside the one named. A column of words that change from row to row is no unit."""
-    return t.type == "string" and not no_values_seen(t) and len({c.strip() for c in cells}) == 1
+def _one_label(t: ColumnType, cells: Sequence[str]) -> str | None:
+    """The one same word a column writes on every row, as a series' unit is written beside its values
+    ("observation_date,DCOILBRENTEU,unit" with "Dollars per Barrel" on each row), or None. A column of words
+    that change from row to row is no unit."""
+    words = {c.strip() for c in cells}
+    return words.pop() if t.type == "string" and not no_values_seen(t) and len(words) == 1 else None
+
+
+def _states_level(label: str, name: str) -> bool:
+    """Whether a unit written on every row beside a named series (_one_label) says the values are the
+    series' level, as a unit after or under its name is read (series_units.series_unit), or money per a
+    good's unit (unit_prices: "Dollars per Barrel"); a pair's only in its quote currency ("TRY", "TRY per
+    USD" beside "USD/TRY"). Not a change, a growth, a ratio, a forecast, a scale or a pair's inverse:
+    "DATE,SP500,unit" of "Percent Change from Year Ago" and "USD/TRY" of "USD per TRY" had loaded as closes."""
+    if currency_pair(name):
+        return label.upper() in (pair_quote(name), f"{pair_quote(name)} PER {pair_base(name)}")
+    return series_unit(label) or names_unit_price(label)
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

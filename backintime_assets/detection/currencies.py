@@ -164,6 +164,11 @@ def pair_quote(name: str) -> str | None:
     return _PAIR_NAME.fullmatch(name.strip())["quote"] if currency_pair(name) else None
 
 
+def pair_base(name: str) -> str | None:
+    """The currency a pair's name (currency_pair) quotes: "USD" of "USD/TRY"."""
+    return _PAIR_NAME.fullmatch(name.strip())["base"] if currency_pair(name) else None
+
+
 # What a dollar has bought of the currencies that float freely and never lost their digits, at the least
 # and the most since 1971 (FRED's rates begin so), with room to spare: a pair of two of them has its rate
 # within the quotient of their reaches (EUR/USD 0.74 to 1.8, USD/JPY 70 to 400). A desk's table of

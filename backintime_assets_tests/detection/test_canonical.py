@@ -2630,7 +2630,26 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     # The series' unit written on every row (real files round 53: 24pnuit/vietnam-fuel-price-dataset
     # brent_crude_price.csv) is no second figure: still the series (had "no close column", every row rejected).
     ("observation_date,DCOILBRENTEU,unit", ["Dollars per Barrel"] * 5, "DCOILBRENTEU"),
-    ("Date,USD/TRY,Source", ["TCMB"] * 5, "USD/TRY"),
+    ("DATE,DGS10,unit", ["Percent"] * 5, "DGS10"),
+    ("DATE,NIKKEI225,unit", ["Index"] * 5, "NIKKEI225"),
+    ("DATE,DGS10,unit", ["%"] * 5, "DGS10"),
+    ("observation_date,DCOILWTICO,unit", ["USD"] * 5, "DCOILWTICO"),
+    ("Date,USD/TRY,unit", ["TRY"] * 5, "USD/TRY"),
+    ("Date,USD/TRY,unit", ["TRY per USD"] * 5, "USD/TRY"),
+    # Only a unit that says the series' level: not its change, growth, a ratio, a forecast, a scale, another
+    # word (a source), nor a pair's inverse or another currency (each had loaded as the closes since 6ce9bf0).
+    ("DATE,SP500,unit", ["Percent Change from Year Ago"] * 5, None),
+    ("DATE,SP500,unit", ["Percent Change"] * 5, None),
+    ("DATE,SP500,unit", ["Change from Year Ago"] * 5, None),
+    ("DATE,SP500,unit", ["Growth rate"] * 5, None),
+    ("DATE,SP500,unit", ["Ratio"] * 5, None),
+    ("DATE,SP500,kind", ["forecast"] * 5, None),
+    ("DATE,GDPC1,unit", ["Billions of Dollars"] * 5, None),
+    ("Date,USD/TRY,Source", ["TCMB"] * 5, None),
+    ("Date,USD/TRY,unit", ["USD per TRY"] * 5, None),
+    ("Date,USD/TRY,unit", ["USD"] * 5, None),
+    ("Date,USD/TRY,unit", ["%"] * 5, None),
+    ("Date,USD/TRY,unit", ["Dollars per Barrel"] * 5, None),
     # Not words that change from row to row, nor a unit beside a word that names no series.
     ("DATE,DGS10,Note", ["holiday", "", "auction", "", "auction"], None),
     ("DATE,DGS10,Note", ["a", "b", "c", "d", "e"], None),
