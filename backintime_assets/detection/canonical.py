@@ -24,7 +24,7 @@ from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .scaled_money import scaled_money
-from .series_units import in_its_currency, rate_unit, series_name, series_unit, trailing_unit
+from .series_units import in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
@@ -2160,13 +2160,14 @@ def _one_label(t: ColumnType, cells: Sequence[str]) -> str | None:
 
 def _states_level(label: str, name: str) -> bool:
     """Whether a unit written on every row beside a named series (_one_label) says the values are the
-    series' level, as a unit after or under its name is read (series_units.series_unit), or money per a
-    good's unit (unit_prices: "Dollars per Barrel"); a pair's only in its quote currency ("TRY", "TRY per
-    USD" beside "USD/TRY"). Not a change, a growth, a ratio, a forecast, a scale or a pair's inverse:
-    "DATE,SP500,unit" of "Percent Change from Year Ago" and "USD/TRY" of "USD per TRY" had loaded as closes."""
+    series' level, as a unit after or under its name is read (series_units.level_unit: "Percent", "Index
+    2015=100"), or money per a good's unit (unit_prices: "Dollars per Barrel"); a pair's only in its quote
+    currency ("TRY", "TRY per USD" beside "USD/TRY"). Not a change, a growth, a ratio, a forecast, a scale
+    or a pair's inverse: "DATE,SP500,unit" of "Percent Change from Year Ago" and "USD/TRY" of "USD per TRY"
+    had loaded as closes."""
     if currency_pair(name):
         return label.upper() in (pair_quote(name), f"{pair_quote(name)} PER {pair_base(name)}")
-    return series_unit(label) or names_unit_price(label)
+    return level_unit(label) or names_unit_price(label)
 
 
 def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequence[Sequence[str]],

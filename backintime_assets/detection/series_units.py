@@ -17,6 +17,9 @@ MONEY_UNITS = PRICE_UNITS - {"GBX"}
 # A cent's or a penny's code beside its currency's: "nav_zac (ZAR)" is a NAV in the rand's cents, quoted so.
 _SUBUNIT_OF = {"ZAC": "ZAR", "GBX": "GBP"}
 _BRACKETED_LAST = re.compile(r"(?P<name>.*?\S)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]")
+# An index's points on its base period, as FRED writes an index's unit: "Index 2015=100", "Index 1982-1984=100",
+# "Index Jan 1980=100". Nothing after the base: no change of the index.
+_INDEX_ON_BASE = re.compile(r"index\s+[\w\s./-]*?\d{4}\s*=\s*100", re.IGNORECASE)
 # A date's format written under its name, as a units row does ("yyyy-mm-dd", "DD/MM/YYYY", "yyyymmdd").
 _DATE_FORMAT = re.compile(r"(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}(?:[-/. ]?[ymd]{1,4}){2}", re.IGNORECASE)
 
@@ -25,6 +28,12 @@ def series_unit(text: str) -> bool:
     """Whether `text` is a unit a series' values are written in and no scale of them (_RATE_UNITS, a currency)."""
     text = text.strip()
     return text in MONEY_UNITS or text.lower() in _RATE_UNITS
+
+
+def level_unit(text: str) -> bool:
+    """Whether `text` says a series' values are its level: a unit (series_unit) or an index's points on a
+    base period (_INDEX_ON_BASE), as a unit column beside the series writes them."""
+    return series_unit(text) or _INDEX_ON_BASE.fullmatch(text.strip()) is not None
 
 
 def rate_unit(text: str) -> bool:

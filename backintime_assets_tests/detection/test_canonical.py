@@ -2632,6 +2632,7 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     ("observation_date,DCOILBRENTEU,unit", ["Dollars per Barrel"] * 5, "DCOILBRENTEU"),
     ("DATE,DGS10,unit", ["Percent"] * 5, "DGS10"),
     ("DATE,NIKKEI225,unit", ["Index"] * 5, "NIKKEI225"),
+    ("observation_date,CPIAUCSL,unit", ["Index 1982-1984=100"] * 5, "CPIAUCSL"),
     ("DATE,DGS10,unit", ["%"] * 5, "DGS10"),
     ("observation_date,DCOILWTICO,unit", ["USD"] * 5, "DCOILWTICO"),
     ("Date,USD/TRY,unit", ["TRY"] * 5, "USD/TRY"),

@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from backintime_assets.detection.series_units import in_its_currency, same_currency, series_name, trailing_unit
+from backintime_assets.detection.series_units import (in_its_currency, level_unit, same_currency, series_name,
+                                                      trailing_unit)
 
 
 @pytest.mark.parametrize(("cells", "name", "units"), [
@@ -36,3 +37,14 @@ def test_in_its_currency_reads_the_name_before_the_same_currency_only():
     assert in_its_currency("rate_idr (IDR)", code_of) == "IDR"
     assert in_its_currency("rate_idr (USD)", code_of) is None
     assert in_its_currency("rate_idr (%)", code_of) is None
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Percent", True), ("%", True), ("USD", True), ("Index", True),
+    ("Index 2015=100", True), ("Index 1982-1984=100", True), ("Index Jan 1980=100", True),
+    # a change of the index, a scale, a ratio: no level
+    ("Index 2015=100, Percent Change", False), ("Percent Change from Year Ago", False),
+    ("Billions of Dollars", False), ("Ratio", False), ("Index of change", False),
+])
+def test_level_unit(text, level):
+    assert level_unit(text) is level
