@@ -27,6 +27,7 @@ _SETTLED = " (order settled by "
 # A name's date of a day and a month in numbers before the year, as the name writes it.
 _DAY_MONTH = re.compile(r"(\d{1,2})([-_./ ]?)(\d{1,2})\2(\d{4}|\d{2})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NEAR = dt.timedelta(days=62)
 
 
 def may_guess_name(schema_json: str) -> bool:
@@ -43,18 +44,19 @@ def guesses_name(schema: dict) -> bool:
 def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
     """(key -> the schema, dated, of each of the `guessing` files whose siblings named alike prove the
     order of its name's date; what was left refused because they disagree)."""
-    proofs: dict[tuple, list[tuple[str | None, str]]] = defaultdict(list)
+    proofs: dict[tuple, list[tuple[str | None, str, dt.date]]] = defaultdict(list)
     for schema in siblings:
         proven = _proven_order(schema)
         if proven is not None:
-            proofs[proven[0]].append((folder_of(schema), proven[1]))
+            proofs[proven[0]].append((folder_of(schema), proven[1], dt.date.fromisoformat(schema["day"])))
     settled, disagreeing = {}, []
     for key, schema in guessing.items():
         shape = _name_shape(schema)
         if shape is None:
             continue
         folder = folder_of(schema)
-        found = Counter(first for f, first in proofs.get(shape, ()) if one_folder(f, folder))
+        alike = [(first, day) for f, first, day in proofs.get(shape, ()) if one_folder(f, folder)]
+        found = Counter(first for first, _ in alike)
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings named alike disagree on its name's day/month order "
                                f"({', '.join(f'{n} {order_named(p)}' for p, n in sorted(found.items()))}); "
@@ -62,7 +64,7 @@ def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tu
         elif found:
             (first, count), = found.items()
             day = _reading(schema, first)
-            if day is not None:
+            if day is not None and _among(day, [d for _, d in alike]):
                 settled[key] = _dated(schema, day, first, count)
     return settled, disagreeing
 
@@ -107,6 +109,13 @@ def _reading(schema: dict, first: str) -> dt.date | None:
     days = [dt.date.fromisoformat(d) for d in _ISO.findall(schema["date_from"].split(_EITHER, 1)[1])]
     chosen = [d for d in days if (d.month if first == "%m" else d.day) == lead]
     return chosen[0] if len(chosen) == 1 else None
+
+
+def _among(day: dt.date, proven: list[dt.date]) -> bool:
+    """Whether the day falls among the proving siblings' days (two months either side): a week of a new
+    clerk's day-first names, 07-03-2023 for 7 March, beside January's month-first ones, read month first
+    is a July no sibling is near, and is left refused rather than loaded on a wrong day."""
+    return min(proven) - _NEAR <= day <= max(proven) + _NEAR
 
 
 def _dated(schema: dict, day: dt.date, first: str, count: int) -> dict:

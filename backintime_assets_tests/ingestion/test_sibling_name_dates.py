@@ -40,6 +40,8 @@ def _schema(name: str) -> dict:
     ("01-02-2023.csv", ["prices 01-13-2023.csv"]),  # named otherwise
     ("01-02-2023.csv", ["01-13-23.csv"]),  # a year of other digits
     ("01-02-2023.csv", ["05-05-2023.csv"]),  # a name either order reads alike proves nothing
+    # A new clerk's day-first 7 March beside January's month-first names: July is near no sibling.
+    ("07-03-2023.csv", ["01-13-2023.csv", "01-16-2023.csv", "01-17-2023.csv"]),
 ])
 def test_siblings_that_prove_no_one_order_for_its_name_leave_it_undated(guessing, siblings):
     schema = _schema(guessing)
