@@ -498,6 +498,10 @@ def test_a_dated_series_of_one_price_named_in_words_loads_it_as_the_close():
     # Not a column of other figures that is no change of the price: still no one price to call the close.
     ("12/12/2016,3.6,12\n12/9/2016,3.75,15\n12/8/2016,3.68,7\n12/7/2016,3.8,9\n", []),
     ("12/12/2016,3.6,0.2\n12/9/2016,3.75,0.15\n12/8/2016,3.68,0.07\n12/7/2016,3.8,0.12\n", []),
+    # Nor the change a day late, nor in percent, nor rounded off the price's digits: figures of another kind.
+    ("12/7/2016,3.8,\n12/8/2016,3.68,\n12/9/2016,3.75,-0.12\n12/12/2016,3.6,0.07\n12/13/2016,3.7,-0.15\n", []),
+    ("12/7/2016,3.8,\n12/8/2016,3.68,-3.16\n12/9/2016,3.75,1.9\n12/12/2016,3.6,-4\n", []),
+    ("12/7/2016,3.812,\n12/8/2016,3.684,-0.13\n12/9/2016,3.751,0.07\n12/12/2016,3.6,-0.15\n", []),
 ])
 def test_a_price_named_in_words_with_its_change_beside_it_is_the_close(rows, closes):
     r = run(f"Day,Henry Hub Natural Gas Spot Price Dollars per Million Btu,Change\n{rows}".encode(), name="hh.csv")
