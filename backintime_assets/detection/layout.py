@@ -20,6 +20,7 @@ from .dates import shape, strptime_year
 from .filename import NamedMonth
 from .footer import cut_sentence, footer_start, note_row, summary_row
 from .joined import joined
+from .leading_step import leads_run
 from .multipliers import declared_unit, scale_cell, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
 from .numbers_header import numbers_header
@@ -1136,9 +1137,11 @@ def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]]
     a source's single spelling of no value ("ND" in every column). A row of names under labels may
     hold a date where the dates go (",AAA,,BBB" over "31/01/2024,Close,Volume,Close,Volume"): its
     words differ, or name their columns ("PX_LAST" twice); taken for data, the file lost its names."""
-    if not any(j < len(fields) and m(fields[j].strip()) for j, m in dates):
+    # (only its dated cells are passed: a column of whole numbers in a run is a volume's as well,
+    # and "shares" over it is a unit)
+    dated = {j for j, m in dates if j < len(fields) and m(fields[j].strip())}
+    if not dated:
         return False
-    dated = {j for j, _ in dates}
     words = set()
     for j, _ in judge.matchers:
         v = fields[j].strip() if j < len(fields) and j not in dated else ""
@@ -1567,9 +1570,13 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Nor a row dated where the data has its dates, its other cells the source's words for no value
     # ("2024-01-01,ND,ND" in the Fed's downloads on a holiday, Banxico's "N/E", Bloomberg's "#N/A
     # Field Not Applicable"): a day's row, not a name. Taken into the header, it was skipped unseen.
-    # Dates written as such: an epoch or serial column's matcher takes any number.
+    # Dates written as such: an epoch or serial column's matcher takes any number. Numbers that
+    # are dates (a sheet's General serials, typed as integers in a short sample) count as the day
+    # before the run of them below: FRED's 1 January, its value blank, was taken for a header row.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
-             and provisional[j].format not in NUMBER_DATE_FORMATS]
+             and provisional[j].format not in NUMBER_DATE_FORMATS] + [
+        (j, leads_run([f[j] if j < len(f) else "" for f in below])) for j, _ in judge.matchers
+        if provisional[j].type == "integer" or provisional[j].format in NUMBER_DATE_FORMATS]
     while len(block) > 1 and not period_row and dates and _dated_row(block[-1][1], dates, judge, number_rx):
         block.pop()
     # Nor a row whose cells are the data's own values, column by column ("BIS,BBSRC,01/11/2010,...,

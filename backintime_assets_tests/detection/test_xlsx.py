@@ -531,6 +531,27 @@ def test_a_short_row_under_the_header_naming_no_index_stays_a_row_to_reject(shor
     assert result.prices.close.tolist() == [2.5 + k for k in range(4)]
 
 
+@pytest.mark.parametrize("header, first", [
+    (["Date", "Close"], [45292]),  # FRED's 1 January, its value blank, dates kept as General serials
+    (["observation_date", "SP500"], [45292]),
+    (["Date", "Close"], [45292, "ND"]),
+    (["Date", "Close"], [45300]),  # newest first: the day after the run
+])
+def test_a_serial_dated_first_row_without_a_value_is_a_row_to_reject(header, first):
+    # A short sample types the serials as integers: the day's row, its value blank, was taken for a
+    # header row, skipped unseen (rows read missed it), or named the prices "SP500 45292" and the
+    # file was refused for no close column.
+    closes = [4742.96, 4704.81, 4688.68, 4697.24, 4697.5]
+    serials = [45293, 45294, 45295, 45296, 45299]  # 2024-01-02 .. 2024-01-08, weekdays
+    if first[0] > serials[-1]:
+        serials, closes = serials[::-1], closes[::-1]
+    result = _loaded(workbook([header, first, *[[s, c] for s, c in zip(serials, closes)]]))
+    assert result.rows_read == 6 and len(result.rejected) == 1
+    assert result.rejected.reason.iloc[0].split(":")[0] in ("missing value", "unparseable value")
+    assert result.prices.close.tolist() == closes
+    assert result.prices.date.dt.date.tolist() == [date(1899, 12, 30) + timedelta(s) for s in serials]
+
+
 def test_an_index_names_row_set_off_from_the_levels_is_no_header_of_its_own():
     # Under a blank line (or a title), "Date" closes no header of levels: taken for the header's
     # only row it left "Price,Close" and "Ticker,AAPL" unread, and the file was refused for no close
