@@ -2195,8 +2195,8 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
             other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
             priced.append((j, other))
         elif t.type in _NUMERIC and names_unit_price(" ".join(header_cells[j])):
-            # money per a good's unit, no word "price" ("brent_usd_per_barrel"): a price unless a word of it
-            # names another figure ("cost_usd_per_barrel", "forecast_eur_per_mwh")
+            # money per a good's unit, no word "price" ("brent_usd_per_barrel"; unit_prices reads only a good's
+            # words before the money); an average among them is another figure still ("avg_usd_per_barrel")
             priced.append((j, any(w in _OTHER_PRICE or w in _NO_PRICE for w in words)))
         else:
             others.append(j)
