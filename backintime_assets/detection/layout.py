@@ -1131,17 +1131,18 @@ def _repeats_values(fields: list[str], below: list[list[str]], judge: _RowJudge)
 
 
 def _dated_row(fields: list[str], dates: list[tuple[int, Callable[[str], bool]]], judge: _RowJudge,
-               number_rx) -> bool:
+               number_rx, leads: list[tuple[int, Callable[[str], bool]]] = ()) -> bool:
     """A cell of the row reads as a date of the data's date column above which it stands, and its
     other typed cells are values or one word for none: numbers, blanks, Excel's errors ("#N/A ..."),
     a source's single spelling of no value ("ND" in every column). A row of names under labels may
     hold a date where the dates go (",AAA,,BBB" over "31/01/2024,Close,Volume,Close,Volume"): its
     words differ, or name their columns ("PX_LAST" twice); taken for data, the file lost its names."""
-    # (only its dated cells are passed: a column of whole numbers in a run is a volume's as well,
-    # and "shares" over it is a unit)
-    dated = {j for j, m in dates if j < len(fields) and m(fields[j].strip())}
-    if not dated:
+    # A date column's other spellings pass ("Holiday" in a settlement date); of the whole-number
+    # columns (leads) only a cell that leads the run: "shares" over a rising volume is a unit.
+    led = {j for j, m in leads if j < len(fields) and m(fields[j].strip())}
+    if not led and not any(j < len(fields) and m(fields[j].strip()) for j, m in dates):
         return False
+    dated = led | {j for j, _ in dates}
     words = set()
     for j, _ in judge.matchers:
         v = fields[j].strip() if j < len(fields) and j not in dated else ""
@@ -1573,11 +1574,15 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Dates written as such: an epoch or serial column's matcher takes any number. Numbers that
     # are dates (a sheet's General serials, typed as integers in a short sample) count as the day
     # before the run of them below: FRED's 1 January, its value blank, was taken for a header row.
+    # Only where no column holds written dates: beside one, a whole-number run is a row counter or
+    # a volume, and the number over it a units row ("1000") or the header's own row number.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
-             and provisional[j].format not in NUMBER_DATE_FORMATS] + [
+             and provisional[j].format not in NUMBER_DATE_FORMATS]
+    leads = [] if dates else [
         (j, leads_run([f[j] if j < len(f) else "" for f in below])) for j, _ in judge.matchers
         if provisional[j].type == "integer" or provisional[j].format in NUMBER_DATE_FORMATS]
-    while len(block) > 1 and not period_row and dates and _dated_row(block[-1][1], dates, judge, number_rx):
+    while len(block) > 1 and not period_row and (dates or leads) \
+            and _dated_row(block[-1][1], dates, judge, number_rx, leads):
         block.pop()
     # Nor a row whose cells are the data's own values, column by column ("BIS,BBSRC,01/11/2010,...,
     # IAH126" above "BIS,BBSRC,03-NOV-2010,...,174195" in a UK spending return): a record the

@@ -1925,3 +1925,27 @@ def test_a_block_of_labelled_values_over_the_data_is_no_header():
     schema = detect_bytes(data, "webstat_usd.csv")
     rows = normalise_bytes(data, schema, "webstat_usd.csv").prices_arrow.to_pylist()
     assert [(r["date"], r["close"]) for r in rows][:2] == [(dt.date(2024, 1, 5), 1.0921), (dt.date(2024, 1, 4), 1.0953)]
+
+
+_DAYS = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+
+
+@pytest.mark.parametrize("text, rows, rejected", [
+    # the header's own row number over a counter column, a ticker under "Close": the header's
+    ("1,Date,Close\n2,,AAPL\n" + "".join(f"{k + 3},{d},{100 + k}.5\n" for k, d in enumerate(_DAYS)), 4, 0),
+    ("No,Date,Close\n0,,SPX\n" + "".join(f"{k + 1},{d},{100 + k}.5\n" for k, d in enumerate(_DAYS)), 4, 0),
+    # a units row ("1000") over a volume rising a little each day
+    ("Date,Close,Volume\n,USD,1000\n" + "".join(f"{d},{100 + k}.5,{1001 + 3 * k}\n" for k, d in enumerate(_DAYS)),
+     4, 0),
+    # a holiday's row, a word in its settlement date: a day's row to reject, not a header row
+    ("Date,Settle,Close\n2024-01-01,Holiday,ND\n" + "".join(f"{d},{d},{100 + k}.5\n" for k, d in enumerate(_DAYS)),
+     5, 1),
+])
+def test_a_number_over_a_run_beside_written_dates_is_no_day(text, rows, rejected):
+    # Beside a column of written dates a whole-number run is a counter or a volume: the number over
+    # it was read as the day before, and the header row rejected as data; and a date column's word
+    # ("Holiday") made a day's row a header row, skipped unseen.
+    data = text.encode()
+    result = normalise_bytes(data, detect_bytes(data, "t.csv"), "t.csv")
+    assert (result.rows_read, len(result.rejected)) == (rows, rejected)
+    assert result.prices.close.tolist() == [100.5 + k for k in range(4)]
