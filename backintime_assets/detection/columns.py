@@ -358,7 +358,7 @@ def _code_by_a_digit(values: Sequence[str]) -> bool:
     return text is None or CODE_BY_A_DIGIT.search(text) is not None
 
 
-def _plausible_serial(values: Sequence[str]) -> bool:
+def plausible_serial(values: Sequence[str]) -> bool:
     """Cheap pre-check: serial days have 5 digits, epoch seconds 9-10, milliseconds 12-13,
     microseconds 15-16, nanoseconds 18-19."""
     return all(len(v.split(".")[0].lstrip("+-")) in _SERIAL_DIGITS for v in values[:20])
@@ -668,7 +668,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
             guess = _stamps(ints, name)
             if guess:
                 return ColumnType(guess.type, guess.format, round(int_frac * small, 3))
-        serial = _serial_format(_numbers(ints, decimal, thousands), name, system) if _plausible_serial(ints) else None
+        serial = _serial_format(_numbers(ints, decimal, thousands), name, system) if plausible_serial(ints) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * int_frac * small, 3))
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)
@@ -699,7 +699,7 @@ def infer_column_type(cells: Sequence[str], name: str, decimal: str, thousands: 
         if (days := _days_written_as_floats(values, name)) is not None:
             return ColumnType(days.type, days.format, round(small, 3))
         serial = _serial_format(_numbers(list(filter(float_rx.match, values)), decimal, thousands), name, system) \
-            if date_named(name) and _plausible_serial(values) else None
+            if date_named(name) and plausible_serial(values) else None
         if serial:
             return ColumnType(serial.type, serial.format, round(serial.confidence * float_frac * small, 3))
         named = _named_serial(values, name, decimal, thousands, min_share=2 / 3, system=system)

@@ -14,7 +14,7 @@ from operator import itemgetter, not_
 from .agreed_order import agree_day_order, day_first_by_decimal_comma, proven_beyond_spread
 from .canonical import header_says, named_as, names_its_column, names_the_ticker, whole_name
 from .columns import (ACCOUNTING, BOOLEAN_WORDS, CJK_SCALES, INDIAN_SCALES, MARKED_NUMBERS, NO_VALUE, ColumnType,
-                      infer_column_type)
+                      infer_column_type, plausible_serial)
 from .date_system import NUMBER_DATE_FORMATS
 from .dates import shape, strptime_year
 from .filename import NamedMonth
@@ -1574,13 +1574,15 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
     # Dates written as such: an epoch or serial column's matcher takes any number. Numbers that
     # are dates (a sheet's General serials, typed as integers in a short sample) count as the day
     # before the run of them below: FRED's 1 January, its value blank, was taken for a header row.
-    # Only where no column holds written dates: beside one, a whole-number run is a row counter or
-    # a volume, and the number over it a units row ("1000") or the header's own row number.
+    # Only the dates' run: beside written dates or typed serials, a whole-number run is a row
+    # counter or a volume, and the number over it a units row ("1000") or the header's row number.
     dates = [(j, m) for j, m in judge.matchers if provisional[j].type in ("date", "timestamp")
              and provisional[j].format not in NUMBER_DATE_FORMATS]
-    leads = [] if dates else [
-        (j, leads_run([f[j] if j < len(f) else "" for f in below])) for j, _ in judge.matchers
-        if provisional[j].type == "integer" or provisional[j].format in NUMBER_DATE_FORMATS]
+    cols = {j: [f[j] if j < len(f) else "" for f in below] for j, _ in judge.matchers
+            if provisional[j].type == "integer" or provisional[j].format in NUMBER_DATE_FORMATS}
+    runs = [] if dates else [j for j in cols if provisional[j].format in NUMBER_DATE_FORMATS] or [
+        j for j, c in cols.items() if provisional[j].type == "integer" and plausible_serial([v for v in c if v])]
+    leads = [(j, leads_run(cols[j])) for j in runs]
     while len(block) > 1 and not period_row and (dates or leads) \
             and _dated_row(block[-1][1], dates, judge, number_rx, leads):
         block.pop()

@@ -1937,11 +1937,14 @@ _DAYS = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
     # a units row ("1000") over a volume rising a little each day
     ("Date,Close,Volume\n,USD,1000\n" + "".join(f"{d},{100 + k}.5,{1001 + 3 * k}\n" for k, d in enumerate(_DAYS)),
      4, 0),
+    # the same beside dates kept as serial numbers
+    ("1,Date,Close\n2,,AAPL\n" + "".join(f"{k + 3},{45293 + k},{100 + k}.5\n" for k in range(4)), 4, 0),
+    ("Date,Close,Volume\n,USD,1000\n" + "".join(f"{45293 + k},{100 + k}.5,{1001 + 3 * k}\n" for k in range(4)), 4, 0),
     # a holiday's row, a word in its settlement date: a day's row to reject, not a header row
     ("Date,Settle,Close\n2024-01-01,Holiday,ND\n" + "".join(f"{d},{d},{100 + k}.5\n" for k, d in enumerate(_DAYS)),
      5, 1),
 ])
-def test_a_number_over_a_run_beside_written_dates_is_no_day(text, rows, rejected):
+def test_a_number_over_a_counter_or_volume_run_is_no_day(text, rows, rejected):
     # Beside a column of written dates a whole-number run is a counter or a volume: the number over
     # it was read as the day before, and the header row rejected as data; and a date column's word
     # ("Holiday") made a day's row a header row, skipped unseen.
