@@ -1652,7 +1652,7 @@ _LEVEL_S_OWN = frozenset({"day", "days", "s", "daily", "intraday", "today", "tod
 
 # Words of a figure of the file's own instrument beside a benchmark's bar, as a price or NAV is ("Fund Value",
 # "Bid", "ETF AUM", "Account Cash"): the level beside it is none of the file's prices (_one_figure_close). Each
-# names a kind of instrument, whatever figure of it follows: d6a912e, asking for a value word after "ETF" or
+# names a kind of instrument, whatever figure of it follows: e6574f4, asking for a value word after "ETF" or
 # "Trust", had loaded the benchmark's bar beside "ETF AUM" or "Trust Assets" under the file's name (silent).
 _A_FUND_S = frozenset({"fund", "funds", "portfolio", "bid", "ask", "offer", "mid", "etf", "etfs", "trust",
                        "account", "strategy", "investment"})
