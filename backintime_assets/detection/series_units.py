@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .currencies import PRICE_UNITS
+from .month_names import month_number
 
 # A rate's or an index's units as FRED and the statistics offices write them beside a series' name: a percent,
 # basis points, an index's points. No scale: "bn", "'000", pence's "GBX" would have to be applied to the values.
@@ -18,8 +19,10 @@ MONEY_UNITS = PRICE_UNITS - {"GBX"}
 _SUBUNIT_OF = {"ZAC": "ZAR", "GBX": "GBP"}
 _BRACKETED_LAST = re.compile(r"(?P<name>.*?\S)\s*[(\[](?P<unit>[^()\[\]]+)[)\]]")
 # An index's points on its base period, as FRED writes an index's unit: "Index 2015=100", "Index 1982-1984=100",
-# "Index Jan 1980=100". Nothing after the base: no change of the index.
-_INDEX_ON_BASE = re.compile(r"index\s+[\w\s./-]*?\d{4}\s*=\s*100", re.IGNORECASE)
+# "Index Jan 1980=100", BLS's "Index 1982-84=100". Nothing after the base: no change of the index; and only a
+# month before its year: "Index change from 2015=100" is no level.
+_INDEX_ON_BASE = re.compile(r"index\s+(?:(?P<month>[^\W\d_]+\.?)\s+)?\d{4}(?:\s*[-/]\s*\d{2,4})?\s*=\s*100",
+                            re.IGNORECASE)
 # A date's format written under its name, as a units row does ("yyyy-mm-dd", "DD/MM/YYYY", "yyyymmdd").
 _DATE_FORMAT = re.compile(r"(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}(?:[-/. ]?[ymd]{1,4}){2}", re.IGNORECASE)
 
@@ -33,7 +36,8 @@ def series_unit(text: str) -> bool:
 def level_unit(text: str) -> bool:
     """Whether `text` says a series' values are its level: a unit (series_unit) or an index's points on a
     base period (_INDEX_ON_BASE), as a unit column beside the series writes them."""
-    return series_unit(text) or _INDEX_ON_BASE.fullmatch(text.strip()) is not None
+    base = _INDEX_ON_BASE.fullmatch(text.strip())
+    return series_unit(text) or base is not None and (base["month"] is None or month_number(base["month"]) is not None)
 
 
 def rate_unit(text: str) -> bool:

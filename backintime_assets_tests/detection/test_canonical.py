@@ -2643,6 +2643,7 @@ def test_a_fred_series_named_by_its_id_is_the_close(header, values, close):
     ("DATE,SP500,unit", ["Percent Change"] * 5, None),
     ("DATE,SP500,unit", ["Change from Year Ago"] * 5, None),
     ("DATE,SP500,unit", ["Growth rate"] * 5, None),
+    ("observation_date,CPIAUCSL,unit", ["Index change from 1982-1984=100"] * 5, None),
     ("DATE,SP500,unit", ["Ratio"] * 5, None),
     ("DATE,SP500,kind", ["forecast"] * 5, None),
     ("DATE,GDPC1,unit", ["Billions of Dollars"] * 5, None),

@@ -45,6 +45,8 @@ def test_in_its_currency_reads_the_name_before_the_same_currency_only():
     # a change of the index, a scale, a ratio: no level
     ("Index 2015=100, Percent Change", False), ("Percent Change from Year Ago", False),
     ("Billions of Dollars", False), ("Ratio", False), ("Index of change", False),
+    ("Index 1982-84=100", True), ("Index Mar. 1973=100", True), ("Index change from 2015=100", False),
+    ("Index growth 2015=100", False), ("Index 3 2015=100", False),
 ])
 def test_level_unit(text, level):
     assert level_unit(text) is level
