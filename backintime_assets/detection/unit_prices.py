@@ -41,6 +41,8 @@ _GOODS = frozenset("""brent wti crude oil dubai urals opec basket henry hub ttf 
                       spot price prices close closing settle settlement average avg retail wholesale lbma lme
                       comex nymex ice cbot mcx""".split())
 _CODES = frozenset(c.lower() for c in CURRENCY_CODES)
+# What may follow the good's unit: what it weighs ("usd_per_ton_co2") and a year, marks between.
+_AFTER_THE_UNIT = re.compile(r"[\W_]*(?:co2e?[\W_]*)?(?:(?:19|20)\d\d[\W_]*)?")
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
 
 
@@ -50,8 +52,10 @@ def names_unit_price(name: str) -> bool:
     # The good's unit ends the name (or what it weighs: "usd_per_ton_co2"): a word after it makes a figure of the
     # price, no price ("brent_usd_per_barrel_yoy", "..._log", "..._sd", "..._hi", "..._p90",
     # "usd_per_barrel_per_day"), where no list of such words could be whole.
+    # Nor a number after it but a year ("wti_usd_per_barrel_2020"): "gold_usd_per_oz_30", "oil_usd_per_barrel_2"
+    # are a window's or a version's, no day's price.
     last = list(_PER.finditer(text))[-1:]
-    if not last or re.search(r"[a-z]", re.sub(r"co2e?", "", text[last[0].end():])):
+    if not last or not _AFTER_THE_UNIT.fullmatch(text[last[0].end():]):
         return False
     money, unit = last[0].groups()
     before = re.findall(r"[a-z0-9]+", text[:last[0].start()])  # "brent_2020usd": in 2020 dollars, no price of the day

@@ -21,7 +21,8 @@ from backintime_assets.detection.unit_prices import names_unit_price
     # a word after the unit makes a figure of the price: its change, log, spread, bound, or a rate per day
     ("brent_usd_per_barrel_yoy", False), ("brent_usd_per_barrel_log", False), ("brent_usd_per_barrel_sd", False),
     ("brent_usd_per_barrel_p90", False), ("usd_per_barrel_per_day", False), ("Brent (USD per barrel)", True),
-    ("wti_usd_per_barrel_2020", True),
+    ("wti_usd_per_barrel_2020", True), ("gold_usd_per_oz_30", False), ("oil_usd_per_barrel_2", False),
+    ("wti_usd_per_bbl_1", False), ("Brent (USD per barrel) [2024]", True),
     # pounds of a weight, no money: grain's test weight
     ("pounds_per_bushel", False), ("pounds_per_gallon", False),
     # no money before it, or none of it a separate word
