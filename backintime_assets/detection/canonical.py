@@ -2575,13 +2575,17 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         # Zero on most days and no close with days missing: the marked price stands still on those days (a
         # day's change), or the other days' values move as no price does (an illiquid share's volume).
         # Beside money traded, which never stands still, a close's other days make the zeros its missing days.
+        # Whole money repeating a day ("$1964800" twice, a stale figure) is no price standing still: a price
+        # stands still to its written cents, and whole money had loaded as every day's close (silent).
         pairs = [(m, u) for r in body if max(close, marked) < len(r)
                  and (m := float_under(CURRENCY_MARKS.sub("", r[marked]), number_format)) is not None
                  and (u := float_under(r[close], number_format)) is not None]
         zero = [i for i, (_, u) in enumerate(pairs) if u == 0]
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
-        return 2 * len(zero) > len(pairs) and (2 * still > len(zero) or len(other) > 1 and not price_like(other))
+        priced = all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip())
+        return 2 * len(zero) > len(pairs) and (
+            priced and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
 
     if price_like(series(marked, True)) and (no_price(series(close, False)) or changes()):
         mapping[close], mapping[marked] = None, "close"
