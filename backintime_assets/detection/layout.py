@@ -20,7 +20,7 @@ from .dates import shape, strptime_year
 from .filename import NamedMonth
 from .footer import cut_sentence, footer_start, note_row, summary_row
 from .joined import joined
-from .leading_step import leads_run
+from .leading_step import leads_run, never
 from .multipliers import declared_unit, scale_cell, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
 from .numbers_header import numbers_header
@@ -1582,7 +1582,9 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             if provisional[j].type == "integer" or provisional[j].format in NUMBER_DATE_FORMATS}
     runs = [] if dates else [j for j in cols if provisional[j].format in NUMBER_DATE_FORMATS] or [
         j for j, c in cols.items() if provisional[j].type == "integer" and plausible_serial([v for v in c if v])]
-    leads = [(j, leads_run(cols[j])) for j in runs]
+    # The first column that runs is the dates' (leftmost, as a table keys its rows): a volume of
+    # serial width rising a little under its units row ("10000") leads nothing beside it.
+    leads = [(j, m) for j in runs if (m := leads_run(cols[j])) is not never][:1]
     while len(block) > 1 and not period_row and (dates or leads) \
             and _dated_row(block[-1][1], dates, judge, number_rx, leads):
         block.pop()

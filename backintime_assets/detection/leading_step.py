@@ -10,7 +10,8 @@ from itertools import pairwise
 _MIN_RUN = 3  # numbers below that make a run: two in order are chance
 
 
-def _never(cell: str) -> bool:
+def never(cell: str) -> bool:
+    """leads_run's test of a column that holds no run."""
     return False
 
 
@@ -21,11 +22,11 @@ def leads_run(column: list[str]) -> Callable[[str], bool]:
     volumes, no run, or far from one."""
     cells = [c for c in map(str.strip, column) if c]
     if len(cells) < _MIN_RUN or not all(map(str.isdigit, cells)):
-        return _never
+        return never
     values = list(map(int, cells))
     steps = [b - a for a, b in pairwise(values)]
     sign = 1 if steps[0] > 0 else -1
     if any(s * sign <= 0 for s in steps):
-        return _never
+        return never
     first, widest = values[0], max(abs(s) for s in steps)
     return lambda cell: (c := cell.strip()).isdigit() and 0 < (first - int(c)) * sign <= widest

@@ -1940,6 +1940,11 @@ _DAYS = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
     # the same beside dates kept as serial numbers
     ("1,Date,Close\n2,,AAPL\n" + "".join(f"{k + 3},{45293 + k},{100 + k}.5\n" for k in range(4)), 4, 0),
     ("Date,Close,Volume\n,USD,1000\n" + "".join(f"{45293 + k},{100 + k}.5,{1001 + 3 * k}\n" for k in range(4)), 4, 0),
+    # a volume of serial width (5 or 9 digits) rising under its units row: the dates' run leads
+    ("Date,Close,Volume\n,USD,10000\n" + "".join(f"{45293 + k},{100 + k}.5,{10001 + 3 * k}\n" for k in range(4)),
+     4, 0),
+    ("Date,Close,Volume\n,USD,100000000\n"
+     + "".join(f"{45293 + k},{100 + k}.5,{100000001 + 3 * k}\n" for k in range(4)), 4, 0),
     # a holiday's row, a word in its settlement date: a day's row to reject, not a header row
     ("Date,Settle,Close\n2024-01-01,Holiday,ND\n" + "".join(f"{d},{d},{100 + k}.5\n" for k, d in enumerate(_DAYS)),
      5, 1),
