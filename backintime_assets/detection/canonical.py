@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
+from itertools import pairwise
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share,
@@ -2584,8 +2585,11 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
         priced = all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip())
+        # Nor money to the cent that stands still a few days and then leaps past the day's figure
+        # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than its change.
+        bounded = all(abs(b - a) <= abs(u) + 1e-9 * abs(b) for (a, _), (b, u) in pairwise(pairs))
         return 2 * len(zero) > len(pairs) and (
-            priced and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
+            priced and bounded and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
 
     if price_like(series(marked, True)) and (no_price(series(close, False)) or changes()):
         mapping[close], mapping[marked] = None, "close"

@@ -265,6 +265,10 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # day's close, silent, at 4d57191).
     ("2020-01-02,$1964800,18.04\n2020-01-03,$1964800,0\n2020-01-06,$1964800,0\n2020-01-07,$2001000,0\n"
      "2020-01-08,$2011000,18.20\n", [18.04, 18.20], [None, None]),
+    # Nor money to the cent standing still a few days, then leaping past the day's figure: no price's
+    # change (had loaded as every day's close, silent, at 4d57191).
+    ("2020-01-02,$1964800.00,18.04\n2020-01-03,$1964800.00,0\n2020-01-06,$1964800.00,0\n"
+     "2020-01-07,$1964800.00,0\n2020-01-08,$2011000.25,18.20\n", [18.04, 18.20], [None, None]),
     # So beside money traded written to the cent: it moves every day, as no price standing still does (the
     # money had loaded as the close, silent, at 52ac606).
     ("2020-01-02,$1964800.00,18.04\n2020-01-03,$2038700.50,0\n2020-01-06,$1991000.25,0\n"
