@@ -21,6 +21,8 @@ from backintime_assets.detection.month_names import (DOTTED_HALF_DAY, TAG, UNDOT
                                                       numeric_value)
 from backintime_assets.detection.numbers import CURRENCY_SIGN, NULL_TOKENS, indian_groups
 
+from .other_separators import other_separator_cells
+
 _NULLS = pa.array(sorted(NULL_TOKENS), type=pa.string())
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 # "$12", "-₹12", "R$ 12"; "12 €" (detection.columns.CURRENCY_MARKS). An ISO code for the sign, "USD 12",
@@ -648,6 +650,14 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         d, ok = (_read_month_names if TAG in fmt else _read)(trimmed, fmt)
         days[ok] = d[ok]
     retry = ~ok & ~missing
+    if retry.any() and (other := other_separator_cells(trimmed.take(pa.array(np.flatnonzero(retry))), fmt)):
+        # "16-12-2025" in a column of "9/12/2025": a spreadsheet restyled the dates it could read.
+        rows, cells = other
+        idx = np.flatnonzero(retry)[rows]
+        d, ok2 = _read(cells, fmt)
+        days[idx[ok2]] = d[ok2]
+        ok[idx[ok2]] = True
+        retry[idx[ok2]] = False
     if retry.any() and fmt and TAG not in fmt and ("%b" in fmt or "%B" in fmt):
         # Detected from a sample of English names ("Jan", "Feb"), a file may name later months in
         # its own language ("Mär", "Okt"): read those as the table's names.

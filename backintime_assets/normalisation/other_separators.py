@@ -1,0 +1,57 @@
+"""Dates of a day/month/year column written with another separator than the column's format.
+
+A spreadsheet that opens an export of "16-12-2025" dates turns those it can read as dates into its
+own style ("9/12/2025", 9 December: the digits stay where they were) and leaves the others text, so
+one column holds both (investing.com's NIFTY 50 history re-saved). Read under the column's format
+("%d/%m/%Y"), every "16-12-2025" was rejected as unparseable: half a plain history lost, loudly.
+
+Such a cell is read here only when the column's order is the only one it allows (a day over 12 where
+the column puts the day): "16-12-2025" under "%d/%m/%Y" is 16 December whoever wrote it. A cell both
+orders read ("05-06-2024") stays unread, as does one whose only reading puts the day where the column
+puts the month: either may come from another hand with another order, and a guess would load a wrong
+day unseen.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# A format of numeric dates, day and month first in either order, a 4-digit year last, no time.
+_NUMERIC_FORMAT = re.compile(r"^(%d|%m)([/.-])(%m|%d)\2%Y$")
+# A cell of that layout with any of the separators: its two leading numbers and its separator.
+_CELL = r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])\d{4}$"
+_MONTHS = 12
+
+
+def other_separator_cells(text: pa.Array, fmt: str | None) -> tuple[np.ndarray, pa.Array] | None:
+    """(rows, the cells rewritten with the format's separator) of the `text` cells (trimmed, unread
+    by `fmt`) that read under `fmt` only with their separator made its own; None when `fmt` is no
+    numeric day/month/year format. The caller reads the rewritten cells with `fmt` (and its check
+    of rolled-over days: "31-02-2024" is no date)."""
+    match = _NUMERIC_FORMAT.match(fmt or "")
+    if match is None or len(text) == 0:
+        return None
+    day_first, sep = match[1] == "%d", match[2]
+    parts = pc.extract_regex(text, _CELL)
+    valid = np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool)
+    rows = np.flatnonzero(valid)
+    if rows.size == 0:
+        return None
+    parts = parts.take(pa.array(rows))
+    seps = np.asarray(parts.field("sep").to_numpy(zero_copy_only=False))
+    same = seps == np.asarray(parts.field("sep2").to_numpy(zero_copy_only=False))  # not "16-12/2025"
+    a = np.asarray(pc.cast(parts.field("a"), pa.int64()).to_numpy(zero_copy_only=False))
+    b = np.asarray(pc.cast(parts.field("b"), pa.int64()).to_numpy(zero_copy_only=False))
+    day, month = (a, b) if day_first else (b, a)
+    # The column's order the only one: its day could be no month. Its own separator aside (a cell
+    # written like the column's and still unread is damage, as it was).
+    only_order = same & (seps != sep) & (day > _MONTHS) & (month <= _MONTHS)
+    rows = rows[only_order]
+    if rows.size == 0:
+        return None
+    cells = text.take(pa.array(rows))
+    return rows, pc.replace_substring_regex(cells, r"[/.-]", sep)
