@@ -10,6 +10,13 @@ the column puts the day): "16-12-2025" under "%d/%m/%Y" is 16 December whoever w
 orders read ("05-06-2024") stays unread, as does one whose only reading puts the day where the column
 puts the month: either may come from another hand with another order, and a guess would load a wrong
 day unseen.
+
+And only where the column holds the spreadsheet's mark as a whole: it restyled exactly the cells it
+could read, so every cell of the column's own separator falls on a day up to the 12th, and every cell
+left with another separator is one only the column's order reads. A column of "16/12/2025" beside
+"16-12-2025", or a block of "16-02-2025" beside "03-02-2025", is no restyled export but rows of another
+hand (another file's history appended, another instrument's): read as the column's, each would load
+another's price under the file's ticker unseen. Those stay rejected, all of them, loudly, as before.
 """
 
 from __future__ import annotations
@@ -27,11 +34,13 @@ _CELL = r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])\d{4}$"
 _MONTHS = 12
 
 
-def other_separator_cells(text: pa.Array, fmt: str | None) -> tuple[np.ndarray, pa.Array] | None:
+def other_separator_cells(text: pa.Array, fmt: str | None,
+                          read_days: np.ndarray) -> tuple[np.ndarray, pa.Array] | None:
     """(rows, the cells rewritten with the format's separator) of the `text` cells (trimmed, unread
     by `fmt`) that read under `fmt` only with their separator made its own; None when `fmt` is no
-    numeric day/month/year format. The caller reads the rewritten cells with `fmt` (and its check
-    of rolled-over days: "31-02-2024" is no date)."""
+    numeric day/month/year format, or the column is no restyled export (above). `read_days`: the
+    days (since 1970-01-01) of the column's cells `fmt` read. The caller reads the rewritten cells
+    with `fmt` (and its check of rolled-over days: "31-02-2024" is no date)."""
     match = _NUMERIC_FORMAT.match(fmt or "")
     if match is None or len(text) == 0:
         return None
@@ -39,7 +48,7 @@ def other_separator_cells(text: pa.Array, fmt: str | None) -> tuple[np.ndarray, 
     parts = pc.extract_regex(text, _CELL)
     valid = np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool)
     rows = np.flatnonzero(valid)
-    if rows.size == 0:
+    if rows.size == 0 or _past_the_12th(read_days):
         return None
     parts = parts.take(pa.array(rows))
     seps = np.asarray(parts.field("sep").to_numpy(zero_copy_only=False))
@@ -49,9 +58,21 @@ def other_separator_cells(text: pa.Array, fmt: str | None) -> tuple[np.ndarray, 
     day, month = (a, b) if day_first else (b, a)
     # The column's order the only one: its day could be no month. Its own separator aside (a cell
     # written like the column's and still unread is damage, as it was).
-    only_order = same & (seps != sep) & (day > _MONTHS) & (month <= _MONTHS)
+    other = same & (seps != sep)
+    only_order = other & (day > _MONTHS) & (month <= _MONTHS)
+    if (other & ((day <= _MONTHS) | (month <= _MONTHS)) & ~only_order).any():
+        return None  # one some other order reads, or both: another hand's (above)
     rows = rows[only_order]
     if rows.size == 0:
         return None
     cells = text.take(pa.array(rows))
     return rows, pc.replace_substring_regex(cells, r"[/.-]", sep)
+
+
+def _past_the_12th(days: np.ndarray) -> bool:
+    """Whether any of `days` (since 1970-01-01) falls after the 12th of its month: a cell the
+    spreadsheet could not have restyled (above)."""
+    if days.size == 0:
+        return False
+    dates = days.astype(np.int64).astype("datetime64[D]")
+    return bool(((dates - dates.astype("datetime64[M]")).astype(np.int64) >= _MONTHS).any())

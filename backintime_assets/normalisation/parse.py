@@ -650,7 +650,8 @@ def parse_dates(cells: pa.Array, fmt: str | None, decimal: str = ".", thousands:
         d, ok = (_read_month_names if TAG in fmt else _read)(trimmed, fmt)
         days[ok] = d[ok]
     retry = ~ok & ~missing
-    if retry.any() and (other := other_separator_cells(trimmed.take(pa.array(np.flatnonzero(retry))), fmt)):
+    if retry.any() and (other := other_separator_cells(trimmed.take(pa.array(np.flatnonzero(retry))), fmt,
+                                                       days[ok])):
         # "16-12-2025" in a column of "9/12/2025": a spreadsheet restyled the dates it could read.
         rows, cells = other
         idx = np.flatnonzero(retry)[rows]

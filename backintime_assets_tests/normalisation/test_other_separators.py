@@ -1,9 +1,14 @@
+from datetime import date, timedelta
+
+import numpy as np
 import pyarrow as pa
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation.normalise import normalise_bytes
 from backintime_assets.normalisation.other_separators import other_separator_cells
 from backintime_assets.normalisation.parse import parse_dates
+
+_NONE_READ = np.array([])  # no cell of the column read by its format
 
 # An investing.com history (DD-MM-YYYY) re-saved through a spreadsheet: the dates it could read as
 # dates it wrote in its own style, day still first ("9/12/2025" is 9 December); the others stayed.
@@ -34,24 +39,58 @@ def test_dates_restyled_by_a_spreadsheet_load_with_the_others():
 
 
 def test_a_cell_of_another_separator_reads_only_in_the_columns_order_when_no_other_is_possible():
-    cells = pa.array(["16-12-2025", "05-06-2024", "12-16-2025", "16.12.2025", "16-12/2025", "31-02-2024",
-                      "16/12/2025"])
-    parsed = parse_dates(cells, "%d/%m/%Y")
-    days = [None if bad else str(day) for day, bad in zip(parsed.values.astype("datetime64[D]"), parsed.bad)]
-    # 16 December either way written; "05-06-2024" May or June, "12-16-2025" month first, a mixed
-    # separator, 31 February: unread, as before.
+    # Each alone beside "9/12/2025": 16 December either way written; "05-06-2024" May or June,
+    # "12-16-2025" month first, a mixed separator, 31 February: unread, as before.
+    cells = ["16-12-2025", "05-06-2024", "12-16-2025", "16.12.2025", "16-12/2025", "31-02-2024", "16/12/2025"]
+    days = []
+    for cell in cells:
+        parsed = parse_dates(pa.array(["9/12/2025", cell]), "%d/%m/%Y")
+        days.append(None if parsed.bad[1] else str(parsed.values[1].astype("datetime64[D]")))
     assert days == ["2025-12-16", None, None, "2025-12-16", None, None, "2025-12-16"]
 
 
 def test_a_month_first_column_reads_the_month_first_cells_of_another_separator():
-    parsed = parse_dates(pa.array(["12/15/2025", "12-16-2025", "16-12-2025"]), "%m/%d/%Y")
-    assert list(parsed.bad) == [False, False, True]
+    parsed = parse_dates(pa.array(["12/11/2025", "12-16-2025"]), "%m/%d/%Y")
+    assert list(parsed.bad) == [False, False]
     assert str(parsed.values[1].astype("datetime64[D]")) == "2025-12-16"
+    # Beside a cell only day first reads, the column's dashes are another hand's: none read.
+    parsed = parse_dates(pa.array(["12/11/2025", "12-16-2025", "16-12-2025"]), "%m/%d/%Y")
+    assert list(parsed.bad) == [False, True, True]
+
+
+def _block(start: str, count: int, fmt: str, close: float) -> list[str]:
+    day, rows = date.fromisoformat(start), []
+    while len(rows) < count:
+        if day.weekday() < 5:
+            rows.append(f"{day.strftime(fmt)},{close + len(rows) / 2:.2f}")
+        day += timedelta(days=1)
+    return rows
+
+
+def test_another_hands_rows_appended_stay_rejected_all_of_them():
+    # January's history, then another export's February rows with dashes, at another instrument's
+    # level: its 13th to 28th were loaded as the file's own, 5004 under the ticker of a 109 close.
+    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 20, "%d/%m/%Y", 100)
+                                       + _block("2025-02-03", 20, "%d-%m-%Y", 5000)) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
+    prices = result.prices_arrow.to_pandas()
+    assert len(prices) == 20 and prices["close"].max() == 109.5
+    assert result.rejected_arrow.num_rows == 20
+
+
+def test_dashes_beside_own_cells_past_the_12th_stay_rejected():
+    # No spreadsheet left "16-02-2025" text while restyling "29/01/2025": only another hand's rows,
+    # even when every one of them is past the 12th.
+    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 20, "%d/%m/%Y", 100)
+                                       + _block("2025-02-13", 12, "%d-%m-%Y", 5000)) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
+    assert result.prices_arrow.to_pandas()["close"].max() == 109.5
+    assert result.rejected_arrow.num_rows == 12
 
 
 def test_formats_without_day_month_and_a_four_digit_year_are_left_alone():
     cells = pa.array(["16-12-25", "2025-12-16"])
-    assert other_separator_cells(cells, "%d/%m/%y") is None
-    assert other_separator_cells(cells, "%Y/%m/%d") is None
-    assert other_separator_cells(cells, "%d/%m/%Y %H:%M") is None
-    assert other_separator_cells(cells, None) is None
+    assert other_separator_cells(cells, "%d/%m/%y", _NONE_READ) is None
+    assert other_separator_cells(cells, "%Y/%m/%d", _NONE_READ) is None
+    assert other_separator_cells(cells, "%d/%m/%Y %H:%M", _NONE_READ) is None
+    assert other_separator_cells(cells, None, _NONE_READ) is None
