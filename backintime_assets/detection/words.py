@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 # A letter's case in Latin-1 by class, the names of nearly every file; beyond it ("ЦенаЗакрытия", "PréHigh"
@@ -35,6 +36,14 @@ def words(text: str, *, camel: Literal["lower", "capitals"] | None = "capitals",
     `digits`: a run of digits a word of the letters beside it ("joined": "gdp2024"), one of its own
     ("apart": "gdp", "2024") or none ("dropped"). `fold`: in lower case, accents dropped ("Gebühren" ->
     "gebuhren")."""
+    return list(_words(text, camel, digits, fold))  # a list of its own: a caller may change it
+
+
+# A file's column names are read by words in a score of its rules, each name many times over, and the
+# same names recur from file to file (an office's synonyms): split once, not at every rule's asking.
+@lru_cache(maxsize=8192)
+def _words(text: str, camel: Literal["lower", "capitals"] | None, digits: Literal["joined", "apart", "dropped"],
+           fold: bool) -> tuple[str, ...]:
     if camel:
         text = _CAMEL[camel].sub(" ", text) if text.isascii() or max(text) <= "\xff" \
             else _camel_cut(text, capitals=camel == "capitals")
@@ -42,7 +51,7 @@ def words(text: str, *, camel: Literal["lower", "capitals"] | None = "capitals",
         text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).lower()
         # Recomposed: NFKD takes a Hangul syllable apart into its letters ("매수" would match no word listed).
         text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
-    return _RUNS[digits].findall(text)
+    return tuple(_RUNS[digits].findall(text))
 
 
 def _camel_cut(text: str, *, capitals: bool) -> str:

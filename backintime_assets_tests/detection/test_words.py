@@ -38,3 +38,13 @@ def test_folded_words(name, expected):
 def test_camel_case_only_splits_words(text, camel, digits):
     # A camel case split cuts words, never drops or adds a letter of them.
     assert "".join(words(text, camel=camel, digits=digits)) == "".join(words(text, camel=None, digits=digits))
+
+
+def test_a_caller_changing_its_words_changes_no_later_answer():
+    # The words of a text are split once and kept: each caller gets a list of its own.
+    first = words("OrderNo", camel="lower")
+    first.append("changed")
+    assert words("OrderNo", camel="lower") == ["Order", "No"]
+    folded = folded_words("Gebühren")
+    folded.clear()
+    assert folded_words("Gebühren") == ["gebuhren"]
