@@ -3412,3 +3412,19 @@ def test_a_floating_currencys_yearly_rates_up_and_down_are_the_rate():
     rows = "".join(f"{2000 + i}-12-31,{v}\n" for i, v in enumerate(values))
     schema = detect_bytes(f"Date,USD/BRL\n{rows}".encode(), "usd_brl.csv")
     assert [c.name for c in schema.columns if c.canonical == "close"] == ["USD/BRL"]
+
+
+def test_a_name_s_scores_are_each_caller_s_own():
+    # A column's name is scored once and kept (names recur from file to file); map_canonical's rules then
+    # change the scores they are given, which must leave the next file's reading of the name as it was.
+    from backintime_assets.detection.canonical import _name_score
+
+    scores = _name_score(["Adj Close"])
+    assert scores == {"adj_close": pytest.approx(scores["adj_close"])} and scores["adj_close"] > 0
+    scores.clear()
+    assert "adj_close" in _name_score(["Adj Close"])
+    header = [["Date"], ["Close"], ["Adj Close"], ["Volume"]]
+    types = [ColumnType("date", "%Y-%m-%d", 1.0)] + [ColumnType("float", None, 1.0)] * 3
+    body = [["2024-01-02", "185.2", "184.9", "1000"], ["2024-01-03", "184.3", "184.0", "1200"]]
+    for _ in range(2):
+        assert map_canonical(header, types, body) == ["date", "close", "adj_close", "volume"]
