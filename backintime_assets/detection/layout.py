@@ -1185,17 +1185,21 @@ def _uniform_counts(columns: list[list[int]], n: int, starts: int) -> list[int]:
         top = max(numbers, dates)
         return bool(filled) and top >= 0.9 * filled and top > 0
 
-    if n - (starts - 1) < 3:  # short heads: the end moves too, count every slice afresh
-        return [sum(uniform(p.count(0), p.count(1), p.count(2), len(p))
-                    for p in (c[k:n - 1 if n - k >= 3 else n] for c in columns)) for k in range(starts)]
     scores = [0] * starts
+    ending = max(0, min(starts, n - 2))  # the starts whose slice ends at the last row but one
     for column in columns:
-        part = column[:n - 1]
-        counts = [part.count(0), part.count(1), part.count(2), 0]  # by kind, 0 to 3
-        for k in range(starts):
-            if k:
-                counts[column[k - 1]] -= 1  # one row less at the top
-            scores[k] += uniform(counts[0], counts[1], counts[2], n - 1 - k)
+        if ending:
+            part = column[:n - 1]
+            counts = [part.count(0), part.count(1), part.count(2), 0]  # by kind, 0 to 3
+            for k in range(ending):
+                if k:
+                    counts[column[k - 1]] -= 1  # one row less at the top
+                scores[k] += uniform(counts[0], counts[1], counts[2], n - 1 - k)
+        # The last starts of a short head, fewer than three rows below them: the end moves too, each
+        # slice counted afresh (where a head of a daily file's few rows counted every start's so).
+        for k in range(ending, starts):
+            p = column[k:n]
+            scores[k] += uniform(p.count(0), p.count(1), p.count(2), len(p))
     return scores
 
 
@@ -1328,7 +1332,8 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
     enough others (totals and notes sit there)."""
     # Not the closing summary or notes (_before_summary): under a day's one row, a note cut into cells spoilt
     # every start, and the rows were typed from the top, the labels and header among them.
-    head = rows[:min(probe, _before_summary(rows, 0, width))]
+    summary = _before_summary(rows, 0, width)
+    head = rows[:min(probe, summary)]
     cells = list(chain.from_iterable(_fit(f, width) for _, f in head))  # each row's cells taken in C
     kind_of = _cell_kinds(set(cells), decimal, thousands)  # dates, names, blanks repeat: each once
     kinds = list(map(kind_of.__getitem__, cells))
@@ -1351,7 +1356,9 @@ def _typed_body(rows: list[Row], width: int, decimal: str, thousands: str | None
             best_k = 0  # no preamble: a run of rows near the end typed a column by chance
     least = max(1, width // 2)
     full = len(rows) - 1 if len(rows) - best_k >= 3 else len(rows)
-    end = _before_summary(rows, best_k, width)
+    # _before_summary(rows, best_k, width), as best_k < summary: from a later start, the run of summary rows
+    # above the end is the same one (asked twice, each row of it was judged twice over).
+    end = summary
     # Above the summary, rows that are no row of the table (a damaged one, cut short) leave nothing
     # to type: typed with the summary, as before, the file is read and its rows rejected, not "no data rows".
     body = [r for r in rows[best_k:end] if len(r[1]) >= least] if end < len(rows) else []

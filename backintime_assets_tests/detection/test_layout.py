@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.detect import count_lines
 from backintime_assets.detection.dialect import parse_rows
-from backintime_assets.detection.layout import _uniform_counts, detect_layout
+from backintime_assets.detection.layout import _before_summary, _uniform_counts, detect_layout
 from backintime_assets.normalisation import normalise_bytes
 
 DATA = "2020-01-02,AAPL,10.5,100\n2020-01-03,AAPL,10.7,120\n2020-01-06,AAPL,10.6,90\n2020-01-07,AAPL,10.9,95\n"
@@ -274,6 +274,23 @@ def test_uniform_counts_match_counting_every_slice(case):
             score += bool(filled) and top >= 0.9 * filled and top > 0
         expected.append(score)
     assert _uniform_counts(columns, n, min(n, 10)) == expected
+
+
+
+# Rows of a short price list and the notes and summary lines that close such lists.
+_SUMMING_ROWS = [["Highest:", "", "12.5"], ["Average:", "", ""], ["Note: prices are indicative only", "", ""],
+                 ["Total", "", "3"], ["2024-01-02", "AAPL", "185.2"], ["2024-01-03", "MSFT", "370.1"],
+                 ["Date", "Ticker", "Close"], ["", "", ""]]
+
+
+@given(st.lists(st.sampled_from(range(len(_SUMMING_ROWS))), min_size=1, max_size=12), st.integers(0, 11))
+def test_summary_rows_end_where_they_do_from_any_start_above_them(picks, start):
+    # _typed_body asks where the closing summary starts once, from the top, and uses that end for the body
+    # it types from a later start: the same end, for any start above it.
+    rows = [(i, list(_SUMMING_ROWS[k])) for i, k in enumerate(picks)]
+    end = _before_summary(rows, 0, 3)
+    if start < min(end, len(rows)):
+        assert _before_summary(rows, start, 3) == end
 
 
 def test_a_date_column_judges_cells_as_strptime_reads_them():
