@@ -1127,12 +1127,21 @@ def _counted_labels(header_cells: Sequence[Sequence[str]]) -> frozenset[str]:
     price other than its high or low ("10Y Close", _BAR_FIELD): an instrument's label, not a span. So
     are a session's words (_OTHER_SESSION_WORDS) naming its open or close too: "PM Open,PM High,PM
     Low,PM Close" is Philip Morris's bar, not the premarket's range."""
-    return frozenset(m.group(0) for cells in header_cells for c in cells
-                     if any(ch.isdigit() for ch in c) and (m := _SPAN_COUNTED.search(latin := _latin(norm_name(c))))
-                     and "high" not in latin and "low" not in latin
-                     and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin)) | frozenset(
-        w for cells in header_cells for c in cells if {"open", "close"} & {w.lower() for w in _split_words(c)}
-        for w in _session_words(c))
+    return frozenset().union(*(_labels_in(c) for cells in header_cells for c in cells))
+
+
+# A cell's labels are its own (the header's are their union), and header cells recur from file to file.
+@lru_cache(maxsize=4096)
+def _labels_in(c: str) -> frozenset[str]:
+    """The labels _counted_labels reads in one header cell."""
+    labels = set()
+    latin = _latin(norm_name(c)) if any(ch.isdigit() for ch in c) else ""
+    if (m := _SPAN_COUNTED.search(latin)) and "high" not in latin and "low" not in latin \
+            and _BAR_FIELD.search(latin) and not _SPAN_FIGURE.search(latin):
+        labels.add(m.group(0))
+    if {"open", "close"} & {w.lower() for w in _split_words(c)}:
+        labels.update(_session_words(c))
+    return frozenset(labels)
 
 
 # Another session's range beside or instead of the day's: the premarket's ("PM High", "Pre-Market Low",

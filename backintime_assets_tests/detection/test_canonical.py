@@ -3428,3 +3428,14 @@ def test_a_name_s_scores_are_each_caller_s_own():
     body = [["2024-01-02", "185.2", "184.9", "1000"], ["2024-01-03", "184.3", "184.0", "1200"]]
     for _ in range(2):
         assert map_canonical(header, types, body) == ["date", "close", "adj_close", "volume"]
+
+
+def test_a_header_s_counted_labels_are_its_cells_labels():
+    # Read a cell at a time (each kept: header cells recur from file to file), the header's labels are
+    # their union: an instrument's "10Y" beside its close, Philip Morris's "PM" bar, no span's figures.
+    from backintime_assets.detection.canonical import _counted_labels
+
+    assert _counted_labels([["10Y Close"], ["10Y High"], ["PM Open"], ["PM Close"]]) == {"10y", "pm"}
+    assert _counted_labels([["Date"], ["1Y Return"], ["10Y High"], ["Close"]]) == frozenset()
+    assert _counted_labels([["Issuer", "10Y Close"], ["Pre-Market Open"]]) == _counted_labels(
+        [["10Y Close"]]) | _counted_labels([["Pre-Market Open"]])
