@@ -2602,9 +2602,16 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
         priced = all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip())
-        # Nor money to the cent that stands still a few days and then leaps past the day's figure
-        # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than its change.
-        bounded = all(abs(b - a) <= abs(u) + 1e-9 * abs(b) for (a, _), (b, u) in pairwise(pairs))
+        # Nor money to the cent that stands still a few days and then leaps past every figure beside it
+        # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than its
+        # largest change. The largest, not each day's: a file newest first writes a day's change a row
+        # before the move, and a day left out of the file puts its move beside a zero; either had loaded
+        # the changes (0.01, 0.05) as the close, silent. Give or take half the change's last written
+        # place: a NAV to four places moves beside a change rounded to the cent ("$1.0001,0.00").
+        places = max((written_places(r[close]) for r in body if close < len(r)), default=0)
+        leap = max((abs(b - a) for (a, _), (b, _) in pairwise(pairs)), default=0)
+        largest = max((abs(u) for _, u in pairs), default=0)
+        bounded = leap <= largest + 0.5 * 10 ** -places + 1e-9 * max((m for m, _ in pairs), default=0)
         return 2 * len(zero) > len(pairs) and (
             priced and bounded and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
 

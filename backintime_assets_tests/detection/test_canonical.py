@@ -269,6 +269,24 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # change (had loaded as every day's close, silent, at 4d57191).
     ("2020-01-02,$1964800.00,18.04\n2020-01-03,$1964800.00,0\n2020-01-06,$1964800.00,0\n"
      "2020-01-07,$1964800.00,0\n2020-01-08,$2011000.25,18.20\n", [18.04, 18.20], [None, None]),
+    # Nor newest first: the leap still passes every figure beside it.
+    ("2020-01-08,$2011000.25,18.20\n2020-01-07,$1964800.00,0\n2020-01-06,$1964800.00,0\n"
+     "2020-01-03,$1964800.00,0\n2020-01-02,$1964800.00,18.04\n", [18.20, 18.04], [None, None]),
+    # But a price moves by no more than its largest change, not each row's: a fund's NAV with a day left
+    # out of the file (Jan 6, its 0.01 up) moves beside a zero; an illiquid share written newest first
+    # writes each day's change a row before its move. Either had loaded the changes as the close (0.01,
+    # 0.05), the other days rejected (silent; right at 3c47ce6's parent).
+    ("2020-01-02,$10.00,0.00\n2020-01-03,$10.00,0.00\n2020-01-07,$10.01,0.00\n2020-01-08,$10.01,0.00\n"
+     "2020-01-09,$10.02,0.01\n2020-01-10,$10.02,0.00\n2020-01-13,$10.02,0.00\n",
+     [10.0, 10.0, 10.01, 10.01, 10.02, 10.02, 10.02], [None] * 7),
+    ("2020-01-13,$18.10,0.00\n2020-01-10,$18.10,0.00\n2020-01-09,$18.10,0.05\n2020-01-08,$18.05,0.00\n"
+     "2020-01-07,$18.05,0.00\n2020-01-06,$18.05,0.05\n2020-01-03,$18.00,0.00\n2020-01-02,$18.00,0.00\n",
+     [18.10, 18.10, 18.10, 18.05, 18.05, 18.05, 18.0, 18.0], [None] * 8),
+    # Give or take half the change's last written place: a NAV to four places beside its change rounded
+    # to the cent (every row had been rejected, the zeros taken for the close).
+    ("2020-01-02,$1.0000,0.00\n2020-01-03,$1.0000,0.00\n2020-01-06,$1.0001,0.00\n2020-01-07,$1.0001,0.00\n"
+     "2020-01-08,$1.0001,0.00\n2020-01-09,$1.0002,0.00\n2020-01-10,$1.0002,0.00\n",
+     [1.0, 1.0, 1.0001, 1.0001, 1.0001, 1.0002, 1.0002], [None] * 7),
     # So beside money traded written to the cent: it moves every day, as no price standing still does (the
     # money had loaded as the close, silent, at 52ac606).
     ("2020-01-02,$1964800.00,18.04\n2020-01-03,$2038700.50,0\n2020-01-06,$1991000.25,0\n"
