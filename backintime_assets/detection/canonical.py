@@ -2601,7 +2601,10 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         zero = [i for i, (_, u) in enumerate(pairs) if u == 0]
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
-        priced = all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip())
+        # Its places read without the mark: "1,00 €" or "1.00 $" ends in no digits, and so had been taken
+        # for whole money, the fund's 0.01 days loaded as the close (silent).
+        priced = all(written_places(CURRENCY_MARKS.sub("", r[marked])) > 0
+                     for r in body if marked < len(r) and r[marked].strip())
         # Nor money to the cent that stands still a few days and then leaps past every figure beside it
         # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than its
         # largest change. The largest, not each day's: a file newest first writes a day's change a row
