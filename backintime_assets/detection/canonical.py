@@ -2605,16 +2605,22 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         # for whole money, the fund's 0.01 days loaded as the close (silent).
         priced = all(written_places(CURRENCY_MARKS.sub("", r[marked])) > 0
                      for r in body if marked < len(r) and r[marked].strip())
-        # Nor money to the cent that stands still a few days and then leaps past every figure beside it
-        # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than its
-        # largest change. The largest, not each day's: a file newest first writes a day's change a row
-        # before the move, and a day left out of the file puts its move beside a zero; either had loaded
-        # the changes (0.01, 0.05) as the close, silent. Give or take half the change's last written
-        # place: a NAV to four places moves beside a change rounded to the cent ("$1.0001,0.00").
+        # Nor money to the cent that stands still a few days and then leaps past the figures beside it
+        # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than the change
+        # of either row of its move, a file newest first writing the day's change a row before the move.
+        # Or, on a zero's row, by a change written elsewhere: a day left out of the file puts its move
+        # beside a zero ("$10.00" then "$10.01", the 0.01 day missing). Not by any figure up to the largest:
+        # money traded or a fee standing still and stepping on a close's missing day ("$950.00" thrice,
+        # then "$960.00" beside 0, the close 18.04 on other days) had loaded as every day's close, nothing
+        # rejected (silent); a price so misread beside a dividend keeps its zero days' rows rejected.
+        # Give or take half the change's last written place: a NAV to four places moves beside a change
+        # rounded to the cent ("$1.0001,0.00").
         places = max((written_places(r[close]) for r in body if close < len(r)), default=0)
-        leap = max((abs(b - a) for (a, _), (b, _) in pairwise(pairs)), default=0)
-        largest = max((abs(u) for _, u in pairs), default=0)
-        bounded = leap <= largest + 0.5 * 10 ** -places + 1e-9 * max((m for m, _ in pairs), default=0)
+        slack = 0.5 * 10 ** -places + 1e-9 * max((m for m, _ in pairs), default=0)
+        written = {abs(u) for _, u in pairs if u != 0}
+        bounded = all(abs(b - a) <= max(abs(u), abs(v)) + slack
+                      or any(abs(abs(b - a) - w) <= slack for w in written)
+                      for (a, u), (b, v) in pairwise(pairs))
         return 2 * len(zero) > len(pairs) and (
             priced and bounded and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
 

@@ -278,10 +278,17 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     # Nor newest first: the leap still passes every figure beside it.
     ("2020-01-08,$2011000.25,18.20\n2020-01-07,$1964800.00,0\n2020-01-06,$1964800.00,0\n"
      "2020-01-03,$1964800.00,0\n2020-01-02,$1964800.00,18.04\n", [18.20, 18.04], [None, None]),
-    # But a price moves by no more than its largest change, not each row's: a fund's NAV with a day left
-    # out of the file (Jan 6, its 0.01 up) moves beside a zero; an illiquid share written newest first
-    # writes each day's change a row before its move. Either had loaded the changes as the close (0.01,
-    # 0.05), the other days rejected (silent; right at 3c47ce6's parent).
+    # Nor money or a fee standing still and stepping on a close's missing day by less than the close: a
+    # move beside zeros is a price's only where it is a change written elsewhere (a day left out). Had
+    # loaded as every day's close, the close's own days dropped (silent; right at 3c47ce6).
+    ("2020-01-02,$950.00,18.04\n2020-01-03,$950.00,0\n2020-01-06,$950.00,0\n2020-01-07,$960.00,0\n"
+     "2020-01-08,$960.00,0\n2020-01-09,$960.00,18.20\n2020-01-10,$960.00,0\n", [18.04, 18.20], [None, None]),
+    ("2020-01-10,$2700.00,0\n2020-01-09,$2700.00,305.00\n2020-01-08,$2700.00,0\n2020-01-07,$2700.00,0\n"
+     "2020-01-06,$2500.00,0\n2020-01-03,$2500.00,0\n2020-01-02,$2500.00,310.00\n", [305.0, 310.0], [None, None]),
+    # But a price moves by no more than the change of either row of its move, or by one written elsewhere:
+    # a fund's NAV with a day left out of the file (Jan 6, its 0.01 up) moves beside a zero; an illiquid
+    # share written newest first writes each day's change a row before its move. Either had loaded the
+    # changes as the close (0.01, 0.05), the other days rejected (silent; right at 3c47ce6's parent).
     ("2020-01-02,$10.00,0.00\n2020-01-03,$10.00,0.00\n2020-01-07,$10.01,0.00\n2020-01-08,$10.01,0.00\n"
      "2020-01-09,$10.02,0.01\n2020-01-10,$10.02,0.00\n2020-01-13,$10.02,0.00\n",
      [10.0, 10.0, 10.01, 10.01, 10.02, 10.02, 10.02], [None] * 7),
