@@ -2602,9 +2602,17 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
         # Its places read without the mark: "1,00 €" or "1.00 $" ends in no digits, and so had been taken
-        # for whole money, the fund's 0.01 days loaded as the close (silent).
-        priced = all(written_places(CURRENCY_MARKS.sub("", r[marked])) > 0
-                     for r in body if marked < len(r) and r[marked].strip())
+        # for whole money, the fund's 0.01 days loaded as the close (silent). Nor a group of three after
+        # the file's thousands mark: "1.250 €" in a decimal-comma file, "$1,250", is whole money (had
+        # loaded as every day's close where it stepped beside a close under its step, silent).
+        thousands = marks_or_default(number_format)[1]
+
+        def cents(cell: str) -> bool:
+            digits = CURRENCY_MARKS.sub("", cell).strip()
+            places = written_places(digits)
+            return places > 0 and digits.rstrip("%")[-places - 1] != thousands
+
+        priced = all(cents(r[marked]) for r in body if marked < len(r) and r[marked].strip())
         # Nor money to the cent that stands still a few days and then leaps past the figures beside it
         # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than the change
         # of either row of its move, a file newest first writing the day's change a row before the move.

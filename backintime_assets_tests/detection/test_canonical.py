@@ -285,6 +285,12 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
      "2020-01-08,$960.00,0\n2020-01-09,$960.00,18.20\n2020-01-10,$960.00,0\n", [18.04, 18.20], [None, None]),
     ("2020-01-10,$2700.00,0\n2020-01-09,$2700.00,305.00\n2020-01-08,$2700.00,0\n2020-01-07,$2700.00,0\n"
      "2020-01-06,$2500.00,0\n2020-01-03,$2500.00,0\n2020-01-02,$2500.00,310.00\n", [305.0, 310.0], [None, None]),
+    # Nor money grouped by thousands, stepping beside the close: "1.250 €" in a decimal-comma file, read
+    # without its mark, had been taken for a price to three places (silent), as "$1,250" had always been.
+    ("2020-01-02;1.250 €;18,04\n2020-01-03;1.250 €;0\n2020-01-06;1.250 €;0\n2020-01-07;1.250 €;0\n"
+     "2020-01-08;1.260 €;18,20\n2020-01-09;1.260 €;0\n2020-01-10;1.260 €;0\n", [18.04, 18.20], [None, None]),
+    ('2020-01-02,"$1,250",18.04\n2020-01-03,"$1,250",0\n2020-01-06,"$1,250",0\n2020-01-07,"$1,250",0\n'
+     '2020-01-08,"$1,260",18.20\n2020-01-09,"$1,260",0\n2020-01-10,"$1,260",0\n', [18.04, 18.20], [None, None]),
     # But a price moves by no more than the change of either row of its move, or by one written elsewhere:
     # a fund's NAV with a day left out of the file (Jan 6, its 0.01 up) moves beside a zero; an illiquid
     # share written newest first writes each day's change a row before its move. Either had loaded the
