@@ -59,6 +59,23 @@ _NAME_DMY = re.compile(r"(?<!\d)(\d{2})([-_.]?)(\d{2})\2((?:19|20)\d{2})(?!\d)")
 class DayDate:
     day: date | None  # None: a date was found but is not certain
     source: str  # where the date was read ("title line 1: 113年01月02日"), or why none was taken
+    # The days a date found may be where its day and month may be swapped ("02/01/2024": 2 January or
+    # 1 February), in order; () where it is certain or was refused for another reason. Not stored with the
+    # schema (`source` says them): what reads the refusal again takes them from here (name_date).
+    readings: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class NameDate:
+    """The one date a file's base name writes with its day and month in numbers before the year
+    ("01-13-2023"), and what detection makes of it where no title line dates the file: its day, or its
+    refusal with the days it may be. What siblings named alike read to settle each other's order
+    (ingestion/sibling_name_dates.py), without reading it back out of the refusal's words."""
+    text: str  # as written: "01-13-2023"
+    first: int  # the two numbers before the year, as written: 1 and 13
+    second: int
+    separator: str  # between them: "-", "_", "." or ""
+    dated: DayDate  # what day_of_file gives the file with no title line
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,9 @@ class _Found:
     where: str  # "title line 2", "file name"
     text: str  # as written
     readings: frozenset[date]  # one when certain
+    # Of a name's date of a day and a month in numbers before the year (_NAME_DMY): the two numbers and their
+    # separator, as written; None of any other date.
+    numbers: tuple[int, int, str] | None = None
 
     def shown(self) -> str:
         return f"{self.where}: {self.text}"
@@ -108,15 +128,32 @@ def day_of_file(titles: list[tuple[int, str]], name: str) -> DayDate | None:
             return DayDate(min(both), f"{title.shown()} (day and month as the {FILE_NAME}'s {in_name.text})")
         refused = _certain(_Found(title.where, title.text, frozenset(both)))
         if refused.day is None:
-            return DayDate(None, f"{refused.source}; the {FILE_NAME}'s {in_name.text} reads either way")
+            return DayDate(None, f"{refused.source}; the {FILE_NAME}'s {in_name.text} reads either way",
+                           refused.readings)
         return refused
     if in_name is not None:
-        exported = _EXPORTED.search(base_name(name))
-        if exported:
-            return DayDate(None, f"the {FILE_NAME}'s {in_name.text} beside {exported.group()!r} may be the day it "
-                                 "was downloaded, not a trade date")
-        return _certain(in_name)
+        return _by_name(in_name, name)
     return None
+
+
+def name_date(name: str) -> NameDate | None:
+    """The one date the file's base name writes day and month in numbers before the year, with what
+    day_of_file makes of it where no title line dates the file (NameDate); None where the name holds no such
+    date, or several dates (refused: day_of_file)."""
+    named = _in_name(name)
+    if len(named) != 1 or named[0].numbers is None:
+        return None
+    found = named[0]
+    return NameDate(found.text, *found.numbers, _by_name(found, name))
+
+
+def _by_name(found: _Found, name: str) -> DayDate:
+    """The file's date from the one its name holds (`found`), the file's title giving none."""
+    exported = _EXPORTED.search(base_name(name))
+    if exported:
+        return DayDate(None, f"the {FILE_NAME}'s {found.text} beside {exported.group()!r} may be the day it "
+                             "was downloaded, not a trade date")
+    return _certain(found)
 
 
 def title_days(titles: list[tuple[int, str]]) -> set[date]:
@@ -192,9 +229,10 @@ def _key_over_date(keys: str | None, line: str) -> str | None:
 def _certain(found: _Found) -> DayDate:
     if len(found.readings) == 1:
         return DayDate(min(found.readings), found.shown())
-    shown = " or ".join(d.isoformat() for d in sorted(found.readings))
+    readings = tuple(sorted(found.readings))
+    shown = " or ".join(d.isoformat() for d in readings)
     return DayDate(None, f"{found.shown()} may be {shown}: nothing in the file says which is the day and which the "
-                         "month")
+                         "month", readings)
 
 
 def _found_in(line: str, where: str) -> list[_Found]:
@@ -252,7 +290,8 @@ def _in_name(name: str) -> list[_Found]:
             readings = read(m)
             if readings:
                 taken.append(range(m.start(), m.end()))
-                found.setdefault(readings, _Found(FILE_NAME, m.group(), readings))
+                numbers = (int(m[1]), int(m[3]), m[2]) if rx is _NAME_DMY else None
+                found.setdefault(readings, _Found(FILE_NAME, m.group(), readings, numbers))
     return list(found.values())
 
 

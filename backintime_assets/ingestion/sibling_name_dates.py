@@ -13,32 +13,28 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from backintime_assets.detection.day_date import FILE_NAME
+from backintime_assets.detection.day_date import FILE_NAME, NameDate, name_date
 from backintime_assets.detection.office_names import name_pattern
 from backintime_assets.ingestion.sibling_order import folder_of, one_folder, order_named
 
-_NAMED = f"{FILE_NAME}: "
-_EITHER = " may be "
-_SETTLED = " (order settled by "
-# A name's date of a day and a month in numbers before the year, as the name writes it.
-_DAY_MONTH = re.compile(r"(\d{1,2})([-_./ ]?)(\d{1,2})\2(\d{4}|\d{2})")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATED_BY_TITLE_OR_NAME = '"date_from"'  # a key of every dateless day's list's schema JSON, however spaced
 _NEAR = dt.timedelta(days=62)
 
 
 def may_guess_name(schema_json: str) -> bool:
-    """Whether a schema, as its JSON text, may be of a file whose name's date is ambiguous: most are
-    not, and their JSON is not parsed to find so (guesses_name)."""
-    return f'"date_from":"{_NAMED}' in schema_json and _EITHER in schema_json
+    """Whether a schema, as its JSON text, may be of a file whose name's date is ambiguous: one of a day's
+    list dated (or refused a date) by its title or name. Most are not, and their JSON is not parsed to find
+    so (guesses_name)."""
+    return _DATED_BY_TITLE_OR_NAME in schema_json
 
 
 def guesses_name(schema: dict) -> bool:
     """Whether the file's only date is its name's, which reads as more than one day."""
-    return not schema.get("day") and _name_text(schema) is not None and _EITHER in schema["date_from"]
+    named = _by_name(schema)
+    return not schema.get("day") and named is not None and len(named.dated.readings) > 1
 
 
 def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tuple[dict[str, dict], list[str]]:
@@ -51,11 +47,11 @@ def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tu
             proofs[proven[0]].append((folder_of(schema), proven[1], dt.date.fromisoformat(schema["day"])))
     settled, disagreeing = {}, []
     for key, schema in guessing.items():
-        shape = _name_shape(schema)
-        if shape is None:
+        named = _by_name(schema)
+        if named is None:
             continue
         folder = folder_of(schema)
-        alike = [(first, day) for f, first, day in proofs.get(shape, ()) if one_folder(f, folder)]
+        alike = [(first, day) for f, first, day in proofs.get(_name_shape(schema, named), ()) if one_folder(f, folder)]
         found = Counter(first for first, _ in alike)
         if len(found) > 1:
             disagreeing.append(f"{key}: siblings named alike disagree on its name's day/month order "
@@ -63,51 +59,44 @@ def settle_name_dates(guessing: dict[str, dict], siblings: Iterable[dict]) -> tu
                                "it stays undated")
         elif found:
             (first, count), = found.items()
-            day = _reading(schema, first)
+            day = _reading(named, first)
             if day is not None and _among(day, [d for _, d in alike]):
-                settled[key] = _dated(schema, day, first, count)
+                settled[key] = _dated(schema, named, day, first, count)
     return settled, disagreeing
 
 
-def _name_text(schema: dict) -> str | None:
-    """The date text of the file's name its day was (or was not) taken from, if it is the name's."""
-    source = schema.get("date_from") or ""
-    return source[len(_NAMED):].split(_EITHER)[0] if source.startswith(_NAMED) and _SETTLED not in source else None
+def _by_name(schema: dict) -> NameDate | None:
+    """The date of the file's name its day was (or was not) taken from (day_date.name_date), where it is the
+    name's: what detection makes of the name alone is what the schema says. Not a day a title gave, nor
+    one siblings or a user settled."""
+    named = name_date(schema.get("file") or "")
+    return named if named is not None and named.dated.source == schema.get("date_from") else None
 
 
-def _name_shape(schema: dict) -> tuple | None:
+def _name_shape(schema: dict, named: NameDate) -> tuple[str, str]:
     """What a sibling's name must share to speak for the file's: the name but for its numbers, and the
-    date's own form (the digits of each part, the separator)."""
-    text = _name_text(schema)
-    found = _DAY_MONTH.fullmatch(text or "")
-    if found is None:
-        return None
-    first, sep, second, year = found.groups()
-    return name_pattern(schema.get("file") or ""), len(first), sep, len(second), len(year)
+    date's separator (its parts' digits are two, two and four: day_date._NAME_DMY)."""
+    return name_pattern(schema.get("file") or ""), named.separator
 
 
 def _proven_order(schema: dict) -> tuple[tuple, str] | None:
     """(the file's name shape, "%d" or "%m": the part its name writes first) where its name dated it in
     one reading only, its two parts differing: "01-13-2023" is month first."""
-    shape, day = _name_shape(schema), schema.get("day")
-    if shape is None or not day or _EITHER in schema["date_from"]:
+    day = schema.get("day")
+    named = _by_name(schema) if day else None
+    if named is None or named.first == named.second:
         return None
-    first, _, second, _ = _DAY_MONTH.fullmatch(_name_text(schema)).groups()
     day = dt.date.fromisoformat(day)
-    if int(first) == int(second):
-        return None
-    if (day.day, day.month) == (int(first), int(second)):
-        return shape, "%d"
-    if (day.month, day.day) == (int(first), int(second)):
-        return shape, "%m"
+    if (day.day, day.month) == (named.first, named.second):
+        return _name_shape(schema, named), "%d"
+    if (day.month, day.day) == (named.first, named.second):
+        return _name_shape(schema, named), "%m"
     return None
 
 
-def _reading(schema: dict, first: str) -> dt.date | None:
+def _reading(named: NameDate, first: str) -> dt.date | None:
     """Of the days the file's name may be (as detection listed them), the one read `first`-part first."""
-    lead = int(_DAY_MONTH.fullmatch(_name_text(schema)).group(1))
-    days = [dt.date.fromisoformat(d) for d in _ISO.findall(schema["date_from"].split(_EITHER, 1)[1])]
-    chosen = [d for d in days if (d.month if first == "%m" else d.day) == lead]
+    chosen = [d for d in named.dated.readings if (d.month if first == "%m" else d.day) == named.first]
     return chosen[0] if len(chosen) == 1 else None
 
 
@@ -118,10 +107,10 @@ def _among(day: dt.date, proven: list[dt.date]) -> bool:
     return min(proven) - _NEAR <= day <= max(proven) + _NEAR
 
 
-def _dated(schema: dict, day: dt.date, first: str, count: int) -> dict:
+def _dated(schema: dict, named: NameDate, day: dt.date, first: str, count: int) -> dict:
     out = copy.deepcopy(schema)
     out["day"] = day.isoformat()
-    out["date_from"] = (f"{_NAMED}{_name_text(schema)}{_SETTLED}{count} sibling file{'s' if count != 1 else ''}"
+    out["date_from"] = (f"{FILE_NAME}: {named.text} (order settled by {count} sibling file{'s' if count != 1 else ''}"
                         f" named alike: {order_named(first)})")
     out["borrowed_from"] = None
     return out

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from backintime_assets.detection.day_date import day_of_file, not_a_days_list
+from backintime_assets.detection.day_date import DayDate, NameDate, day_of_file, name_date, not_a_days_list
 
 JAN2 = dt.date(2024, 1, 2)
 
@@ -52,6 +52,39 @@ def test_a_file_names_dates_are_read_from_its_own_name_not_its_folders():
 def test_a_date_whose_day_and_month_may_be_swapped_is_refused_with_both_readings(titles, name, said):
     found = day_of_file(titles, name)
     assert found.day is None and said in found.source
+
+
+def test_a_refusal_of_a_date_read_either_way_carries_both_days_in_order():
+    # What reads the refusal again (siblings settling a name's order) takes the days from here, not its words.
+    assert day_of_file([], "ngx_pricelist_02012024.csv").readings == (JAN2, dt.date(2024, 2, 1))
+    assert day_of_file([(0, "PRICE LIST FOR 02/01/2024")], "x.csv").readings == (JAN2, dt.date(2024, 2, 1))
+    assert day_of_file([(1, "Trade Date: 02/01/2024")], "ngx_pricelist_02012024.csv").readings == (
+        JAN2, dt.date(2024, 2, 1))
+    # Certain, or refused for another reason: no days to choose among.
+    assert day_of_file([], "list_13012024.csv").readings == ()
+    assert day_of_file([], "export_02012024.csv").readings == ()
+    assert day_of_file([(0, "Trade Date: 2024-01-02"), (1, "Close 2024-01-03")], "x.csv").readings == ()
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("zse/01-13-2023.csv", NameDate("01-13-2023", 1, 13, "-", DayDate(dt.date(2023, 1, 13), "file name: 01-13-2023"))),
+    ("list_02.01.2024.csv", NameDate("02.01.2024", 2, 1, ".", DayDate(JAN2, "file name: 02.01.2024"))),  # dotted
+    ("ngx_pricelist_02012024.csv", NameDate("02012024", 2, 1, "", DayDate(
+        None, "file name: 02012024 may be 2024-01-02 or 2024-02-01: nothing in the file says which is the day and "
+              "which the month", (JAN2, dt.date(2024, 2, 1))))),
+    ("export_01-02-2023.csv", NameDate("01-02-2023", 1, 2, "-", DayDate(
+        None, "the file name's 01-02-2023 beside 'export' may be the day it was downloaded, not a trade date"))),
+])
+def test_a_names_date_of_day_and_month_in_numbers_is_given_with_its_numbers_and_what_it_dates(name, named):
+    assert name_date(name) == named
+    assert day_of_file([], name) == named.dated  # what detection stores of the file, its title giving no date
+
+
+@pytest.mark.parametrize("name", ["prices_20050520.csv", "cm02JAN2024bhav.csv", "prices.csv",
+                                  "01-02-2023_01-03-2023.csv"])
+def test_a_name_of_no_date_of_day_and_month_in_numbers_or_of_several_has_no_name_date(name):
+    # Year first ("20050520") is no day and month before the year: its "20" and "05" prove no order.
+    assert name_date(name) is None
 
 
 def test_the_names_date_settles_an_ambiguous_title_date():

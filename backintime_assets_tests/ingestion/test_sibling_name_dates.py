@@ -1,10 +1,11 @@
 """A dateless day's list whose name's date its siblings named alike settle (sibling_name_dates.py)."""
 import datetime as dt
+import json
 
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.ingestion.sibling_name_dates import guesses_name, settle_name_dates
+from backintime_assets.ingestion.sibling_name_dates import guesses_name, may_guess_name, settle_name_dates
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets_tests.ingestion.surveyed_here import survey_tasks
 
@@ -54,3 +55,25 @@ def test_a_settled_sheet_proves_nothing_to_another():
     settled, _ = settle_name_dates({"01-02-2023.csv": _schema("01-02-2023.csv")}, [_schema("01-13-2023.csv")])
     again, _ = settle_name_dates({"01-03-2023.csv": _schema("01-03-2023.csv")}, list(settled.values()))
     assert settled["01-02-2023.csv"]["day"] == "2023-01-02" and again == {}
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_a_guessing_schema_is_seen_in_its_json_however_it_is_spaced(separators):
+    text = json.dumps(_schema("01-02-2023.csv"), ensure_ascii=False, separators=separators)
+    assert may_guess_name(text) and guesses_name(json.loads(text))
+    assert not may_guess_name(detect_bytes(b"Date,Close\n2023-01-02,1.5\n2023-01-03,1.6\n", "AAPL.csv").to_json())
+
+
+def test_a_sibling_named_year_first_proves_no_day_month_order():
+    # "20050520" is 20 May 2005 year first: its "20" and "05" are no day and month before the year, though read
+    # so they matched the day. Taken for proof, "prices_05042005.csv" had loaded as 5 April (silent), May's 4th
+    # as likely.
+    settled, _ = settle_name_dates({"prices_05042005.csv": _schema("prices_05042005.csv")},
+                                   [_schema("prices_20050520.csv")])
+    assert settled == {}
+
+
+def test_a_name_read_either_way_under_a_title_that_reads_either_way_is_no_name_guess():
+    schema = detect_bytes(b"Trade Date: 02/01/2023\n" + SHEET, "01-02-2023.csv").to_dict()
+    assert schema["day"] is None and "reads either way" in schema["date_from"]
+    assert not guesses_name(schema)
