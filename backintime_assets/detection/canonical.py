@@ -24,6 +24,7 @@ from .numbers import float_under, marks_or_default, to_float, written_places
 from .options import names_expiry
 from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
+from .stable_nav import yield_beside_stable_nav
 from .scaled_money import scaled_money
 from .series_units import in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
@@ -2558,6 +2559,13 @@ def _fill_by_type(mapping: list[str | None], used: set[str], types: Sequence[Col
         _assign_ohlc(mapping, used, numeric, types, body, number_format)
     if len(marked) == 1 and "close" in mapping:
         _marked_close(mapping, marked[0], body, number_format)
+    elif not marked and "close" in mapping and not any(m in mapping for m in ("open", "high", "low", "adj_close")):
+        # A marked column after the close is money traded ("date,close,volume,$turnover"), but not one that
+        # stands still beside a yield: "2020-01-02,0.0412,$1.00" had loaded the yield as the close (silent).
+        after = [j for j in free if mapping[j] is None and types[j].type in _NUMERIC and types[j].format == "currency"]
+        close = mapping.index("close")
+        if len(after) == 1 and _yield_beside_nav(close, after[0], body, number_format):
+            mapping[close], mapping[after[0]] = None, "close"
 
 
 def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequence[str]],
@@ -2632,8 +2640,21 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         return 2 * len(zero) > len(pairs) and (
             priced and bounded and 2 * still > len(zero) or len(other) > 1 and not price_like(other))
 
-    if price_like(series(marked, True)) and (no_price(series(close, False)) or changes()):
+    if price_like(series(marked, True)) and (no_price(series(close, False)) or changes()
+                                             or _yield_beside_nav(close, marked, body, number_format)):
         mapping[close], mapping[marked] = None, "close"
+
+
+def _yield_beside_nav(close: int, marked: int, body: Sequence[Sequence[str]],
+                      number_format: tuple[str, str | None] | None) -> bool:
+    """Whether the unmarked column taken for the close is a money market fund's yield beside its stable NAV,
+    the marked column, written with its cents (stable_nav.py): "2020-01-02,$1.00,0.0412" had loaded the
+    yield as the close (silent), the NAV left out."""
+    pairs = [(m, u) for r in body if max(close, marked) < len(r)
+             and (m := float_under(CURRENCY_MARKS.sub("", r[marked]), number_format)) is not None
+             and (u := float_under(r[close], number_format)) is not None]
+    return all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip()) \
+        and yield_beside_stable_nav([m for m, _ in pairs], [u for _, u in pairs])
 
 
 def _marked_prices(free: list[int], numeric: list[int], mapping: Sequence[str | None],

@@ -315,6 +315,25 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
      "2020-01-08,$18.25,200.00\n", [18.04, 18.10, 18.12, 18.20, 18.25], [None] * 5),
     ("2020-01-02,$11900,0.0002\n2020-01-03,$12100,0.0003\n2020-01-06,$12000,0.0002\n2020-01-07,$11800,0.0003\n",
      [0.0002, 0.0003, 0.0002, 0.0003], [None, None, None, None]),
+    # A money market fund's stable NAV beside its yield, a fraction moving by hundredths of a percent, on
+    # either side of it: the yield had loaded as the close (silent), the NAV left out. So with a day the
+    # fund broke its buck.
+    ("2020-01-02,$1.00,0.0412\n2020-01-03,$1.00,0.0413\n2020-01-06,$1.00,0.0413\n2020-01-07,$1.00,0.0411\n"
+     "2020-01-08,$1.00,0.0410\n", [1.0] * 5, [None] * 5),
+    ("2020-01-02,0.0412,$1.00\n2020-01-03,0.0413,$1.00\n2020-01-06,0.0413,$1.00\n2020-01-07,0.0411,$1.00\n"
+     "2020-01-08,0.0410,$1.00\n", [1.0] * 5, [None] * 5),
+    ("2020-01-02,$1.0000,0.0412\n2020-01-03,$1.0000,0.0413\n2020-01-06,$1.0000,0.0413\n"
+     "2020-01-07,$1.0000,0.0411\n2020-01-08,$1.0000,0.0410\n", [1.0] * 5, [None] * 5),
+    ("".join(f"2020-01-{d:02},${0.99 if d == 14 else 1:.2f},0.04{d:02}\n" for w in (6, 13, 20)
+             for d in range(w, w + 5)), [0.99 if k == 6 else 1.0 for k in range(15)], [None] * 15),
+    # Beside money traded that moves, a sub-dollar close stays; beside a dollar figure standing still, a
+    # close over one dollar (a dividend's, a fee's "$0.25", "$1.00"), or whole money standing still.
+    ("2020-01-02,$120431.50,0.4512\n2020-01-03,$131002.25,0.4530\n2020-01-06,$118250.00,0.4498\n",
+     [0.4512, 0.4530, 0.4498], [None] * 3),
+    ("2020-01-02,$0.25,18.04\n2020-01-03,$0.25,18.10\n2020-01-06,$0.25,18.12\n", [18.04, 18.10, 18.12], [None] * 3),
+    ("2020-01-02,18.04,$1.00\n2020-01-03,18.10,$1.00\n2020-01-06,18.12,$1.00\n", [18.04, 18.10, 18.12], [None] * 3),
+    ("2020-01-02,$120000,0.4512\n2020-01-03,$120000,0.4530\n2020-01-06,$120000,0.4498\n",
+     [0.4512, 0.4530, 0.4498], [None] * 3),
 ])
 def test_headerless_prices_marked_with_a_currency_are_the_prices(text, closes, volumes):
     data = text.encode()

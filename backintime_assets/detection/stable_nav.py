@@ -1,0 +1,30 @@
+"""A money market fund's stable net asset value beside its yield, in a file without a header: the NAV
+written as money ("$1.00") that stands still day after day, the yield a fraction under one that moves by
+its hundredths of a percent ("2020-01-02,$1.00,0.0412"). The yield moves as a price does, a little a day,
+and had loaded as the fund's close (silent), the NAV left out."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+# Of the rows, the share the NAV stands at its one value on: a stable NAV may break its buck for a day
+# or two ("$0.99"), and no money traded repeats itself so.
+_STANDING = 0.9
+
+
+def stands_still(values: Sequence[float]) -> bool:
+    """Whether `values` hold one value on nearly every row (_STANDING), as a stable NAV does and no money
+    traded, which changes with every day's trades."""
+    if len(values) < 2:
+        return False
+    _, most = Counter(values).most_common(1)[0]
+    return most >= _STANDING * len(values)
+
+
+def yield_beside_stable_nav(marked: Sequence[float], unmarked: Sequence[float]) -> bool:
+    """Whether `unmarked` is a yield beside the stable NAV `marked` (pairs of one row's values): the marked
+    stands still (stands_still) and the unmarked is a fraction under one and under the NAV on every row.
+    Not a percent's yield ("4.12" beside "$1.00"): a share priced $4.12 beside a figure of one dollar
+    written on every day reads so too."""
+    return stands_still(marked) and all(0 <= u < 1 and u < m for m, u in zip(marked, unmarked)) \
+        and any(u > 0 for u in unmarked)
