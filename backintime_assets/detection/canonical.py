@@ -30,7 +30,7 @@ from .series_units import in_its_currency, level_unit, rate_unit, series_name, t
 from .statements import COMPANY_WORDS, held_units
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
-from .unit_prices import names_unit_price
+from .unit_prices import names_unit_price, other_figure_per_unit
 from .tenors import MOST_RATE, a_tenor_unnamed, fixings, rate_named, tenor_days
 from .formulas import chemical_formula
 from .in_force import rate_in_force
@@ -1655,7 +1655,10 @@ _OTHER_PRICE = frozenset("""bid ask offer buy buying sell selling min max minimu
 _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book change chg pct percent target
                          range predicted prediction forecast estimate paid delta diff difference momentum
                          ma sma ema wma moving avg average mean level unit units item sqft sq square upper
-                         lower bound spread gap signal trend lag lagged volatility std rank score""".split())
+                         lower bound spread gap signal trend lag lagged volatility std rank score
+                         cap caps ceiling ceilings floor floors limit limits""".split())
+# ("Price Cap", "Price Floor", "Price Limit": a policy's or an exchange's bound on the price, no price paid,
+# had loaded as closes.)
 
 
 # Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return"). Whole
@@ -2207,11 +2210,14 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
             if not is_whole(t):
                 others.append(j)  # an unnamed column of whole numbers is a writer's row numbers ("",Date,...)
             continue
-        words = re.findall(r"[a-z]+", unicodedata.normalize("NFKD", " ".join(header_cells[j])).lower())
+        text = unicodedata.normalize("NFKD", " ".join(header_cells[j])).lower()
+        found = list(re.finditer(r"[a-z]+", text))
+        words = [m.group() for m in found]
         at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
         if at and t.type in _NUMERIC:
             before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
-            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after)
+            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after) \
+                or other_figure_per_unit(text[found[at[0]].end():])  # "price_cap_usd_per_barrel": a policy's
             priced.append((j, other))
         elif t.type in _NUMERIC and names_unit_price(" ".join(header_cells[j])):
             # money per a good's unit, no word "price" ("brent_usd_per_barrel"; unit_prices reads only a good's

@@ -46,6 +46,33 @@ _AFTER_THE_UNIT = re.compile(r"[\W_]*(?:co2e?[\W_]*)?(?:(?:19|20)\d\d[\W_]*)?")
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
 
 
+# What may stand between a word for the price and its money per unit besides the good's and its market's
+# words (_GOODS): where it is delivered (EIA's "Europe Brent Spot Price FOB (Dollars per Barrel)") and "in".
+_TERMS = frozenset("fob fas cif cfr fca dap ddp exw ex delivered in".split())
+
+
+def _unit_price(text: str) -> tuple[list[str], bool] | None:
+    """The words before the money of the last money per a good's unit `text` writes (lower case), and whether
+    nothing but a year or what the good weighs follows the unit; None where it writes none."""
+    last = list(_PER.finditer(text))[-1:]
+    if not last:
+        return None
+    money, unit = last[0].groups()
+    if not ((money in _MONEY_WORDS or money in _CODES) and unit in _UNITS):
+        return None
+    before = re.findall(r"[a-z0-9]+", text[:last[0].start()])  # "brent_2020usd": in 2020 dollars, no price of the day
+    return before, _AFTER_THE_UNIT.fullmatch(text[last[0].end():]) is not None
+
+
+def other_figure_per_unit(after_price: str) -> bool:
+    """Whether a name's text after its word for the price (`after_price`: "_cap_usd_per_barrel") writes money per
+    a good's unit after a word that is none of the good's, its market's or its delivery's (_GOODS, _TERMS): a
+    policy's cap on the price ("price_cap_usd_per_barrel") had loaded as the good's closes through the word
+    "price" (silent), as the words before the money refuse a name that has no such word."""
+    read = _unit_price(unicodedata.normalize("NFKD", after_price).lower())
+    return read is not None and not (_GOODS | _TERMS).issuperset(read[0])
+
+
 def names_unit_price(name: str) -> bool:
     """Whether `name` writes money per a good's unit (module doc): "usd_per_barrel", "EUR/MWh"."""
     text = unicodedata.normalize("NFKD", name).lower()
@@ -54,9 +81,5 @@ def names_unit_price(name: str) -> bool:
     # "usd_per_barrel_per_day"), where no list of such words could be whole.
     # Nor a number after it but a year ("wti_usd_per_barrel_2020"): "gold_usd_per_oz_30", "oil_usd_per_barrel_2"
     # are a window's or a version's, no day's price.
-    last = list(_PER.finditer(text))[-1:]
-    if not last or not _AFTER_THE_UNIT.fullmatch(text[last[0].end():]):
-        return False
-    money, unit = last[0].groups()
-    before = re.findall(r"[a-z0-9]+", text[:last[0].start()])  # "brent_2020usd": in 2020 dollars, no price of the day
-    return (money in _MONEY_WORDS or money in _CODES) and unit in _UNITS and _GOODS.issuperset(before)
+    read = _unit_price(text)
+    return read is not None and read[1] and _GOODS.issuperset(read[0])

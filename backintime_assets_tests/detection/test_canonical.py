@@ -2898,6 +2898,15 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     # Nor money per unit that is no price of the good: each had loaded as the good's closes.
     ("date,fuel_tax_eur_per_litre", None), ("date,refining_margin_usd_per_barrel", None),
     ("date,pounds_per_bushel", None),
+    # Nor a bound on the price named with the word "price" (had loaded as closes, silent): a policy's cap,
+    # floor or limit, with or without its money per unit, or a subsidy of it.
+    ("Date,price_cap_usd_per_barrel", None), ("Date,Price Cap (USD/bbl)", None), ("Date,Price floor EUR/t", None),
+    ("Date,price_ceiling_usd_per_barrel", None), ("Date,price_subsidy_inr_per_litre", None), ("Date,Price Cap", None),
+    # The good's price with its market's or its delivery's words between the price and its money still loads.
+    ("Date,Europe Brent Spot Price FOB (Dollars per Barrel)", "Europe Brent Spot Price FOB (Dollars per Barrel)"),
+    ("Date,price_brent_usd_per_barrel", "price_brent_usd_per_barrel"), ("Date,Price in EUR/MWh", "Price in EUR/MWh"),
+    ("Date,Price CIF USD/t", "Price CIF USD/t"), ("Date,Price (USD per barrel)", "Price (USD per barrel)"),
+    ("Date,Gold Price (USD/oz)", "Gold Price (USD/oz)"),
 ])
 def test_money_per_a_goods_unit_is_the_close_as_the_files_one_figure(header, close):
     figures = header.count(",")

@@ -1,6 +1,6 @@
 import pytest
 
-from backintime_assets.detection.unit_prices import names_unit_price
+from backintime_assets.detection.unit_prices import names_unit_price, other_figure_per_unit
 
 
 @pytest.mark.parametrize("name,priced", [
@@ -30,3 +30,15 @@ from backintime_assets.detection.unit_prices import names_unit_price
 ])
 def test_names_unit_price(name, priced):
     assert names_unit_price(name) is priced
+
+
+@pytest.mark.parametrize("after_price,other", [
+    # a bound or a levy on the price, between the word "price" and its money per unit
+    ("_cap_usd_per_barrel", True), (" Cap (USD/bbl)", True), ("_subsidy_inr_per_litre", True), (" floor EUR/t", True),
+    # the good's, its market's or its delivery's words; or no money per a good's unit at all
+    (" FOB (Dollars per Barrel)", False), ("_brent_usd_per_barrel", False), (" in EUR/MWh", False),
+    (", CIF, USD/t", False),
+    (" (USD per barrel)", False), ("", False), (" (Dollars per Million Btu)", False), ("_cap", False),
+])
+def test_other_figure_per_unit(after_price, other):
+    assert other_figure_per_unit(after_price) is other
