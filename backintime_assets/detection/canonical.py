@@ -26,7 +26,7 @@ from .figure_pairs import another_figure_s_prices
 from .sample_runs import cut_days, sample_runs
 from .stable_nav import yield_beside_stable_nav
 from .scaled_money import scaled_money
-from .series_units import in_its_currency, level_unit, rate_unit, series_name, trailing_unit
+from .series_units import change_in_percent, in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
@@ -2161,7 +2161,8 @@ def _named_series(mapping: list[str | None], used: set[str], header_cells: Seque
     bracketed = trailing_unit(_header_of(header_cells, 1)[0])[1] if _header_of(header_cells, 1) else None
     pair = currency_pair(name) and not any(rate_unit(u) for u in units) and bracketed in (None, pair_quote(name))
     if not (_fred_id([date_name, name], body) or pair) \
-            or not all(label is None or _states_level(label, name) for label in labels):
+            or not all(label is None or _states_level(label, name) for label in labels) \
+            or change_in_percent(name, units):  # "SP500 (%)": the index's change, no level
         return
     values = [v for r in body if len(r) > 1 and (v := float_under(r[1], number_format)) is not None]
     if fits_type("close", types[1]) and not any(v <= 0 for v in values) \

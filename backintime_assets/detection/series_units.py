@@ -27,6 +27,20 @@ _INDEX_ON_BASE = re.compile(r"index\s+(?:(?P<month>[^\W\d_]+\.?)\s+)?\d{4}(?:\s*
 _DATE_FORMAT = re.compile(r"(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}(?:[-/. ]?[ymd]{1,4}){2}", re.IGNORECASE)
 
 
+# FRED's ids of a market price's level: its share indexes (S&P's, Dow Jones', Nasdaq's, the Nikkei's,
+# Wilshire's) and its exchange rates ("DEXUSEU"). Such a level is no percent: "SP500 (%)" is the index's
+# change (a writer's transformation), and its days all positive had loaded as the index's closes (silent).
+# A yield's or a rate's id ("DGS10 (%)", "SOFR (%)") is a level in percent.
+_PRICE_LEVEL_ID = re.compile(r"SP500|SP[46]00|DJIA|DJ[CTU]A|NASDAQ[A-Z0-9]*|NIKKEI[A-Z0-9]*|WILL[A-Z0-9]+|DEX[A-Z]{4}")
+_PERCENTS = frozenset({"%", "percent", "bp", "bps", "basis points"})
+
+
+def change_in_percent(name: str, units: Sequence[str]) -> bool:
+    """Whether a FRED id `name` of a market price's level (_PRICE_LEVEL_ID) is written in a percent (`units`,
+    series_name's): its change, no level."""
+    return _PRICE_LEVEL_ID.fullmatch(name.strip()) is not None and any(u.strip().lower() in _PERCENTS for u in units)
+
+
 def series_unit(text: str) -> bool:
     """Whether `text` is a unit a series' values are written in and no scale of them (_RATE_UNITS, a currency)."""
     text = text.strip()

@@ -2667,6 +2667,14 @@ def test_an_exchange_rate_named_by_its_sdmx_key_is_the_close_as_the_file_s_one_f
     ("DATE,SP500 (bn USD)", ["4.70", "4.71", "4.72", "4.69", "4.73"], None),
     ("DATE,SP500 (GBX)", ["470000", "470400", "470800", "469900", "471200"], None),
     ("DATE,SP500 (%)", ["0.12", "-0.81", "-0.34", "0.18", "1.41"], None),
+    # So where every change is positive: a share index's or an exchange rate's level is no percent (had
+    # loaded as the index's closes, silent). A yield's or a spread's id in percent is its level still.
+    ("DATE,SP500 (%)", ["0.12", "0.81", "0.34", "0.18", "1.41"], None),
+    ("DATE,SP500\n,Percent", ["0.12", "0.81", "0.34", "0.18", "1.41"], None),
+    ("observation_date,DEXUSEU (%)", ["0.12", "0.81", "0.34", "0.18", "1.41"], None),
+    ("observation_date,NIKKEI225 [bps]", ["12", "81", "34", "18", "141"], None),
+    ("DATE,T10Y2Y (%)", ["0.42", "0.45", "0.44", "0.41", "0.40"], "T10Y2Y (%)"),
+    ("DATE,SP500 (points)", ["3230.78", "3257.85", "3234.85", "3246.28", "3237.18"], "SP500 (points)"),
     ("DATE,SALES\nyyyy-mm-dd,USD", ["95.16", "96.1", "96.02", "97.72", "96.87"], None),
     ("DATE,DGS10\nyyyy-mm-dd,Count", ["3.95", "3.91", "3.99", "4.02", "4.05"], None),
 ])

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from backintime_assets.detection.series_units import (in_its_currency, level_unit, same_currency, series_name,
-                                                      trailing_unit)
+from backintime_assets.detection.series_units import (change_in_percent, in_its_currency, level_unit, same_currency,
+                                                      series_name, trailing_unit)
 
 
 @pytest.mark.parametrize(("cells", "name", "units"), [
@@ -50,3 +50,15 @@ def test_in_its_currency_reads_the_name_before_the_same_currency_only():
 ])
 def test_level_unit(text, level):
     assert level_unit(text) is level
+
+
+@pytest.mark.parametrize(("name", "units", "change"), [
+    # a share index's or an exchange rate's level in a percent is its change
+    ("SP500", ["%"], True), ("NASDAQCOM", ["Percent"], True), ("DJIA", ["bps"], True), ("DEXUSEU", ["%"], True),
+    ("WILL5000IND", ["%"], True), ("NIKKEI225", ["percent"], True),
+    # a yield's, a rate's or a spread's level is in a percent; an index's level in its points
+    ("DGS10", ["%"], False), ("SOFR", ["Percent"], False), ("T10Y2Y", ["%"], False), ("SP500", ["points"], False),
+    ("SP500", [], False), ("SP500X", ["%"], False),
+])
+def test_change_in_percent(name, units, change):
+    assert change_in_percent(name, units) is change
