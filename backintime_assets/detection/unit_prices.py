@@ -41,6 +41,13 @@ _GOODS = frozenset("""brent wti crude oil dubai urals opec basket henry hub ttf 
                       spot price prices close closing settle settlement average avg retail wholesale lbma lme
                       comex nymex ice cbot mcx""".split())
 _CODES = frozenset(c.lower() for c in CURRENCY_CODES)
+# Codes that spell in small letters a word that reads before a unit: Albania's lek and "all", Cuba's peso and a
+# "cup", Tonga's pa'anga and "top", Georgia's lari and "gel", Kyrgyzstan's som and kilograms' "kgs". Written so
+# alone before the unit in words ("cup per litre", "top/t", "all per ton": each had loaded as the money's
+# price), the word is read, not the code; after the good's words ("diesel_cup_per_litre"), in capitals
+# ("CUP/l") or joined as an identifier ("cup_per_litre") the code. Not the codes whose word reads as no
+# measure of a good ("pen per gallon", "try per litre", "rub per barrel": Peru's, Turkey's, Russia's money).
+_WORD_CODES = frozenset("all cup top gel kgs".split())
 # What may follow the good's unit: what it weighs ("usd_per_ton_co2") and a year, marks between.
 _AFTER_THE_UNIT = re.compile(r"[\W_]*(?:co2e?[\W_]*)?(?:(?:19|20)\d\d[\W_]*)?")
 _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(?![a-z])")
@@ -51,9 +58,11 @@ _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(
 _TERMS = frozenset("fob fas cif cfr fca dap ddp exw ex delivered in".split())
 
 
-def _unit_price(text: str) -> tuple[list[str], bool] | None:
-    """The words before the money of the last money per a good's unit `text` writes (lower case), and whether
-    nothing but a year or what the good weighs follows the unit; None where it writes none."""
+def _unit_price(written: str, after_a_price: bool = False) -> tuple[list[str], bool] | None:
+    """The words before the money of the last money per a good's unit `written` writes, and whether nothing
+    but a year or what the good weighs follows the unit; None where it writes none. A code that is a word in
+    small letters (_WORD_CODES) is money only after a word (the good's, or one for the price: `after_a_price`)."""
+    text = written.lower()
     last = list(_PER.finditer(text))[-1:]
     if not last:
         return None
@@ -61,6 +70,10 @@ def _unit_price(text: str) -> tuple[list[str], bool] | None:
     if not ((money in _MONEY_WORDS or money in _CODES) and unit in _UNITS):
         return None
     before = re.findall(r"[a-z0-9]+", text[:last[0].start()])  # "brent_2020usd": in 2020 dollars, no price of the day
+    as_written = written[last[0].start(1):last[0].end(1)] if len(written) == len(text) else money
+    joined = "_" in last[0].group()  # "try_per_litre": a name written as an identifier, whose writer writes codes
+    if money in _WORD_CODES and not as_written.isupper() and not (before or after_a_price or joined):
+        return None
     return before, _AFTER_THE_UNIT.fullmatch(text[last[0].end():]) is not None
 
 
@@ -69,13 +82,13 @@ def other_figure_per_unit(after_price: str) -> bool:
     a good's unit after a word that is none of the good's, its market's or its delivery's (_GOODS, _TERMS): a
     policy's cap on the price ("price_cap_usd_per_barrel") had loaded as the good's closes through the word
     "price" (silent), as the words before the money refuse a name that has no such word."""
-    read = _unit_price(unicodedata.normalize("NFKD", after_price).lower())
+    read = _unit_price(unicodedata.normalize("NFKD", after_price), after_a_price=True)
     return read is not None and not (_GOODS | _TERMS).issuperset(read[0])
 
 
 def names_unit_price(name: str) -> bool:
     """Whether `name` writes money per a good's unit (module doc): "usd_per_barrel", "EUR/MWh"."""
-    text = unicodedata.normalize("NFKD", name).lower()
+    text = unicodedata.normalize("NFKD", name)
     # The good's unit ends the name (or what it weighs: "usd_per_ton_co2"): a word after it makes a figure of the
     # price, no price ("brent_usd_per_barrel_yoy", "..._log", "..._sd", "..._hi", "..._p90",
     # "usd_per_barrel_per_day"), where no list of such words could be whole.

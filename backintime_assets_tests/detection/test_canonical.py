@@ -2915,6 +2915,10 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     ("Date,price_brent_usd_per_barrel", "price_brent_usd_per_barrel"), ("Date,Price in EUR/MWh", "Price in EUR/MWh"),
     ("Date,Price CIF USD/t", "Price CIF USD/t"), ("Date,Price (USD per barrel)", "Price (USD per barrel)"),
     ("Date,Gold Price (USD/oz)", "Gold Price (USD/oz)"),
+    # A code that is a word in small letters alone before the unit is the word: no money (had loaded, silent).
+    ("Date,cup per litre", None), ("Date,top/t", None), ("Date,all per ton", None),
+    ("Date,CUP/l", "CUP/l"), ("Date,cup_per_litre", "cup_per_litre"), ("Date,pen per gallon", "pen per gallon"),
+    ("Date,diesel cup per litre", "diesel cup per litre"),
 ])
 def test_money_per_a_goods_unit_is_the_close_as_the_files_one_figure(header, close):
     figures = header.count(",")

@@ -27,6 +27,14 @@ from backintime_assets.detection.unit_prices import names_unit_price, other_figu
     ("pounds_per_bushel", False), ("pounds_per_gallon", False),
     # no money before it, or none of it a separate word
     ("km_per_litre", False), ("kwh_per_day", False), ("brentusdper_barrel", False), ("EUR/USD", False),
+    # a code that is a word in small letters, alone in words: the word (each had loaded as the money's price)
+    ("cup per litre", False), ("top/t", False), ("all per ton", False), ("kgs per litre", False),
+    ("gel per litre", False),
+    # the code in capitals, after the good's words, or joined as an identifier is; so is a code whose word
+    # reads as no measure, or that no word spells
+    ("CUP per litre", True), ("ALL/t", True), ("diesel_cup_per_litre", True), ("brent top per barrel", True),
+    ("cup_per_litre", True), ("pen per gallon", True), ("try/l", True), ("rub per barrel", True),
+    ("usd per barrel", True), ("eur/t", True), ("php_per_liter", True),
 ])
 def test_names_unit_price(name, priced):
     assert names_unit_price(name) is priced
@@ -39,6 +47,7 @@ def test_names_unit_price(name, priced):
     (" FOB (Dollars per Barrel)", False), ("_brent_usd_per_barrel", False), (" in EUR/MWh", False),
     (", CIF, USD/t", False),
     (" (USD per barrel)", False), ("", False), (" (Dollars per Million Btu)", False), ("_cap", False),
+    (" (cup per litre)", False), (" cap cup per litre", True),
 ])
 def test_other_figure_per_unit(after_price, other):
     assert other_figure_per_unit(after_price) is other
