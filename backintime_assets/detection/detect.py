@@ -296,7 +296,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(
-            layout.names, canonical, layout.types) or option_problem(
+            layout.names, canonical, layout.types, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
             or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .columns import ColumnType
+from .numbers import to_float
 from .statements import NOT_PRICES
 from .words import folded_words as words
 
@@ -31,8 +32,13 @@ _PAID = frozenset({"income", "incomes"})
 # A fund's or a firm's figure named by accounting words, each word of one of these in its name: a fund's size
 # ("Total Net Assets", "Assets Under Management") and the return its capital asks ("Cost of Equity", a rate),
 # no household's. Beside a fund's "Value" each had refused its history as a balance (since e612ffc).
-_FUND_FIGURES = (frozenset({"net", "assets"}), frozenset({"under", "management"}), frozenset({"cost", "of", "equity"}),
-                 frozenset({"cost", "of", "capital"}), frozenset({"cost", "of", "debt"}))
+_FUND_FIGURES = (frozenset({"net", "assets"}), frozenset({"under", "management"}))
+# The return a firm's capital asks is a rate, in percent or a fraction: a "Cost of Equity" in money (9500.00
+# beside a "Value" of 10000.00) is what a household paid for its shares, its books' (had loaded the value as
+# a close, silent).
+_RATE_FIGURES = (frozenset({"cost", "of", "equity"}), frozenset({"cost", "of", "capital"}),
+                 frozenset({"cost", "of", "debt"}))
+_MOST_PERCENT = 100.0
 
 
 def _worth(name: str) -> bool:
@@ -40,10 +46,13 @@ def _worth(name: str) -> bool:
     return bool(named) and named <= _WORTH
 
 
-def _books(name: str) -> bool:
+def _books(name: str, values: Sequence[float] = ()) -> bool:
+    """Whether a column named `name` is a figure of books; a firm's cost of capital only where `values` (its
+    numbers) reach past a rate's (_MOST_PERCENT)."""
     named = set(words(name))
     accounts = named & _ACCOUNTS - (_PAID if named & _PAYOUTS else frozenset())
-    return bool(accounts) and not named & _MARKET and not any(fund <= named for fund in _FUND_FIGURES)
+    rate = any(fund <= named for fund in _RATE_FIGURES) and all(abs(v) <= _MOST_PERCENT for v in values)
+    return bool(accounts) and not named & _MARKET and not any(fund <= named for fund in _FUND_FIGURES) and not rate
 
 
 def _figures(t: ColumnType) -> bool:
@@ -52,17 +61,24 @@ def _figures(t: ColumnType) -> bool:
     return t.type in ("integer", "float") or (t.alt is not None and t.alt.type in ("integer", "float"))
 
 
-def net_worth_problem(names: Sequence[str], canonical: Sequence[str | None],
-                      types: Sequence[ColumnType]) -> str | None:
+def _numbers(j: int, body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> list[float]:
+    return [v for r in body if j < len(r) and (v := to_float(r[j], decimal, thousands)) is not None]
+
+
+def net_worth_problem(names: Sequence[str], canonical: Sequence[str | None], types: Sequence[ColumnType],
+                      body: Sequence[Sequence[str]] = (), decimal: str = ".",
+                      thousands: str | None = None) -> str | None:
     """Why a table whose close (or, with none, a column) is named as a worth or a balance beside columns
-    of accounting figures (numbers, `types`) holds no prices; None otherwise."""
+    of accounting figures (numbers, `types`; their sampled rows `body`, written with this decimal mark and
+    grouping) holds no prices; None otherwise."""
     mapped = [j for j, c in enumerate(canonical) if c == "close" and j < len(names)]
     worth = mapped[:1] if mapped and _worth(names[mapped[0]]) else [] if mapped else [
         j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None and _worth(n)][:1]
     if not worth:
         return None
     books = [j for j, n in enumerate(names) if j < len(canonical) and canonical[j] is None
-             and j != worth[0] and _books(n) and j < len(types) and _figures(types[j])]
+             and j != worth[0] and _books(n, _numbers(j, body, decimal, thousands)) and j < len(types)
+             and _figures(types[j])]
     if not books:
         return None
     # Said as a table of no prices (statements.NOT_PRICES): a judgement of the names a user may overrule.

@@ -24,6 +24,9 @@ def _data(header: str, cells: str) -> bytes:
     # A payout's expense is the books' (a "Value" beside it had loaded as a close at 704eed8).
     ("Date,Value,Dividend Expense", "125000,40", "Dividend Expense, Value"),
     ("Date,Value,Distribution Costs", "125000,40", "Distribution Costs, Value"),
+    # A cost of equity in money, no rate: what a household paid for its shares (had loaded as a close, silent).
+    ("Date,Value,Cost of Equity", "125000,98000.00", "Cost of Equity, Value"),
+    ("Date,Value,Cost of Capital", "12500.50,9800.25", "Cost of Capital, Value"),
 ])
 def test_a_worth_beside_accounting_figures_is_no_price(header, cells, shown):
     data = _data(header, cells)
@@ -50,6 +53,9 @@ def test_a_worth_beside_accounting_figures_is_no_price(header, cells, shown):
     ("Date,Value,Assets Under Management", "10.12,5000000", 10.12),
     ("Date,Value,Dividend Income", "10.12,0.25", 10.12),
     ("Date,Value,Cost of Equity", "10.12,8.5", 10.12),
+    ("Date,Value,Cost of Equity", "152.40,0.085", 152.4),
+    ("Date,Value,Cost of Capital", "1012.5,7.25", 1012.5),
+    ("Date,Value,Cost of Debt", "101.5,-0.5", 101.5),
     # an asset's name or class, words named by an accounting word, is no figure of books (refused at ce1b60a)
     ("Date,Asset Name,Value", "Bitcoin,42000", 42000),
     ("Date,Asset Class,Value", "Gold,2050.5", 2050.5),
