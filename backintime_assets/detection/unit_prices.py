@@ -54,8 +54,10 @@ _PER = re.compile(r"(?<![a-z])([a-z]+)(?:[\s_]+per[\s_]+|[\s_]*/[\s_]*)([a-z]+)(
 
 
 # What may stand between a word for the price and its money per unit besides the good's and its market's
-# words (_GOODS): where it is delivered (EIA's "Europe Brent Spot Price FOB (Dollars per Barrel)") and "in".
-_TERMS = frozenset("fob fas cif cfr fca dap ddp exw ex delivered in".split())
+# words (_GOODS): where it is delivered (EIA's "Europe Brent Spot Price FOB (Dollars per Barrel)"), "in", "of"
+# (FRED's "Global price of Brent Crude (Dollars per Barrel)", refused as no close column without it) and
+# "nominal", the price as paid (a "real" one, less inflation, is no day's price and stays refused).
+_TERMS = frozenset("fob fas cif cfr fca dap ddp exw ex delivered in of nominal".split())
 
 
 def _unit_price(written: str, after_a_price: bool = False) -> tuple[list[str], bool] | None:

@@ -2912,6 +2912,9 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     ("Date,price_ceiling_usd_per_barrel", None), ("Date,price_subsidy_inr_per_litre", None), ("Date,Price Cap", None),
     # The good's price with its market's or its delivery's words between the price and its money still loads.
     ("Date,Europe Brent Spot Price FOB (Dollars per Barrel)", "Europe Brent Spot Price FOB (Dollars per Barrel)"),
+    ("DATE,Global price of Brent Crude (Dollars per Barrel)", "Global price of Brent Crude (Dollars per Barrel)"),
+    ("Date,Price of gold (USD/oz)", "Price of gold (USD/oz)"), ("Date,Price nominal USD/bbl", "Price nominal USD/bbl"),
+    ("Date,Price of cap (USD/bbl)", None), ("Date,Price real 2020 USD/bbl", None),
     ("Date,price_brent_usd_per_barrel", "price_brent_usd_per_barrel"), ("Date,Price in EUR/MWh", "Price in EUR/MWh"),
     ("Date,Price CIF USD/t", "Price CIF USD/t"), ("Date,Price (USD per barrel)", "Price (USD per barrel)"),
     ("Date,Gold Price (USD/oz)", "Gold Price (USD/oz)"),

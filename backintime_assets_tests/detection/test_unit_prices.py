@@ -48,6 +48,7 @@ def test_names_unit_price(name, priced):
     (", CIF, USD/t", False),
     (" (USD per barrel)", False), ("", False), (" (Dollars per Million Btu)", False), ("_cap", False),
     (" (cup per litre)", False), (" cap cup per litre", True),
+    (" of Brent Crude (Dollars per Barrel)", False), (" nominal USD/bbl", False), (" of cap (USD/bbl)", True),
 ])
 def test_other_figure_per_unit(after_price, other):
     assert other_figure_per_unit(after_price) is other
