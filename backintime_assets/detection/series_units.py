@@ -30,8 +30,13 @@ _DATE_FORMAT = re.compile(r"(?=.*y)(?=.*m)(?=.*d)[ymd]{1,4}(?:[-/. ]?[ymd]{1,4})
 # FRED's ids of a market price's level: its share indexes (S&P's, Dow Jones', Nasdaq's, the Nikkei's,
 # Wilshire's) and its exchange rates ("DEXUSEU"). Such a level is no percent: "SP500 (%)" is the index's
 # change (a writer's transformation), and its days all positive had loaded as the index's closes (silent).
-# A yield's or a rate's id ("DGS10 (%)", "SOFR (%)") is a level in percent.
-_PRICE_LEVEL_ID = re.compile(r"SP500|SP[46]00|DJIA|DJ[CTU]A|NASDAQ[A-Z0-9]*|NIKKEI[A-Z0-9]*|WILL[A-Z0-9]+|DEX[A-Z]{4}")
+# A yield's or a rate's id ("DGS10 (%)", "SOFR (%)") is a level in percent. So are its goods' and coins' prices
+# and the dollar's index: oil, gas and fuels ("DCOILWTICO", "DHHNGSP", "DGASNYH", "DJFUELUSGULF"), the LBMA's
+# gold ("GOLDAMGBD228NLBM"), the IMF's monthly commodities ("POILBREUSDM", "PCOPPUSDM"), Coinbase's coins
+# ("CBBTCUSD") and "DTWEXBGS": "observation_date,DCOILWTICO (%)" of positive changes had loaded as oil's closes.
+_PRICE_LEVEL_ID = re.compile(r"SP500|SP[46]00|DJIA|DJ[CTU]A|NASDAQ[A-Z0-9]*|NIKKEI[A-Z0-9]*|WILL[A-Z0-9]+|DEX[A-Z]{4}"
+                             r"|DCOIL[A-Z]+|DHHNGSP|DGAS[A-Z]+|DHOIL[A-Z]+|D[DJ]FUEL[A-Z]+|DPROPANE[A-Z]+"
+                             r"|GOLD[A-Z0-9]+|P[A-Z0-9]+USD[MQA]|CB[A-Z0-9]+USD|DTWEX[A-Z]+")
 _PERCENTS = frozenset({"%", "percent", "bp", "bps", "basis points"})
 
 

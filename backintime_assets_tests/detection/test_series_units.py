@@ -56,6 +56,10 @@ def test_level_unit(text, level):
     # a share index's or an exchange rate's level in a percent is its change
     ("SP500", ["%"], True), ("NASDAQCOM", ["Percent"], True), ("DJIA", ["bps"], True), ("DEXUSEU", ["%"], True),
     ("WILL5000IND", ["%"], True), ("NIKKEI225", ["percent"], True),
+    # so is a good's, a coin's or the dollar index's price
+    ("DCOILWTICO", ["%"], True), ("DCOILBRENTEU", ["Percent"], True), ("DHHNGSP", ["%"], True),
+    ("GOLDAMGBD228NLBM", ["%"], True), ("POILBREUSDM", ["%"], True), ("PCOPPUSDM", ["bps"], True),
+    ("CBBTCUSD", ["%"], True), ("DTWEXBGS", ["%"], True), ("DCOILWTICO", ["USD"], False),
     # a yield's, a rate's or a spread's level is in a percent; an index's level in its points
     ("DGS10", ["%"], False), ("SOFR", ["Percent"], False), ("T10Y2Y", ["%"], False), ("SP500", ["points"], False),
     ("SP500", [], False), ("SP500X", ["%"], False),
