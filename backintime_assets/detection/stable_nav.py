@@ -10,6 +10,14 @@ from collections.abc import Sequence
 # Of the rows, the share the NAV stands at its one value on: a stable NAV may break its buck for a day
 # or two ("$0.99"), and no money traded repeats itself so.
 _STANDING = 0.9
+# A stable NAV is pegged at one unit of its currency ("$1.00"): any other figure standing still (a bond's
+# par "$100.00", an option's strike "$5.00", a fee "$4.95") beside a sub-dollar price had loaded as the
+# close (silent), the price left out.
+_PEG = 1.0
+# A yield as a fraction stays under this (no money market fund has paid 20%); a sub-dollar price over it
+# beside "$1.00" (a penny stock's 0.45, a dollar's rate in euros 0.8912, a stablecoin's 0.9987, a bond's
+# price as a fraction of par) is the series itself and had loaded the "$1.00" as the close (silent).
+_YIELD_UNDER = 0.2
 
 
 def stands_still(values: Sequence[float]) -> bool:
@@ -21,10 +29,17 @@ def stands_still(values: Sequence[float]) -> bool:
     return most >= _STANDING * len(values)
 
 
+def _pegged(values: Sequence[float]) -> bool:
+    """Whether the value `values` stand still at (stands_still) is one unit of money, a stable NAV's peg."""
+    return Counter(values).most_common(1)[0][0] == _PEG
+
+
 def yield_beside_stable_nav(marked: Sequence[float], unmarked: Sequence[float]) -> bool:
     """Whether `unmarked` is a yield beside the stable NAV `marked` (pairs of one row's values): the marked
-    stands still (stands_still) and the unmarked is a fraction under one and under the NAV on every row.
+    stands still (stands_still) at one unit of money (_PEG) and the unmarked is a fraction under _YIELD_UNDER
+    and under the NAV on every row.
     Not a percent's yield ("4.12" beside "$1.00"): a share priced $4.12 beside a figure of one dollar
     written on every day reads so too."""
-    return stands_still(marked) and all(0 <= u < 1 and u < m for m, u in zip(marked, unmarked)) \
+    return stands_still(marked) and _pegged(marked) \
+        and all(0 <= u < _YIELD_UNDER and u < m for m, u in zip(marked, unmarked)) \
         and any(u > 0 for u in unmarked)

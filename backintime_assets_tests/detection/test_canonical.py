@@ -334,6 +334,18 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
     ("2020-01-02,18.04,$1.00\n2020-01-03,18.10,$1.00\n2020-01-06,18.12,$1.00\n", [18.04, 18.10, 18.12], [None] * 3),
     ("2020-01-02,$120000,0.4512\n2020-01-03,$120000,0.4530\n2020-01-06,$120000,0.4498\n",
      [0.4512, 0.4530, 0.4498], [None] * 3),
+    # A figure standing still beside a sub-dollar series is no stable NAV unless it is one unit of money
+    # beside a fraction a yield could be: a par, a strike, a fee, a dollar beside its rate in euros, a bond's
+    # par beside its price as a fraction of it had each loaded as every day's close (silent).
+    ("2020-01-02,$1.00,0.45\n2020-01-03,$1.00,0.46\n2020-01-06,$1.00,0.44\n2020-01-07,$1.00,0.47\n",
+     [0.45, 0.46, 0.44, 0.47], [None] * 4),
+    ("2020-01-02,$1.00,0.8912\n2020-01-03,$1.00,0.8931\n2020-01-06,$1.00,0.8905\n", [0.8912, 0.8931, 0.8905],
+     [None] * 3),
+    ("2020-01-02,$5.00,0.0412\n2020-01-03,$5.00,0.0413\n2020-01-06,$5.00,0.0411\n", [0.0412, 0.0413, 0.0411],
+     [None] * 3),
+    ("2020-01-02,$100.00,0.9875\n2020-01-03,$100.00,0.9881\n2020-01-06,$100.00,0.9870\n",
+     [0.9875, 0.9881, 0.9870], [None] * 3),
+    ("2020-01-02,0.45,$4.95\n2020-01-03,0.46,$4.95\n2020-01-06,0.44,$4.95\n", [0.45, 0.46, 0.44], [None] * 3),
 ])
 def test_headerless_prices_marked_with_a_currency_are_the_prices(text, closes, volumes):
     data = text.encode()
