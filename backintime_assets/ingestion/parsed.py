@@ -304,17 +304,22 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
     stacked table's: normalisation/stacked_tables.py), but a stacked table's under a plain header."""
     from backintime_assets.detection.nameless import names_nothing
     from backintime_assets.normalisation import default_ticker_for  # pandas and all: only when needed
+    from backintime_assets.normalisation.file_ticker import stooq_polish
 
     names = read_under.unique()
     where = pc.index_in(read_under, value_set=names)
     # What the rows were named after the name they were read under, a day it writes kept or cut by the
     # data's last day their task's schema says (FileSchema.data_until).
     until = [schema_dict(task.schema_json).get("data_until") for task in tasks]
-    if any(until):
+    # And read as a stooq.pl download's name where the task's header is one (file_ticker.stooq_polish), as
+    # normalisation named them: "wig20_d" is WIG20.
+    stooq = [stooq_polish(c.get("name") for c in schema_dict(task.schema_json).get("columns") or ())
+             for task in tasks]
+    if any(until) or any(stooq):
         pairs, inverse = np.unique(where.to_numpy(zero_copy_only=False) * len(tasks) + member_of, return_inverse=True)
         listed = names.to_pylist()
-        was = pa.array([default_ticker_for(listed[p // len(tasks)], until[p % len(tasks)]) for p in pairs.tolist()],
-                       pa.string()).take(pa.array(inverse))
+        was = pa.array([default_ticker_for(listed[p // len(tasks)], until[p % len(tasks)], stooq[p % len(tasks)])
+                        for p in pairs.tolist()], pa.string()).take(pa.array(inverse))
     else:
         was = pa.array([default_ticker_for(n) for n in names.to_pylist()], pa.string()).take(where)
     # Read under a name that names nothing ("export.csv"), a plain repeat's rows kept the ticker above
@@ -349,7 +354,8 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
                 from backintime_assets.normalisation.stacked_tables import tickers_of_rows
 
                 first = series_ticker(header)
-                carried[k] = tickers_of_rows(tables, at, first, default_ticker_for(task.source_file, until[k]),
+                carried[k] = tickers_of_rows(tables, at, first,
+                                             default_ticker_for(task.source_file, until[k], stooq[k]),
                                              series_ticker, carried=True)
                 rows_of[-1] = plain & own_after
             else:
@@ -357,7 +363,7 @@ def _named_after(rows: pa.Table, read_under: pa.ChunkedArray, undated, member_of
                                 loaded.slice(int(starts[k]), int(counts[k])))
                 rows_of[-1] = plain & (own_after | pc.fill_null(under, False).to_numpy(zero_copy_only=False))
             rename = bool(rows_of[-1].any())
-        named.append(default_ticker_for(task.source_file, until[k]) if rename else None)
+        named.append(default_ticker_for(task.source_file, until[k], stooq[k]) if rename else None)
     own_name = pa.array(named, pa.string()).take(pa.array(member_of))
     if carried:
         per_row = own_name.to_numpy(zero_copy_only=False).astype(object)
@@ -523,6 +529,7 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     from backintime_assets.detection.nameless import names_nothing
     from backintime_assets.normalisation import default_ticker_for
     from backintime_assets.normalisation.carried_on import last_rows
+    from backintime_assets.normalisation.file_ticker import stooq_polish
     from backintime_assets.normalisation.repeated_header import header_at_end, reordered_in_piece
 
     terminator = b"\r" if schema.line_terminator == "\r" else b"\n"
@@ -534,7 +541,8 @@ def _piece_results(read_at, size: int, task: FileTask, schema, piece_bytes: int,
     # earlier piece read; one whose header names none, with the file's name (written as the header's
     # ticker, so that the piece still tells the tables below apart). A user's ticker names every row.
     stacked = schema.ticker is not None and schema.ticker_from is None
-    ticker, unnamed = schema.ticker, default_ticker_for(task.source_file, schema.data_until)
+    ticker, unnamed = schema.ticker, default_ticker_for(task.source_file, schema.data_until,
+                                                        stooq_polish(c.name for c in schema.columns))
     # A name a site gives every download names nothing: a plain repeat keeps the ticker above it, as
     # the file read whole does (normalise.py); the file's name ("EXPORT") had named the pieces below.
     carried = names_nothing(task.source_file)

@@ -530,6 +530,7 @@ def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
     with it, the file's rows are the same."""
     from backintime_assets.detection import FileSchema
     from backintime_assets.normalisation import default_ticker_for
+    from backintime_assets.normalisation.file_ticker import stooq_polish
     from backintime_assets.normalisation.normalise import series_ticker
 
     if not tickers:
@@ -539,7 +540,7 @@ def _borne_out(schema_json: str, name: str, tickers: set[str] | None) -> str:
         return schema_json
     if len(tickers) > 1:
         return FileSchema.to_json(replace(schema, stacked_tickers=", ".join(sorted(tickers))))
-    after_file = default_ticker_for(name, schema.data_until)
+    after_file = default_ticker_for(name, schema.data_until, stooq_polish(c.name for c in schema.columns))
     if tickers != {after_file} or after_file == series_ticker(schema.ticker):
         return schema_json
     return FileSchema.to_json(replace(schema, ticker=None))

@@ -142,6 +142,21 @@ _STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<
                     rf"|[a-z]{{3,6}}(?:{_QUOTES})))_[dwm]$")
 
 
+# stooq.pl writes its downloads' header in Polish, without diacritics ("Data,Otwarcie,Najwyzszy,Najnizszy,
+# Zamkniecie,Wolumen"), and names them after the symbol and the bars ("wig20_d", "pkn_d", "kgh_w"): a Warsaw
+# listing's or a Polish index's symbol has no market code, so _STOOQ, which cuts a bare word's "_d" only
+# where it reads as an index or a pair, keeps it: "wig20_d.csv" had loaded as WIG20_D, "pkn_d.csv" as PKN_D,
+# each download a ticker of its own beside the symbol's other files. The header proves the name stooq's;
+# an office's own "treasury_d" under any other header keeps its whole name.
+STOOQ_PL_HEADER = ("Data", "Otwarcie", "Najwyzszy", "Najnizszy", "Zamkniecie")
+_STOOQ_PL_NAME = re.compile(r"^(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_[dwmqy]$")
+
+
+def stooq_polish(names) -> bool:
+    """Whether a header's first column names (`names`, in order) are a stooq.pl download's."""
+    return tuple(str(n).strip() for n in list(names)[:len(STOOQ_PL_HEADER)]) == STOOQ_PL_HEADER
+
+
 # stooq's database files ("aapl.us.txt": "<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,...") write an American
 # listing's symbol with its market ("AAPL.US"), which its downloads' names read as the bare symbol (_STOOQ):
 # both loaded, one share's history stood under two tickers, AAPL and AAPL.US. Other markets keep theirs.
@@ -160,7 +175,7 @@ def stooq_american(symbol: str) -> str:
 _STOOQ_FILE = re.compile(r"^\^?[a-z0-9][a-z0-9-]*\.[a-z]{2}\.txt$")
 
 
-def _undecorated(stem: str, data_until: date | None) -> str:
+def _undecorated(stem: str, data_until: date | None, stooq_pl: bool = False) -> str:
     """The symbol a site's or a tool's name for its download holds (_DECORATIONS, _STOOQ), or a name
     without the days written beside it (filename.without_dates: "AAPL_2024-09-03", "AAPL_data_20240903");
     `stem` as is where none of them is its name. A site's own days first: Barchart's
@@ -172,6 +187,8 @@ def _undecorated(stem: str, data_until: date | None) -> str:
                 return m["s"]
         if (m := _STOOQ.fullmatch(name)) is not None:
             return m["b"] or (m["s"] if m["m"] == "us" else f"{m['s']}.{m['m']}")
+        if stooq_pl and (m := _STOOQ_PL_NAME.fullmatch(name)) is not None:
+            return m["s"]
     return undated
 
 
@@ -185,7 +202,7 @@ def _beside(own: str, cut: str) -> tuple[str, str]:
     return (own[:-len(cut)], "") if own.endswith(cut) else ("", "")
 
 
-def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
+def default_ticker_for(source_file: str, data_until: str | None = None, stooq_pl: bool = False) -> str:
     """Files without a ticker column are named after it (AAPL.csv, "msft daily.csv" -> MSFT DAILY):
     the name up to its first dot, and the dotted codes of one to four letters that follow it, which
     belong to the symbol: an exchange or a share class ("BP.L" is London's BP in pence, "BP" New
@@ -196,7 +213,9 @@ def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
     writes after the symbol in every download's name ("AAPL Historical Data.csv": filename.SITE_SUFFIX), nor a
     site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS). A day written beside
     the symbol is cut where it is the download's, kept where it is after the file's data (`data_until`,
-    ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates)."""
+    ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates).
+    `stooq_pl`: the file's header is a stooq.pl download's (stooq_polish), whose bars' letter is cut
+    from the name ("wig20_d" -> WIG20)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
@@ -205,11 +224,11 @@ def default_ticker_for(source_file: str, data_until: str | None = None) -> str:
     pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
     pieces[0] = without_words(SITE_PREFIX, pieces[0])
     joined = ".".join(pieces)
-    cut = _undecorated(joined, None)
+    cut = _undecorated(joined, None, stooq_pl)
     # A day kept (after the data: an expiry's, a maturity's) stands beside the symbol the cut name gives,
     # whose dotted codes read as they do without it: in the codes' place it ended them, "VOD.L_2024-09-03"
     # of 2024-06's rows had loaded as VOD, New York's, and "2330.TW_2024-02-15" as 2330 (silent).
-    own = _undecorated(joined, date.fromisoformat(data_until)) if data_until else cut
+    own = _undecorated(joined, date.fromisoformat(data_until), stooq_pl) if data_until else cut
     before, after = _beside(own, cut)
     pieces = (cut if before or after else own).split(".")
     # A name's case is an accident of who typed it ("bp.l.csv" is BP.L.csv on Windows): a code in

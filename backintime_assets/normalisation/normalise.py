@@ -33,7 +33,7 @@ from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unre
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .east_days import WholeFile, east_readings, session_days
-from .file_ticker import STOOQ_TICKER_COLUMN, default_ticker_for, stooq_american
+from .file_ticker import STOOQ_TICKER_COLUMN, default_ticker_for, stooq_american, stooq_polish
 from .lines import FileLines, LineIndex, to_utf8
 from .nul import set_aside_nul_lines, shown
 from .outside import strays
@@ -515,7 +515,13 @@ def _rate_of(numbers: str, source_file: str, default_ticker: str | None, schema:
     else the file's ticker. Bare, one file's 1M and another's were one series; named at detection, a file
     that borrowed another's schema (ingestion/shared_layouts.py) had taken that file's rate."""
     return rate_named(numbers, base_name(source_file)) or default_ticker \
-        or default_ticker_for(source_file, schema.data_until)
+        or _file_ticker(source_file, schema)
+
+
+def _file_ticker(source_file: str, schema: FileSchema) -> str:
+    """The ticker a file's rows load under where nothing in it names one: its name (file_ticker.py), read
+    as a stooq.pl download's where its header is one."""
+    return default_ticker_for(source_file, schema.data_until, stooq_polish(c.name for c in schema.columns))
 
 
 def _renamed(strings: Strings, rename) -> Strings:
@@ -736,7 +742,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         # rows under a repeat of the header had loaded as security "EXPORT"): the table's above it,
         # as a large file read in pieces names them (ingestion/parsed.py).
         carried = isinstance(first, str) and names_nothing(source_file)
-        unnamed = first if own_tickers is not None else default_ticker_for(source_file, schema.data_until)
+        unnamed = first if own_tickers is not None else _file_ticker(source_file, schema)
         named = tickers_of_rows(tables, rec.line, first, unnamed, series_ticker, sheet_starts(plans) if plans else None,
                                 carried=carried)
         if isinstance(first, str) or not np.array_equal(named, first):
@@ -953,7 +959,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     else:
         # The ticker the header names (detection/header_ticker.py), cleaned as a label's is.
         name = default_ticker or (series_ticker(schema.ticker) if schema.ticker
-                                  else default_ticker_for(source_file, schema.data_until))
+                                  else _file_ticker(source_file, schema))
         ticker = Strings(np.zeros(n, np.int64), np.array([name], dtype=object), np.zeros(n, dtype=bool))
     ticker_missing = ticker.missing
     # A ticker's rows within one file: the unit the rules on repeats and stamps judge.

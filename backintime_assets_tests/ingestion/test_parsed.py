@@ -419,6 +419,23 @@ def test_kept_rows_of_a_file_whose_header_names_its_ticker_keep_it_under_another
     assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"COPY"}
 
 
+@pytest.mark.parametrize("piece_bytes", [1500, 4096])
+def test_a_stooq_pl_download_read_in_pieces_and_its_copy_load_under_its_symbol(piece_bytes):
+    # stooq.pl's "wig20_d.csv" (Polish header: the name is stooq's) loads as WIG20 read whole or in
+    # pieces; its kept rows read again for a copy take the copy's symbol, "pkn_d.csv" PKN, not PKN_D.
+    lines = ["Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen"]
+    for k in range(3000):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=k)
+        lines.append(f"{day.isoformat()},{10 + k % 90}.10,{11 + k % 90}.20,{9 + k % 90}.30,{10 + k % 90}.40,{1000 + k}")
+    data = ("\n".join(lines) + "\n").encode()
+    task = _task(data, "wig20_d.csv")
+    pieces = _pieces_as_whole(data, task, piece_bytes)
+    assert set(pieces.filter(pc.equal(pieces["status"], "loaded"))["ticker"].to_pylist()) == {"WIG20"}
+    rows = kept(parse_group([data], FileGroup([task], task.schema_json)))
+    again = from_parsed(rows, _task(data, "pkn_d.csv"))
+    assert set(again.filter(pc.equal(again["status"], "loaded"))["ticker"].to_pylist()) == {"PKN"}
+
+
 def _stacked_downloads() -> bytes:
     """AAPL's yfinance download, then MSFT's and GOOG's below it, past detection's sample."""
     def table(ticker: str, start: dt.date, n: int) -> str:

@@ -3718,6 +3718,36 @@ def test_stooqs_database_file_names_an_american_listing_as_its_downloads_do():
     assert other.prices_arrow["ticker"].to_pylist() == ["AAPL.US"]
 
 
+_STOOQ_PL = (b"Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n"
+             b"2020-03-04,1882.71,1894.23,1857.9,1860.95,28135069\n2020-03-05,1879.11,1893.88,1822.76,1822.85,25502227\n")
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    ("wig20_d.csv", "WIG20"), ("pkn_d.csv", "PKN"), ("kgh_w.csv", "KGH"), ("mwig40_m.csv", "MWIG40"),
+    ("wig20_d (1).csv", "WIG20"), ("aapl_us_d.csv", "AAPL"), ("wig20.csv", "WIG20"),
+    # Not stooq's own name for it: kept whole, as under any header.
+    ("WIG20_D.csv", "WIG20_D"), ("wig20_daily.csv", "WIG20_DAILY"), ("cdr_d_2.csv", "CDR_D_2"),
+])
+def test_a_stooq_pl_downloads_polish_header_proves_its_name_stooqs(name, ticker):
+    # stooq.pl names a download "<symbol>_<bars>" and writes its header in Polish without diacritics; a
+    # Warsaw share's or index's symbol has no market code, so "wig20_d.csv" (Gebiqs/Quantile-Regression)
+    # had loaded as WIG20_D and "pkn_d.csv" as PKN_D: each download a ticker beside the symbol's other files.
+    r = normalise_bytes(_STOOQ_PL, detect_bytes(_STOOQ_PL, name), name)
+    assert r.prices_arrow["ticker"].to_pylist() == [ticker] * 2
+    assert r.prices_arrow["close"].to_pylist() == [1860.95, 1822.85]
+
+
+@pytest.mark.parametrize("header", [b"Date,Open,High,Low,Close,Volume", b"Data,Otwarcie,Max,Min,Zamkniecie,Wolumen"])
+def test_an_offices_own_bars_name_under_another_header_keeps_its_letter(header):
+    # stooq.com's English header is everyone's, and another Polish site's is not stooq's: "treasury_d" and
+    # "wig20_d" under them prove nothing of stooq's naming, and keep their whole names.
+    data = header + (b"\n2020-03-04,1882.71,1894.23,1857.9,1860.95,28135069"
+                     b"\n2020-03-05,1879.11,1893.88,1822.76,1822.85,25502227\n")
+    for name in ("treasury_d.csv", "wig20_d.csv"):
+        r = normalise_bytes(data, detect_bytes(data, name), name)
+        assert r.prices_arrow["ticker"].to_pylist() == [name[:-4].upper()] * 2
+
+
 def test_closes_stamped_with_a_dotted_half_of_the_day_load():
     # "4:00 p.m." as AP style writes it: the date column was text, and every row rejected.
     data = (b"Date,Open,High,Low,Close,Volume\n"
