@@ -148,8 +148,11 @@ _STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<
 # where it reads as an index or a pair, keeps it: "wig20_d.csv" had loaded as WIG20_D, "pkn_d.csv" as PKN_D,
 # each download a ticker of its own beside the symbol's other files. The header proves the name stooq's;
 # an office's own "treasury_d" under any other header keeps its whole name.
+# Only the daily letter: a weekly, monthly or yearly download's bars are no day's, and one short enough to
+# pass for days (two rows: "kgh_w.csv") loaded under KGH beside the daily file's rows; as KGH_W it stands
+# apart.
 STOOQ_PL_HEADER = ("Data", "Otwarcie", "Najwyzszy", "Najnizszy", "Zamkniecie")
-_STOOQ_PL_NAME = re.compile(r"^(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_[dwmqy]$")
+_STOOQ_PL_NAME = re.compile(r"^(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_d$")
 
 
 def stooq_polish(names) -> bool:
@@ -214,8 +217,8 @@ def default_ticker_for(source_file: str, data_until: str | None = None, stooq_pl
     site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS). A day written beside
     the symbol is cut where it is the download's, kept where it is after the file's data (`data_until`,
     ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates).
-    `stooq_pl`: the file's header is a stooq.pl download's (stooq_polish), whose bars' letter is cut
-    from the name ("wig20_d" -> WIG20)."""
+    `stooq_pl`: the file's header is a stooq.pl download's (stooq_polish), whose daily letter is cut
+    from the name ("wig20_d" -> WIG20; "wig20_w", weekly bars, stays WIG20_W)."""
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
