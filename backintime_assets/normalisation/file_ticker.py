@@ -150,9 +150,10 @@ _STOOQ = re.compile(rf"^(?:(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_(?P<m>[a-z]{{2}})|(?P<
 # an office's own "treasury_d" under any other header keeps its whole name.
 # Only the daily letter: a weekly, monthly or yearly download's bars are no day's, and one short enough to
 # pass for days (two rows: "kgh_w.csv") loaded under KGH beside the daily file's rows; as KGH_W it stands
-# apart.
+# apart. No dot in the symbol: stooq writes a market as "_us" (_STOOQ), and "aapl.us_d" had read as AAPL,
+# stooq's own American listing (stooq_american), not as AAPL.US.
 STOOQ_PL_HEADER = ("Data", "Otwarcie", "Najwyzszy", "Najnizszy", "Zamkniecie")
-_STOOQ_PL_NAME = re.compile(r"^(?P<s>\^?[a-z0-9][a-z0-9.-]*?)_d$")
+_STOOQ_PL_NAME = re.compile(r"^(?P<s>\^?[a-z0-9][a-z0-9-]*?)_d$")
 
 
 def stooq_polish(names) -> bool:

@@ -3726,8 +3726,8 @@ _STOOQ_PL = (b"Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n"
     ("wig20_d.csv", "WIG20"), ("pkn_d.csv", "PKN"), ("mwig40_d.csv", "MWIG40"), ("11b_d.csv", "11B"),
     ("wig20_d (1).csv", "WIG20"), ("aapl_us_d.csv", "AAPL"), ("wig20.csv", "WIG20"),
     # A weekly or monthly download's bars are no day's: two of them pass for days, and under the daily
-    # file's symbol they had loaded beside its rows.
-    ("kgh_w.csv", "KGH_W"), ("mwig40_m.csv", "MWIG40_M"), ("wig20_y.csv", "WIG20_Y"),
+    # file's symbol they had loaded beside its rows. A dotted market reads as without the header: AAPL.
+    ("kgh_w.csv", "KGH_W"), ("mwig40_m.csv", "MWIG40_M"), ("wig20_y.csv", "WIG20_Y"), ("aapl.us_d.csv", "AAPL"),
     # Not stooq's own name for it: kept whole, as under any header.
     ("WIG20_D.csv", "WIG20_D"), ("wig20_daily.csv", "WIG20_DAILY"), ("cdr_d_2.csv", "CDR_D_2"),
 ])
