@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, CURRENCY_CODES
+from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_dates, without_words)
 
@@ -191,7 +192,10 @@ def _undecorated(stem: str, data_until: date | None, stooq_pl: bool = False) -> 
                 return m["s"]
         if (m := _STOOQ.fullmatch(name)) is not None:
             return m["b"] or (m["s"] if m["m"] == "us" else f"{m['s']}.{m['m']}")
-        if stooq_pl and (m := _STOOQ_PL_NAME.fullmatch(name)) is not None:
+        # Not where the symbol is a word a page gives every download ("data_d", "export_d": a user's
+        # renamed file, no stooq symbol): cut, it loaded as DATA, a name "data.csv" is refused for.
+        if stooq_pl and (m := _STOOQ_PL_NAME.fullmatch(name)) is not None \
+                and nameless_problem(f"{m['s']}.csv") is None:
             return m["s"]
     return undated
 

@@ -3730,6 +3730,8 @@ _STOOQ_PL = (b"Data,Otwarcie,Najwyzszy,Najnizszy,Zamkniecie,Wolumen\n"
     ("kgh_w.csv", "KGH_W"), ("mwig40_m.csv", "MWIG40_M"), ("wig20_y.csv", "WIG20_Y"), ("aapl.us_d.csv", "AAPL"),
     # Not stooq's own name for it: kept whole, as under any header.
     ("WIG20_D.csv", "WIG20_D"), ("wig20_daily.csv", "WIG20_DAILY"), ("cdr_d_2.csv", "CDR_D_2"),
+    # A page's word for every download, no stooq symbol: cut, it is a name "data.csv" is refused for.
+    ("data_d.csv", "DATA_D"), ("export_d.csv", "EXPORT_D"),
 ])
 def test_a_stooq_pl_downloads_polish_header_proves_its_name_stooqs(name, ticker):
     # stooq.pl names a download "<symbol>_<bars>" and writes its header in Polish without diacritics; a
