@@ -2640,9 +2640,13 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         # rounded to the cent ("$1.0001,0.00").
         places = max((written_places(r[close]) for r in body if close < len(r)), default=0)
         slack = 0.5 * 10 ** -places + 1e-9 * max((m for m, _ in pairs), default=0)
-        written = {abs(u) for _, u in pairs if u != 0}
+        # The change written elsewhere must be one the price moved by beside it: a close that happens to equal
+        # a fee's step ("$5.00" to "$7.50" on a missing day, the close 2.50 on another) is no day's change,
+        # and had loaded the fee as every day's close (silent; right at 3c47ce6).
+        moved = {abs(b - a) for (a, u), (b, v) in pairwise(pairs)
+                 if b != a and any(x != 0 and abs(abs(b - a) - abs(x)) <= slack for x in (u, v))}
         bounded = all(abs(b - a) <= max(abs(u), abs(v)) + slack
-                      or any(abs(abs(b - a) - w) <= slack for w in written)
+                      or any(abs(abs(b - a) - w) <= slack for w in moved)
                       for (a, u), (b, v) in pairwise(pairs))
         return 2 * len(zero) > len(pairs) and (
             priced and bounded and 2 * still > len(zero) or len(other) > 1 and not price_like(other))

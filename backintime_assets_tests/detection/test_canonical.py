@@ -285,6 +285,11 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
      "2020-01-08,$960.00,0\n2020-01-09,$960.00,18.20\n2020-01-10,$960.00,0\n", [18.04, 18.20], [None, None]),
     ("2020-01-10,$2700.00,0\n2020-01-09,$2700.00,305.00\n2020-01-08,$2700.00,0\n2020-01-07,$2700.00,0\n"
      "2020-01-06,$2500.00,0\n2020-01-03,$2500.00,0\n2020-01-02,$2500.00,310.00\n", [305.0, 310.0], [None, None]),
+    # Nor where the step happens to equal a close written on another day (the fee's 2.50, the close 2.50):
+    # a change written elsewhere bounds a move only where the price moved by it beside it. Had loaded the
+    # fee as every day's close (silent; right at 3c47ce6).
+    ("2020-01-02,$5.00,2.50\n2020-01-03,$5.00,0\n2020-01-06,$5.00,0\n2020-01-07,$7.50,0\n"
+     "2020-01-08,$7.50,0\n2020-01-09,$7.50,2.60\n2020-01-10,$7.50,0\n", [2.50, 2.60], [None, None]),
     # Nor money grouped by thousands, stepping beside the close: "1.250 €" in a decimal-comma file, read
     # without its mark, had been taken for a price to three places (silent), as "$1,250" had always been.
     ("2020-01-02;1.250 €;18,04\n2020-01-03;1.250 €;0\n2020-01-06;1.250 €;0\n2020-01-07;1.250 €;0\n"
