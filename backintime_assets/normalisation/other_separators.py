@@ -17,6 +17,11 @@ left with another separator is one only the column's order reads. A column of "1
 "16-12-2025", or a block of "16-02-2025" beside "03-02-2025", is no restyled export but rows of another
 hand (another file's history appended, another instrument's): read as the column's, each would load
 another's price under the file's ticker unseen. Those stay rejected, all of them, loudly, as before.
+So too where a month of the other separator's cells holds none of the column's own: the restyle left
+the 1st to the 12th of every month the history spans in the column's separator, and only its first
+month, begun after the 12th, may have none. Early January's "2/1/2025" to "10/1/2025" with another
+export's "13-02-2025" to "19-02-2025" appended is no restyle of one history (February's first days
+would be "3/2/2025"), though each of its cells alone looks like one.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import pyarrow.compute as pc
 # A format of numeric dates, day and month first in either order, a 4-digit year last, no time.
 _NUMERIC_FORMAT = re.compile(r"^(%d|%m)([/.-])(%m|%d)\2%Y$")
 # A cell of that layout with any of the separators: its two leading numbers and its separator.
-_CELL = r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])\d{4}$"
+_CELL = r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P<sep2>[/.-])(?P<y>\d{4})$"
 _MONTHS = 12
 
 
@@ -62,6 +67,10 @@ def other_separator_cells(text: pa.Array, fmt: str | None,
     only_order = other & (day > _MONTHS) & (month <= _MONTHS)
     if (other & ((day <= _MONTHS) | (month <= _MONTHS)) & ~only_order).any():
         return None  # one some other order reads, or both: another hand's (above)
+    if only_order.any() and _months_unrestyled(read_days, np.asarray(pc.cast(parts.field("y"), pa.int64())
+                                                                     .to_numpy(zero_copy_only=False))[only_order],
+                                              month[only_order]):
+        return None  # another hand's month beside the column's (above)
     rows = rows[only_order]
     if rows.size == 0:
         return None
@@ -76,3 +85,14 @@ def _past_the_12th(days: np.ndarray) -> bool:
         return False
     dates = days.astype(np.int64).astype("datetime64[D]")
     return bool(((dates - dates.astype("datetime64[M]")).astype(np.int64) >= _MONTHS).any())
+
+
+def _months_unrestyled(days: np.ndarray, years: np.ndarray, months: np.ndarray) -> bool:
+    """Whether a month of another separator's cells (`years`, `months`) holds none of the column's
+    own (`days`, since 1970-01-01) and is not the column's first month: a restyle leaves the days up
+    to the 12th of every month it spans in the column's separator, only the first month of a history
+    begun after the 12th has none (above)."""
+    own = days.astype(np.int64).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * _MONTHS
+    other = np.unique(years * _MONTHS + months - 1)
+    first = min(other[0], own.min()) if own.size else other[0]
+    return bool(np.setdiff1d(other[other != first], own).size)

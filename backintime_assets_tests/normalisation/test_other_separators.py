@@ -88,6 +88,19 @@ def test_dashes_beside_own_cells_past_the_12th_stay_rejected():
     assert result.rejected_arrow.num_rows == 12
 
 
+def test_dashes_of_a_month_without_the_columns_own_days_stay_rejected():
+    # Early January (every day up to the 12th, as a restyle's are) with another export's February 13th
+    # on appended: February's own days would be slashes in a restyle. Its 5004 had loaded under the ticker.
+    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 7, "%d/%m/%Y", 100)
+                                       + _block("2025-02-13", 5, "%d-%m-%Y", 5000)) + "\n").encode()
+    result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
+    assert result.prices_arrow.to_pandas()["close"].max() == 103.0
+    assert result.rejected_arrow.num_rows == 5
+    # A history begun after the 12th: its first month's dashes alone, and still read.
+    parsed = parse_dates(pa.array(["28-11-2025", "3/12/2025", "15-12-2025"]), "%d/%m/%Y")
+    assert not parsed.bad.any()
+
+
 def test_formats_without_day_month_and_a_four_digit_year_are_left_alone():
     cells = pa.array(["16-12-25", "2025-12-16"])
     assert other_separator_cells(cells, "%d/%m/%y", _NONE_READ) is None
