@@ -1401,6 +1401,24 @@ def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
     return header_cells[j] if j < len(header_cells) else []
 
 
+def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether whole-number column `j`, named "<thing> id" and holding one key throughout, is a database's key
+    to another of its tables: beside a column named "id" (the table's own row key) it is one, not an
+    exchange's code for the stock. A table dumped from a web app ("id,date,price,stock_id": silver's
+    month-end prices, stock 2) loaded every price under the ticker "2" (real files round 54); unread, the file
+    is one series and its name names it. FinMind's "date,stock_id,...,close" (2330), with no row key beside
+    it, and "id,date,stock_code,close" (600519), a code named so, stay tickers. Several keys stay each a
+    series of its own: read as one series they would be one name over several stocks' prices."""
+    cells = _header_of(header_cells, j)
+    words = _split_words(cells[-1]) if cells else []
+    if len(words) < 2 or words[-1].lower() != "id":
+        return False
+    if len({r[j].strip() for r in body if j < len(r) and r[j].strip()}) != 1:
+        return False
+    return any(k != j and any(norm_name(c) == "id" for c in _header_of(header_cells, k))
+               for k in range(len(header_cells)))
+
+
 def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
                   body: Sequence[Sequence[str]], number_format: tuple[str, str | None] | None = None,
                   head_end: int | None = None, file_name: str = "") -> list[str | None]:
@@ -1444,7 +1462,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 candidates.append((s, specific, -j, canonical))
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, specific, -j, canonical))
-            elif canonical == "ticker" and s >= _NAMED_AS_CODE and is_whole(types[j]):
+            elif canonical == "ticker" and s >= _NAMED_AS_CODE and is_whole(types[j]) \
+                    and not _a_database_s_key(header_cells, j, body):
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.

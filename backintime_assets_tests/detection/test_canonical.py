@@ -1346,6 +1346,33 @@ def test_numbers_under_stock_no_or_number_do_not_outrank_a_named_ticker(header, 
     assert prices["ticker"].tolist() == [ticker] * 3 and prices["close"].tolist() == [20.1, 20.2, 20.3]
 
 
+def test_a_database_s_stock_id_beside_its_row_id_is_no_ticker():
+    # A web app's table dumped as it is ("id,date,price,stock_id"): the stock's key in the app's own
+    # table of stocks, beside the row's key, loaded every month-end price under the ticker "2".
+    data = b"id,date,price,stock_id\n1,29/01/1971,1.64,2\n2,26/02/1971,1.60,2\n3,31/03/1971,1.67,2\n"
+    prices = normalise_bytes(data, detect_bytes(data, "silver.csv"), "silver.csv").prices
+    assert prices["ticker"].tolist() == ["SILVER"] * 3
+    assert prices["close"].tolist() == [1.64, 1.60, 1.67]
+    # Two stocks' keys stay apart, each a series of its own: as one, the file's name would hold both.
+    data = b"id,date,price,stock_id\n1,2024-01-02,10.5,1\n2,2024-01-02,20.5,2\n3,2024-01-03,10.6,1\n"
+    prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
+    assert sorted(zip(prices["ticker"], prices["close"])) == [("1", 10.5), ("1", 10.6), ("2", 20.5)]
+
+
+@pytest.mark.parametrize(("header", "rows", "ticker"), [
+    # No row key beside it: FinMind's stock_id is the exchange's code.
+    ("date,stock_id,close", ["2024-01-02,2330,593.0", "2024-01-03,2330,578.0"], "2330"),
+    # A row key beside a code named as one ("stock_code"), not as a key.
+    ("id,date,stock_code,close", ["1,2024-01-02,600519,593.0", "2,2024-01-03,600519,578.0"], "600519"),
+    # A row's number under another name than "id".
+    ("row,date,close,stock_id", ["1,2024-01-02,593.0,2330", "2,2024-01-03,578.0,2330"], "2330"),
+])
+def test_numbered_codes_without_a_row_key_stay_tickers(header, rows, ticker):
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv").prices
+    assert prices["ticker"].tolist() == [ticker] * 2 and prices["close"].tolist() == [593.0, 578.0]
+
+
 @pytest.mark.parametrize(("header", "kinds", "expected"), [
     # A quote currency's code after the volume's name is the money it is counted in: the dollars
     # traded had loaded as the share volume.
