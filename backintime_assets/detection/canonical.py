@@ -951,7 +951,12 @@ _STRONG_NAME = 0.8  # a whole-name synonym; token hints ("closing px") score 0.6
 # "data,moeda_base,moeda_alvo,taxa" had "no close column" where "date,base,target,rate" loaded (real files round 50).
 _RATES = ("taxa", "tasa", "taux", "tasso")
 _add("close", 0.8, *_RATES)
-_GENERIC_CLOSE = frozenset({"rate", "value", *_RATES})
+# A central bank's or a bank's daily rate as the middle of its buying and selling ones ("Mid Rate", "Middle
+# Rate"), the rate its fixing publishes: Zimbabwe's ZWG rate under "Date,Mid_Rate,Inflation,Interest Rates"
+# had "no close column" (real files round 54). Generic as "Rate" is, yielding to a price's name beside it.
+_MID_RATES = ("mid rate", "middle rate")
+_add("close", 0.8, *_MID_RATES)
+_GENERIC_CLOSE = frozenset({"rate", "value", *_RATES, *(norm_name(n) for n in _MID_RATES)})
 # "Rate" with the currency it is in, a quote currency's code the name's one other word ("rate_idr", "USD Rate"):
 # a day's exchange rate, the close as the dated file's one figure (_one_figure_close): beside another figure,
 # one rate of several ("USD Rate,EUR Rate") or a trade's rate, it is none. Unread, a daily rupiah rate

@@ -1346,6 +1346,29 @@ def test_numbers_under_stock_no_or_number_do_not_outrank_a_named_ticker(header, 
     assert prices["ticker"].tolist() == [ticker] * 3 and prices["close"].tolist() == [20.1, 20.2, 20.3]
 
 
+def test_a_mid_rate_is_the_close_of_a_daily_rate():
+    # A central bank's rate beside the month's inflation and policy rate: "no close column" before.
+    data = b"Date,Mid_Rate,Inflation,Interest Rates\n8-Apr-24,13.5616,1,32.52\n9-Apr-24,13.5348,1,32.52\n" \
+           b"2-Sept-24,13.8603,5.8,32.76\n"
+    prices = normalise_bytes(data, detect_bytes(data, "zwg.csv"), "zwg.csv").prices
+    assert prices["close"].tolist() == [13.5616, 13.5348, 13.8603]
+    assert [str(d)[:10] for d in prices["date"]] == ["2024-04-08", "2024-04-09", "2024-09-02"]
+    # Beside a buying and a selling rate, the middle one.
+    data = b"Date,Buy Rate,Sell Rate,Middle Rate\n2024-01-02,13.4,13.6,13.5\n2024-01-03,13.5,13.7,13.6\n"
+    assert normalise_bytes(data, detect_bytes(data, "r.csv"), "r.csv").prices["close"].tolist() == [13.5, 13.6]
+
+
+@pytest.mark.parametrize(("header", "rows", "closes"), [
+    # Generic as "Rate": a price's name beside it wins.
+    ("Date,Mid_Rate,Price", ["2024-01-02,1.5,100.5", "2024-01-03,1.6,101.0"], [100.5, 101.0]),
+    # An interest rate and inflation alone name no close.
+    ("Date,Inflation,Interest Rates", ["2024-01-02,1.5,32.5", "2024-01-03,1.6,32.6"], []),
+])
+def test_a_mid_rate_yields_and_an_interest_rate_is_none(header, rows, closes):
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    assert normalise_bytes(data, detect_bytes(data, "p.csv"), "p.csv").prices["close"].tolist() == closes
+
+
 def test_a_database_s_stock_id_beside_its_row_id_is_no_ticker():
     # A web app's table dumped as it is ("id,date,price,stock_id"): the stock's key in the app's own
     # table of stocks, beside the row's key, loaded every month-end price under the ticker "2".
