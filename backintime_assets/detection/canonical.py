@@ -1418,7 +1418,11 @@ def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Seque
     words = _split_words(cells[-1]) if cells else []
     if len(words) < 2 or words[-1].lower() != "id":
         return False
-    if len({r[j].strip() for r in body if j < len(r) and r[j].strip()}) != 1:
+    keys = {r[j].strip() for r in body if j < len(r) and r[j].strip()}
+    # An exchange numbers its stocks in four digits or more (Taiwan's 2330, Japan's 7203, China's 600519):
+    # one of those beside a row's key is the stock's code all the same, and a file "tw.csv" of "id,date,
+    # stock_id,close" of 2330 had loaded under "TW". A web app's own table of stocks counts from 1.
+    if len(keys) != 1 or len(next(iter(keys)).lstrip("0")) > 3:
         return False
     return any(k != j and any(norm_name(c) == "id" for c in _header_of(header_cells, k))
                for k in range(len(header_cells)))

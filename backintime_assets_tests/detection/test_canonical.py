@@ -1389,6 +1389,10 @@ def test_a_database_s_stock_id_beside_its_row_id_is_no_ticker():
     ("id,date,stock_code,close", ["1,2024-01-02,600519,593.0", "2,2024-01-03,600519,578.0"], "600519"),
     # A row's number under another name than "id".
     ("row,date,close,stock_id", ["1,2024-01-02,593.0,2330", "2,2024-01-03,578.0,2330"], "2330"),
+    # An exchange's code of four digits or more beside a row key is the stock's code, not an app's key.
+    ("id,date,stock_id,close", ["1,2024-01-02,2330,593.0", "2,2024-01-03,2330,578.0"], "2330"),
+    ("id,trade_date,security_id,close", ["1,2024-01-02,600519,593.0", "2,2024-01-03,600519,578.0"], "600519"),
+    ("ID,Date,Close,Instrument ID", ["1,2024-01-04,593.0,7203", "2,2024-01-05,578.0,7203"], "7203"),
 ])
 def test_numbered_codes_without_a_row_key_stay_tickers(header, rows, ticker):
     data = ("\n".join([header, *rows]) + "\n").encode()
