@@ -1687,6 +1687,11 @@ _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book 
                          cap caps ceiling ceilings floor floors limit limits""".split())
 # ("Price Cap", "Price Floor", "Price Limit": a policy's or an exchange's bound on the price, no price paid,
 # had loaded as closes.)
+# Words before the price that name a figure of it, no price: "Change in price of Brent Crude (Dollars per
+# Barrel)", "Spread of price of Brent", "Std dev of price of gold (USD/oz)" had loaded as the good's closes once
+# "of" could stand between the price and its money per unit (unit_prices._TERMS).
+_FIGURE_OF_PRICE = frozenset("""change changes chg difference diff increase decrease spread volatility std stdev
+                              deviation delta momentum""".split())
 
 
 # Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return"). Whole
@@ -2245,7 +2250,8 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
         at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
         if at and t.type in _NUMERIC:
             before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
-            other = len(at) > 1 or any(w in _OTHER_PRICE for w in before) or any(w in _NO_PRICE for w in after) \
+            other = len(at) > 1 or any(w in _OTHER_PRICE | _FIGURE_OF_PRICE for w in before) \
+                or any(w in _NO_PRICE for w in after) \
                 or other_figure_per_unit(text[found[at[0]].end():])  # "price_cap_usd_per_barrel": a policy's
             priced.append((j, other))
         elif t.type in _NUMERIC and names_unit_price(" ".join(header_cells[j])):

@@ -2990,6 +2990,12 @@ def test_a_dated_series_of_retail_prices_is_the_close(header):
     ("DATE,Global price of Brent Crude (Dollars per Barrel)", "Global price of Brent Crude (Dollars per Barrel)"),
     ("Date,Price of gold (USD/oz)", "Price of gold (USD/oz)"), ("Date,Price nominal USD/bbl", "Price nominal USD/bbl"),
     ("Date,Price of cap (USD/bbl)", None), ("Date,Price real 2020 USD/bbl", None),
+    # Nor a figure of the price named before it, "of" or no "of" (had loaded as closes, silent).
+    ("Date,Change in price of Brent Crude (Dollars per Barrel)", None),
+    ("Date,Spread of price of Brent (USD/bbl)", None),
+    ("Date,Std dev of price of gold (USD/oz)", None), ("Date,Volatility of price of gold (USD/oz)", None),
+    ("Date,Difference in price of gold (USD/oz)", None),
+    ("Date,Change in Brent Crude price (Dollars per Barrel)", None),
     ("Date,price_brent_usd_per_barrel", "price_brent_usd_per_barrel"), ("Date,Price in EUR/MWh", "Price in EUR/MWh"),
     ("Date,Price CIF USD/t", "Price CIF USD/t"), ("Date,Price (USD per barrel)", "Price (USD per barrel)"),
     ("Date,Gold Price (USD/oz)", "Gold Price (USD/oz)"),
