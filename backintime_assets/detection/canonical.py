@@ -2650,18 +2650,9 @@ def _marked_close(mapping: list[str | None], marked: int, body: Sequence[Sequenc
         zero = [i for i, (_, u) in enumerate(pairs) if u == 0]
         still = sum(any(0 <= k < len(pairs) and pairs[k][0] == pairs[i][0] for k in (i - 1, i + 1)) for i in zero)
         other = [u for _, u in pairs if u != 0]
-        # Its places read without the mark: "1,00 €" or "1.00 $" ends in no digits, and so had been taken
-        # for whole money, the fund's 0.01 days loaded as the close (silent). Nor a group of three after
-        # the file's thousands mark: "1.250 €" in a decimal-comma file, "$1,250", is whole money (had
-        # loaded as every day's close where it stepped beside a close under its step, silent).
-        thousands = marks_or_default(number_format)[1]
-
-        def cents(cell: str) -> bool:
-            digits = CURRENCY_MARKS.sub("", cell).strip()
-            places = written_places(digits)
-            return places > 0 and digits.rstrip("%")[-places - 1] != thousands
-
-        priced = all(cents(r[marked]) for r in body if marked < len(r) and r[marked].strip())
+        # Money to the cent (_written_to_the_cent): "1.00 $" read as whole money had let the fund's 0.01 days
+        # load as the close, and "1.250 €" read as cents had loaded money stepping beside a close (both silent).
+        priced = _written_to_the_cent(marked, body, number_format)
         # Nor money to the cent that stands still a few days and then leaps past the figures beside it
         # ("$1964800.00" thrice, then "$2011000.25" beside 18.20): a price moves by no more than the change
         # of either row of its move, a file newest first writing the day's change a row before the move.
@@ -2698,8 +2689,23 @@ def _yield_beside_nav(close: int, marked: int, body: Sequence[Sequence[str]],
     pairs = [(m, u) for r in body if max(close, marked) < len(r)
              and (m := float_under(CURRENCY_MARKS.sub("", r[marked]), number_format)) is not None
              and (u := float_under(r[close], number_format)) is not None]
-    return all(written_places(r[marked]) > 0 for r in body if marked < len(r) and r[marked].strip()) \
+    return _written_to_the_cent(marked, body, number_format) \
         and yield_beside_stable_nav([m for m, _ in pairs], [u for _, u in pairs])
+
+
+def _written_to_the_cent(marked: int, body: Sequence[Sequence[str]],
+                         number_format: tuple[str, str | None] | None) -> bool:
+    """Whether every cell of the currency-marked column `marked` is written with its cents, read without the
+    mark: "1,00 €" or "1.00 $" ends in no digits and had been taken for whole money. Nor a group of three
+    after the file's thousands mark: "1.250 €" in a decimal-comma file, "$1,250", is whole money."""
+    thousands = marks_or_default(number_format)[1]
+
+    def cents(cell: str) -> bool:
+        digits = CURRENCY_MARKS.sub("", cell).strip()
+        places = written_places(digits)
+        return places > 0 and digits.rstrip("%")[-places - 1] != thousands
+
+    return all(cents(r[marked]) for r in body if marked < len(r) and r[marked].strip())
 
 
 def _marked_prices(free: list[int], numeric: list[int], mapping: Sequence[str | None],

@@ -20,26 +20,21 @@ _PEG = 1.0
 _YIELD_UNDER = 0.2
 
 
-def stands_still(values: Sequence[float]) -> bool:
-    """Whether `values` hold one value on nearly every row (_STANDING), as a stable NAV does and no money
-    traded, which changes with every day's trades."""
+def standing_value(values: Sequence[float]) -> float | None:
+    """The one value `values` hold on nearly every row (_STANDING), as a stable NAV does and no money
+    traded, which changes with every day's trades; None where they hold none so."""
     if len(values) < 2:
-        return False
-    _, most = Counter(values).most_common(1)[0]
-    return most >= _STANDING * len(values)
-
-
-def _pegged(values: Sequence[float]) -> bool:
-    """Whether the value `values` stand still at (stands_still) is one unit of money, a stable NAV's peg."""
-    return Counter(values).most_common(1)[0][0] == _PEG
+        return None
+    value, most = Counter(values).most_common(1)[0]
+    return value if most >= _STANDING * len(values) else None
 
 
 def yield_beside_stable_nav(marked: Sequence[float], unmarked: Sequence[float]) -> bool:
     """Whether `unmarked` is a yield beside the stable NAV `marked` (pairs of one row's values): the marked
-    stands still (stands_still) at one unit of money (_PEG) and the unmarked is a fraction under _YIELD_UNDER
+    stands at one unit of money (standing_value, _PEG) and the unmarked is a fraction under _YIELD_UNDER
     and under the NAV on every row.
     Not a percent's yield ("4.12" beside "$1.00"): a share priced $4.12 beside a figure of one dollar
     written on every day reads so too."""
-    return stands_still(marked) and _pegged(marked) \
+    return standing_value(marked) == _PEG \
         and all(0 <= u < _YIELD_UNDER and u < m for m, u in zip(marked, unmarked)) \
         and any(u > 0 for u in unmarked)

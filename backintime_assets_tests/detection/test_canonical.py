@@ -329,6 +329,10 @@ def test_a_headerless_days_yuan_traded_is_no_adjusted_close():
      "2020-01-08,0.0410,$1.00\n", [1.0] * 5, [None] * 5),
     ("2020-01-02,$1.0000,0.0412\n2020-01-03,$1.0000,0.0413\n2020-01-06,$1.0000,0.0413\n"
      "2020-01-07,$1.0000,0.0411\n2020-01-08,$1.0000,0.0410\n", [1.0] * 5, [None] * 5),
+    # Its mark after the NAV ("1.00 $"): its cents read without it, as the change's rule reads them (the yield
+    # had loaded, silent).
+    ("2020-01-02,1.00 $,0.0412\n2020-01-03,1.00 $,0.0413\n2020-01-06,1.00 $,0.0411\n2020-01-07,1.00 $,0.0414\n"
+     "2020-01-08,1.00 $,0.0412\n", [1.0] * 5, [None] * 5),
     ("".join(f"2020-01-{d:02},${0.99 if d == 14 else 1:.2f},0.04{d:02}\n" for w in (6, 13, 20)
              for d in range(w, w + 5)), [0.99 if k == 6 else 1.0 for k in range(15)], [None] * 15),
     # Beside money traded that moves, a sub-dollar close stays; beside a dollar figure standing still, a

@@ -1,10 +1,10 @@
-from backintime_assets.detection.stable_nav import stands_still, yield_beside_stable_nav
+from backintime_assets.detection.stable_nav import standing_value, yield_beside_stable_nav
 
 
 def test_a_nav_stands_still_through_a_day_broken_but_money_traded_does_not():
-    assert stands_still([1.0] * 19 + [0.99])
-    assert not stands_still([1964800.0, 1964800.0, 2011000.25, 2038700.5])
-    assert not stands_still([1.0])
+    assert standing_value([1.0] * 19 + [0.99]) == 1.0
+    assert standing_value([1964800.0, 1964800.0, 2011000.25, 2038700.5]) is None
+    assert standing_value([1.0]) is None
 
 
 def test_a_yield_is_a_fraction_under_the_nav_beside_it():
