@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation.normalise import normalise_bytes
@@ -67,35 +68,26 @@ def _block(start: str, count: int, fmt: str, close: float) -> list[str]:
     return rows
 
 
-def test_another_hands_rows_appended_stay_rejected_all_of_them():
-    # January's history, then another export's February rows with dashes, at another instrument's
-    # level: its 13th to 28th were loaded as the file's own, 5004 under the ticker of a 109 close.
-    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 20, "%d/%m/%Y", 100)
-                                       + _block("2025-02-03", 20, "%d-%m-%Y", 5000)) + "\n").encode()
+@pytest.mark.parametrize("own_days, other_start, other_days, own_max", [
+    # January's history, then another export's February rows with dashes, at another instrument's level:
+    # its 13th to 28th were loaded as the file's own, 5004 under the ticker of a 109 close.
+    (20, "2025-02-03", 20, 109.5),
+    # No spreadsheet left "16-02-2025" text while restyling "29/01/2025": only another hand's rows, even
+    # when every one of them is past the 12th.
+    (20, "2025-02-13", 12, 109.5),
+    # Early January (every day up to the 12th, as a restyle's are) with February 13th on appended:
+    # February's own days would be slashes in a restyle. Its 5004 had loaded under the ticker.
+    (7, "2025-02-13", 5, 103.0),
+])
+def test_another_hands_rows_appended_stay_rejected_all_of_them(own_days, other_start, other_days, own_max):
+    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", own_days, "%d/%m/%Y", 100)
+                                       + _block(other_start, other_days, "%d-%m-%Y", 5000)) + "\n").encode()
     result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
-    prices = result.prices_arrow.to_pandas()
-    assert len(prices) == 20 and prices["close"].max() == 109.5
-    assert result.rejected_arrow.num_rows == 20
+    assert result.prices_arrow.to_pandas()["close"].max() == own_max
+    assert result.rejected_arrow.num_rows == other_days
 
 
-def test_dashes_beside_own_cells_past_the_12th_stay_rejected():
-    # No spreadsheet left "16-02-2025" text while restyling "29/01/2025": only another hand's rows,
-    # even when every one of them is past the 12th.
-    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 20, "%d/%m/%Y", 100)
-                                       + _block("2025-02-13", 12, "%d-%m-%Y", 5000)) + "\n").encode()
-    result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
-    assert result.prices_arrow.to_pandas()["close"].max() == 109.5
-    assert result.rejected_arrow.num_rows == 12
-
-
-def test_dashes_of_a_month_without_the_columns_own_days_stay_rejected():
-    # Early January (every day up to the 12th, as a restyle's are) with another export's February 13th
-    # on appended: February's own days would be slashes in a restyle. Its 5004 had loaded under the ticker.
-    data = ("Date,Close\n" + "\n".join(_block("2025-01-02", 7, "%d/%m/%Y", 100)
-                                       + _block("2025-02-13", 5, "%d-%m-%Y", 5000)) + "\n").encode()
-    result = normalise_bytes(data, detect_bytes(data, "AAA.csv"), "AAA.csv")
-    assert result.prices_arrow.to_pandas()["close"].max() == 103.0
-    assert result.rejected_arrow.num_rows == 5
+def test_a_history_begun_after_the_12th_reads_its_first_months_dashes():
     # A history begun after the 12th: its first month's dashes alone, and still read.
     parsed = parse_dates(pa.array(["28-11-2025", "3/12/2025", "15-12-2025"]), "%d/%m/%Y")
     assert not parsed.bad.any()
