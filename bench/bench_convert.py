@@ -333,6 +333,18 @@ twice), the first ran 2.84-3.03 s, 5.2-5.6 CPU-s, the last 2.72-3.11 s, 4.9-5.7 
 noise. The project's run fell from 4.43 s to ~2.95 s since session 49's bench while polars fell 14% and
 plain Spark rose 3%: the project's Spark run on this host moves more between sessions than the
 baselines do, and the margin (0.57x against 0.5, 3.9x against 3) is within that movement.
+Session 55 (no speed work landed since session 50; detection rules only), the full 1 GB set, nothing else
+running, at 463e468, a slower host than session 50's (polars 1.5x and plain Spark 2.0x slower there): daily
+clean 2.99 + 2.77 = 5.76 s, 10.8 CPU-s (2.7%), polars one file 2.61 s, 4.54 CPU-s (0.452x wall, 0.422x CPU)
+/ by date 3.67, DuckDB one file 4.70, Spark read.csv 22.5 s (3.91x wall, 4.03x CPU), Spark by date 63.9;
+daily drifted 27.1 + 3.17 = 30.3 s (12.4, 40.9%); by era 8.65 s (4.0%); archive clean 4.01 + 10.5 = 14.5
+s, polars 1.72 (0.119x) / by date 13.5 (0.93x), DuckDB by date 14.9, Spark 9.23 (0.638x); archive drifted
+21.2 s (3.1%). The project against plain Spark held (3.9x as in session 50) while against polars it fell
+(0.57x to 0.45x): on this host the JVM side slowed more than polars did, as it had between sessions 49 and 50
+the other way round. Of the drifted survey's 27.1 s, detection is 12.4; most of the rest is each file's own
+parse and normalisation at a fixed ~5 ms a file (in one process, 400 drifted files, helpers busy:
+detection 1.2-1.5 CPU-s, the survey's parse 2.1-2.5), where clean files share a layout and are parsed
+together.
 """
 from __future__ import annotations
 
