@@ -45,6 +45,11 @@ _DECORATIONS = tuple(re.compile(p) for p in (
     # user adds after its range or writes in its place ("XAUUSD_..._31.12.2019_all" beside "..._wkdays",
     # "EURUSD_Candlestick_1_D_BID_Clean"): had loaded as XAUUSD_CANDLESTICK_1_D_BID_05, a date's day kept.
     r"^(?P<s>.+?)_Candlestick_\d+_[A-Za-z]+_(?:BID|ASK)(?:[_ .-].*)?$",
+    # And dukascopy-node's download (its CLI's default name, in lower case): the instrument, its timeframe and
+    # the side of the quote ("eurusd-d1-bid-2017-01-01-2020-01-01", "xauusd-h1-ask"; its range cut first by
+    # filename.without_dates): had loaded as EURUSD-D1-BID beside the pair's other files. Only with the side:
+    # "us-m1" or "fund-d1" are a user's own names.
+    r"^(?P<s>[a-z][a-z0-9]+)-(?:s1|m1|m5|m15|m30|h1|h4|d1|mn1)-(?:bid|ask)$",
     # MetaTrader 4's History Center: the pair and the bars' minutes ("EURUSD1440", "EURUSD60"). A pair of
     # currencies only: the digits of "US30", "GER40", "JP225" or "NAS100" are the index's own.
     rf"^(?P<s>{_PAIR})(?:1|5|15|30|60|240|1440|10080|43200)$",

@@ -314,6 +314,10 @@ def test_a_sites_words_after_the_symbol_are_no_part_of_the_ticker(name, ticker):
     ("XAUUSD_Candlestick_1_D_BID_05.05.2003-31.12.2019_all.csv", "XAUUSD"),
     ("EURUSD_Candlestick_1_D_BID_Clean.csv", "EURUSD"), ("SPY.USUSD_Candlestick_1_D_BID_16.02.2017-21.05.2022.csv",
                                                           "SPY"), ("Candlestick_chart.csv", "CANDLESTICK_CHART"),
+    # dukascopy-node's download: had loaded as EURUSD-D1-BID; a user's "-d1" or "-m1" without a side stays whole.
+    ("eurusd-d1-bid-2017-01-01-2020-01-01.csv", "EURUSD"), ("xauusd-h1-ask.csv", "XAUUSD"),
+    ("btcusd-m15-bid-2024-01-01-2024-02-01.csv", "BTCUSD"), ("fund-d1.csv", "FUND-D1"), ("us-m1.csv", "US-M1"),
+    ("EURUSD-D1-BID.csv", "EURUSD-D1-BID"), ("eurusd-d1-mid.csv", "EURUSD-D1-MID"),
     ("btc-usd-max.csv", "BTC-USD"), ("avalanche-2-usd-max.csv", "AVALANCHE-2-USD"),  # CoinGecko
     ("XBTUSD_1440.csv", "XBTUSD"), ("ETHEUR_60.csv", "ETHEUR"),  # Kraken's OHLCVT
     ("wkn_840400_historic.csv", "840400"), ("wkn_A1EWWW_historic.csv", "A1EWWW"),  # ariva.de: the WKN
