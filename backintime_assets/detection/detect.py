@@ -50,6 +50,7 @@ from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sum
 from .marked_tickers import dated_column, marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
+from .lean_prices import DECI_CENTS, lean_deci_cents
 from .multipliers import (
     PRICE_FIELDS, already_counted, as_declared, column_unit, noted_unit, price_scale, prices_already_counted,
     unsized_unit,
@@ -201,6 +202,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # whole (16.000) is still the rate of 100.
             column.multiplier = 1 / rates[j][1]
         columns.append(column)
+    if layout.header_row < 0 and lean_deci_cents(layout.body, canonical, [c.format for c in columns], name):
+        # LEAN's equity bars: whole deci-cents, loaded as written SPY stood at 3,250,700 dollars (lean_prices.py).
+        for column in columns:
+            if column.canonical in PRICE_FIELDS:
+                column.multiplier, column.unit = DECI_CENTS, "LEAN deci-cents"
     # A volume of no unit, or in lots of a size unsaid ("成交量(手)": loaded as NULL), whose size the money
     # beside it tells.
     if "volume" in canonical and (v := columns[canonical.index("volume")]).multiplier is None \
