@@ -7,8 +7,8 @@ every price a whole number of deci-cents (its documented data format). Read as w
 prices as decimals ("1.37503"): no scale. Whole numbers in another layout (a header, no time of day,
 another date's form, more fields) are another tool's. LEAN's layout alone does not tell deci-cents from
 whole won or yen ("20240104 00:00,55800,56000,55500,55800,100" is Samsung's 55,800 won as well as a $5.58
-share): only where the file lies where LEAN keeps an equity's bars (data/equity/<market>/daily/, or
-hour/) are they read so, and then only where nearly every price ends in two zeros, as a price to the cent
+share): only where the file lies where LEAN keeps an equity's bars (data/equity/usa/daily/, or india/,
+or hour/) are they read so, and then only where nearly every price ends in two zeros, as a price to the cent
 in deci-cents does (a yen's or an index point's rarely). Elsewhere such a file loads as written, as
 before: LEAN's own files moved out of its folders are still read a ten-thousandfold high (silent)."""
 
@@ -23,8 +23,11 @@ _FIELDS = ("date", "open", "high", "low", "close", "volume")  # a trade bar's, i
 _STAMP = "%Y%m%d %H:%M"  # LEAN's date and time of a daily or hourly bar
 _WHOLE = re.compile(r"\d+")
 # Where LEAN keeps an equity's daily and hourly bars: data/equity/<market>/daily/<ticker>.csv (in its
-# zip, or unzipped beside it).
-_LEAN_FOLDER = re.compile(r"(?:^|/)equity/[a-z]{2,8}/(?:daily|hour)/[^/]+$")
+# zip, or unzipped beside it). Only LEAN's markets of equities, usa and india: an office's own tree of
+# the same shape for another market ("equity/kr/daily/005930.csv", "equity/jp/daily/6861.csv") holds won
+# or yen, whose prices above 50,000 move in steps of 100 and so end in two zeros as deci-cents do: read
+# so, Samsung's 55,800 won had loaded as 5.58, silently.
+_LEAN_FOLDER = re.compile(r"(?:^|/)equity/(?:usa|india)/(?:daily|hour)/[^/]+$")
 _ROWS = 200  # sampled rows looked at
 # Share of the prices that end in two zeros (a price to the cent, as deci-cents): sub-penny prints and
 # averaged bars leave a few that do not (3257799 of SPY's 2020).

@@ -19,6 +19,13 @@ def _closes(text, name=LEAN_PATH):
     return [row["close"] for row in result.prices_arrow.to_pylist()]
 
 
+@pytest.mark.parametrize("path", ["data/equity/india/daily/sbin.csv", "Data/equity/usa/hour/spy.csv",
+                                  "C:\\Lean\\Data\\equity\\usa\\daily\\spy.csv"])
+def test_leans_other_folders_of_equity_bars_load_in_its_unit_too(path):
+    # LEAN's India equities (rupees as deci-paise) and its hourly bars are written as its US daily bars are.
+    assert _closes(LEAN_DAILY, path) == [325.07, 322.74, 323.22, 325.15]
+
+
 def test_lean_equity_bars_load_in_dollars():
     # Read as written, SPY loaded at 3,250,700 dollars a share on 2 January 2020, and nothing said so.
     data = LEAN_DAILY.encode()
@@ -35,6 +42,10 @@ def test_lean_equity_bars_load_in_dollars():
 KRW = ("20240104 00:00,55800,56000,55500,55800,100\n20240105 00:00,55800,56100,55600,56000,100\n"
        "20240108 00:00,56000,56300,55900,56200,100\n")
 
+# Keyence's yen (steps of 100 above 50,000 yen): whole hundreds too.
+JPY = ("20240104 00:00,61200,61500,60900,61300,100\n20240105 00:00,61300,61800,61200,61700,100\n"
+       "20240108 00:00,61700,62000,61500,61600,100\n")
+
 
 @pytest.mark.parametrize(("name", "text", "closes"), [
     # Out of LEAN's folder of equity bars, LEAN's layout does not tell deci-cents from whole won: as written,
@@ -43,6 +54,11 @@ KRW = ("20240104 00:00,55800,56000,55500,55800,100\n20240105 00:00,55800,56100,5
     ("spy.csv", LEAN_DAILY, [3250700, 3227400, 3232200, 3251500]),
     ("data/equity/usa/minute/spy.csv", LEAN_DAILY, [3250700, 3227400, 3232200, 3251500]),
     ("data/option/usa/daily/spy.csv", LEAN_DAILY, [3250700, 3227400, 3232200, 3251500]),
+    # An office's tree of LEAN's shape for a market LEAN keeps no equities of: Samsung's won, whose prices
+    # above 50,000 move in steps of 100, had loaded as 5.58; Keyence's yen alike.
+    ("data/equity/kr/daily/005930.csv", KRW, [55800, 56000, 56200]),
+    ("equity/krx/daily/005930.csv", KRW, [55800, 56000, 56200]),
+    ("prices/equity/jp/daily/6861.csv", JPY, [61300, 61700, 61600]),
 ])
 def test_whole_prices_out_of_leans_folder_are_not_scaled(name, text, closes):
     schema = detect_bytes(text.encode(), name)
