@@ -263,7 +263,11 @@ def cmd_detect(args) -> None:
         if args.json:
             print(json.dumps(schema.to_dict(), ensure_ascii=False))
         else:
-            print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}")
+            # A file refused for a fact (empty, binary, no table) says why, as `schema show` does: else it reads
+            # as a file detected with no columns, and the user learns only at ingest that none of it loads.
+            problem = f" problem={schema.problem!r}" if schema.problem else ""
+            print(f"{name}: encoding={schema.encoding} delimiter={schema.delimiter!r} header_row={schema.header_row}"
+                  + problem)
             if schema.date_from:
                 print(f"  {_day_line(schema.to_dict())}")
             if schema.ticker:

@@ -56,6 +56,23 @@ def test_detect_shows_a_volumes_multiplier_and_a_unit_it_does_not_apply(tmp_path
 
 
 
+def test_detect_says_why_a_file_is_refused(tmp_path, capsys):
+    # An empty file, a header without rows and a binary one named .csv are no tables: the text output said
+    # only "header_row=-1", as of a file read with no columns, and the user learned at ingest that none loads.
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "header.csv").write_text("Date,Ticker,Close\n")
+    (tmp_path / "binary.csv").write_bytes(bytes(range(256)) * 4)
+    assert main(["detect", *(str(tmp_path / n) for n in ("empty.csv", "header.csv", "binary.csv"))]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("empty.csv: encoding=utf-8 delimiter=',' header_row=-1 problem='empty file'")
+    assert [line for line in out if "header.csv" in line][0].endswith("problem='no data rows'")
+    assert "binary.csv: encoding=binary" in out[-1] and "problem='binary content" in out[-1]
+    path = tmp_path / "good.csv"
+    path.write_text("Date,Close\n2025-03-03,71.5\n2025-03-04,72.5\n")
+    assert main(["detect", str(path)]) == 0
+    assert "problem" not in capsys.readouterr().out
+
+
 def test_detect_and_schema_show_say_the_ticker_a_header_names(tmp_path, capsys):
     path = tmp_path / "data.csv"
     path.write_text("Price,Close,Volume\nTicker,AAPL,AAPL\nDate,,\n2024-01-02,184.53,82488700\n"
