@@ -396,7 +396,7 @@ def cmd_schema(args) -> None:
                 # back too) and what its previous version's corrections it took.
                 final = {**final, "file_overrides": _file_overrides_json(settings),
                          "carried_corrections": carried_corrections.as_json(carried, settings, columns)}
-            _show_schema(args.file, final, args.json)
+            _show_schema(args.file, final, args.json, corrected={o.column_index: o for o in columns})
             if not args.json:
                 for line in _file_override_lines(settings, final or {}):
                     print(f"  {line}")
@@ -634,7 +634,14 @@ def _marks_line(schema: dict) -> str:
     return said
 
 
-def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
+def _show_schema(file: str, schema: dict | None, as_json: bool, corrected: dict | None = None) -> None:
+    """`corrected`: column index -> the user's correction of it (file_schemas.Override), whose author and time
+    file_schemas keeps: shown beside the column, as a file's own overrides are (_file_override_lines)."""
+    corrected = corrected or {}
+    if schema is not None and corrected:
+        schema = {**schema, "columns": [
+            {**column, **_corrected_json(corrected[i])} if i in corrected else column
+            for i, column in enumerate(schema["columns"])]}
     if as_json or schema is None:
         print(json.dumps(schema, indent=1))
         return
@@ -649,7 +656,15 @@ def _show_schema(file: str, schema: dict | None, as_json: bool) -> None:
     if schema.get("ticker"):
         print(f"  {_ticker_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
-        print(f"  {number} {_column_line(column)}")
+        said = corrected.get(number - 1)
+        by = f" (corrected by {said.changed_by}" + (f" at {said.changed_at:%Y-%m-%d %H:%M}" if said.changed_at
+                                                       else "") + ")" if said else ""
+        print(f"  {number} {_column_line(column)}{by}")
+
+
+def _corrected_json(said) -> dict:
+    """`schema show --json`'s keys of a column a user corrected: who and when (ISO 8601)."""
+    return {"changed_by": said.changed_by, "changed_at": said.changed_at.isoformat() if said.changed_at else None}
 
 
 def _file_overrides_json(settings: dict) -> list[dict]:

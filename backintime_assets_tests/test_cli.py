@@ -807,7 +807,10 @@ def test_a_carried_multiplier_rejecting_decimals_is_shown_and_saying_it_again_li
         second = file_schemas.current_sha256(conn, "cents.csv")
     assert main(["schema", "show", "cents.csv"]) == 0
     shown = capsys.readouterr().out.splitlines()
-    assert f"  3 Close: float -> close x0.01 ({WHOLE_ONLY_SAID})" in shown
+    # The multiplier is a correction carried from the previous version: its author and time are shown with it.
+    (close,) = [line for line in shown if line.startswith("  3 Close: ")]
+    assert close.startswith(f"  3 Close: float -> close x0.01 ({WHOLE_ONLY_SAID}) (corrected by ")
+    assert "(carried from the version of " in close
     (carried,) = [line for line in shown if line.startswith("  carried from")]
     assert f"; {WHOLE_ONLY_CAVEAT}: column Close: '150.35' has a decimal mark" in carried
     assert main(["schema", "show", "cents.csv", "--json"]) == 0
@@ -840,3 +843,34 @@ def test_schema_show_says_where_a_files_marks_came_from():
                                     "(settled by 2 sibling files of the same layout)")
     assert _marks_line({"decimal": ".", "thousands": ",", "marks_guessed": True}).endswith(
         "(a guess: every marked number of the sample reads either way; --decimal-mark says which)")
+
+
+@pytest.mark.postgres
+def test_schema_show_says_who_corrected_a_column_and_when(tmp_path, postgres_url, monkeypatch, capsys):
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db.schema import ensure_schema
+
+    # file_schemas keeps who changed a column's final type or mapping and when; `schema show` listed the
+    # correction's result only ("3 Open: float", no longer mapped), not whose word it was.
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 3)])
+    data = b"Date,Ticker,Open,Close\n2025-03-03,AAA,10.1,10.5\n2025-03-03,BBB,20.2,20.5\n"
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        _stored(conn, "desk.csv", "desk-sha", data, dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc),
+                [dt.date(2025, 3, 3)])
+        conn.commit()
+    assert main(["schema", "override", "desk.csv", "--column", "Open", "--mapping", "none", "--by", "ana"]) == 0
+    capsys.readouterr()
+    assert main(["schema", "show", "desk.csv"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    corrected = [line for line in shown if " Open: " in line]
+    assert len(corrected) == 1 and corrected[0].startswith("  3 Open: float (corrected by ana at ")
+    assert [line for line in shown if " Close: " in line] == ["  4 Close: float -> close"]
+    assert main(["schema", "show", "desk.csv", "--json"]) == 0
+    columns = {c["name"]: c for c in json.loads(capsys.readouterr().out)["columns"]}
+    assert columns["Open"]["canonical"] is None and columns["Open"]["changed_by"] == "ana"
+    assert dt.datetime.fromisoformat(columns["Open"]["changed_at"]).tzinfo is not None
+    assert "changed_by" not in columns["Close"]
