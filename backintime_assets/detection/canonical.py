@@ -1691,7 +1691,20 @@ _NO_PRICE = frozenset("""index indices ratio return returns yield earnings book 
 # Barrel)", "Spread of price of Brent", "Std dev of price of gold (USD/oz)" had loaded as the good's closes once
 # "of" could stand between the price and its money per unit (unit_prices._TERMS).
 _FIGURE_OF_PRICE = frozenset("""change changes chg difference diff increase decrease spread volatility std stdev
-                              deviation delta momentum""".split())
+                              deviation delta momentum sd sigma variance var zscore score log ln lag lagged sma ema
+                              wma ewma rolling cumulative normalized normalised scaled standardized
+                              standardised detrended smoothed deflated real pct yoy gain gains loss losses rise
+                              fall drop margin basis minus vs versus""".split())
+# ("log_price", "lagged_price", "SMA price", "Real Brent Crude Oil Price", "Margin price (USD/bbl)", "Brent minus
+# WTI price" had loaded as the good's closes, silent. Not "growth", "return", "range", "index", "tax", "premium":
+# a fund's or a company's name ("Vanguard Growth ETF", "Absolute Return Fund", "Range Resources") or a good's
+# grade ("Premium gasoline") holds them; written as a figure of the price they take a word of the next list.)
+# A word that makes the price its object, last before it but an article: a figure of the price, whatever names
+# it ("Range of price of gold", "Growth in price of gold", "Return on price of gold", "Discount to price of
+# Brent", "Tax in price of petrol" had loaded as the good's closes, silent); a price is named with none there
+# ("Price of gold", "Global price of Brent Crude", "Bank of America stock price": a word stands between).
+_OF_THE_PRICE = frozenset("of in on over to from than above below".split())
+_ARTICLES = frozenset("the a an its".split())
 
 
 # Figures of the one figure itself beside it: its change, its return ("Index Level,Daily Return"). Whole
@@ -2250,8 +2263,9 @@ def _lone_price(mapping: list[str | None], used: set[str], header_cells: Sequenc
         at = [i for i, w in enumerate(words) if _PRICE_WORD.fullmatch(w)]
         if at and t.type in _NUMERIC:
             before, after = words[:at[0]] + [words[at[0]].rstrip("s")[:-len("price")]], words[at[0] + 1:]
+            named = [w for w in before if w and w not in _ARTICLES]
             other = len(at) > 1 or any(w in _OTHER_PRICE | _FIGURE_OF_PRICE for w in before) \
-                or any(w in _NO_PRICE for w in after) \
+                or bool(named) and named[-1] in _OF_THE_PRICE or any(w in _NO_PRICE for w in after) \
                 or other_figure_per_unit(text[found[at[0]].end():])  # "price_cap_usd_per_barrel": a policy's
             priced.append((j, other))
         elif t.type in _NUMERIC and names_unit_price(" ".join(header_cells[j])):

@@ -3019,6 +3019,33 @@ def test_money_per_a_goods_unit_is_the_close_as_the_files_one_figure(header, clo
 
 
 @pytest.mark.parametrize("header,close", [
+    # A figure of the price, by a word the price is the object of, or a figure's word before it: each had loaded
+    # its figures as the good's closes (silent).
+    ("Date,Range of price of gold (USD/oz)", None), ("Date,Growth in price of gold (USD/oz)", None),
+    ("Date,Return on price of gold (USD/oz)", None), ("Date,Discount to price of Brent (USD/bbl)", None),
+    ("Date,Tax in the price of petrol (INR per litre)", None), ("Date,SD of price of gold (USD/oz)", None),
+    ("date,log_price", None), ("date,lagged_price", None), ("Date,SMA price", None), ("Date,zscore_price", None),
+    ("Date,Real Brent Crude Oil Price", None), ("Date,Margin price (USD/bbl)", None),
+    ("Date,Brent minus WTI price (USD/bbl)", None),
+    # A price still, those words elsewhere in its name or none of them before it.
+    ("Date,Bank of America stock price", "Bank of America stock price"),
+    ("Date,The price of gold (USD/oz)", "The price of gold (USD/oz)"),
+    ("Date,Vanguard Growth ETF price", "Vanguard Growth ETF price"),
+    ("Date,Range Resources stock price", "Range Resources stock price"),
+    ("Date,Lead price (USD/t)", "Lead price (USD/t)"),
+    ("Date,Premium gasoline price (USD/gal)", "Premium gasoline price (USD/gal)"),
+    ("Date,Cum dividend price", "Cum dividend price"),
+])
+def test_a_figure_written_before_a_price_is_no_close(header, close):
+    rows = "".join(f"2024-01-{d:02d},7{d}.25\n" for d in (2, 3, 4, 5, 8))
+    schema = detect_bytes(f"{header}\n{rows}".encode(), "gold.csv")
+    assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else [])
+    if close:
+        prices = normalise_bytes(f"{header}\n{rows}".encode(), schema, "gold.csv").prices
+        assert prices["close"].tolist() == [72.25, 73.25, 74.25, 75.25, 78.25]
+
+
+@pytest.mark.parametrize("header,close", [
     ("Date,Exchange rate,NAV per share", "NAV per share"),  # a fund priced in another currency
     ("Date,Currency,Exchange rate,Price", "Price"),
     ("Date,Index Level,NAV", "NAV"),  # a fund's benchmark beside its NAV
