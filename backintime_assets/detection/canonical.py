@@ -83,6 +83,12 @@ _add("ticker", 1.0, "ticker", "symbol", "code", "ts_code", "ticker symbol", "sto
      "sym", "tkr", "ric", "secid", "security id", "instrument id", "share code", "epic", "wkn",
      "symbole", "simbolo", "trading symbol", "ticker code", "kurzel", "mnemo", "mnemonique", "code valeur")
 _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertpapier", "valeur", "titel")
+# FinRL's tables (the reinforcement-learning library's downloads, copied into countless repositories:
+# "date,tic,open,high,low,close,volume,day,macd,...") name each row's stock "tic". Unread, a date's ten
+# stocks had loaded as one series under the file's name: the rows a price check let through (one
+# stock's, where the others' adjusted closes lay below their lows), or each date's first. Below the
+# codes' strength (_NAMED_AS_CODE): a column of whole numbers under "tic" is a count of ticks, no code.
+_add("ticker", 0.9, "tic")
 # A table of several indices names each row's under "Index" (Kaggle's "Stock Exchange Data": "Index,Date,
 # Open,...", HSI, N225, GDAXI...), as a Hebrew one does under מדד: unmapped, its rows were rejected as an
 # unnamed series. A text column's only: a row number under "index" (a pandas dump) is no ticker. Weaker

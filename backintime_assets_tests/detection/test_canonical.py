@@ -3631,3 +3631,34 @@ def test_a_header_s_counted_labels_are_its_cells_labels():
     assert _counted_labels([["Date"], ["1Y Return"], ["10Y High"], ["Close"]]) == frozenset()
     assert _counted_labels([["Issuer", "10Y Close"], ["Pre-Market Open"]]) == _counted_labels(
         [["10Y Close"]]) | _counted_labels([["Pre-Market Open"]])
+
+
+def test_finrl_s_tic_names_each_row_s_stock():
+    # FinRL's "date,tic,...": unread, a date's stocks were rejected as an unnamed series, or, where a price
+    # check rejected all but one stock's rows (adjusted closes below their lows), that stock's loaded under
+    # the file's name.
+    data = (b"date,tic,open,high,low,close,volume,macd\n"
+            b"2015-01-02,BOREO,3.80,3.81,3.80,3.0589,137,0.1\n"
+            b"2015-01-02,ICP1V,0.3168,0.3423,0.3168,0.3423,11807,0.2\n"
+            b"2015-01-02,UPM,13.75,13.88,13.70,8.7622,1092959,0.3\n"
+            b"2015-01-05,BOREO,3.89,3.89,3.89,3.1232,1490,0.1\n"
+            b"2015-01-05,ICP1V,0.3423,0.3423,0.3168,0.3168,16883,0.2\n"
+            b"2015-01-05,UPM,13.73,13.90,13.45,8.5968,1696270,0.3\n")
+    prices = normalise_bytes(data, detect_bytes(data, "train_data.csv"), "train_data.csv").prices
+    assert prices["ticker"].tolist() == ["ICP1V", "ICP1V"] and prices["close"].tolist() == [0.3423, 0.3168]
+    raw = (b"date,tic,open,high,low,close,volume\n2024-01-02,AAA,10,11,9.5,10.5,100\n"
+           b"2024-01-02,BBB,20,21,19.5,20.5,200\n2024-01-03,AAA,10.5,11.5,10,11,110\n"
+           b"2024-01-03,BBB,20.5,21.5,20,21,210\n")
+    prices = normalise_bytes(raw, detect_bytes(raw, "train_data.csv"), "train_data.csv").prices.sort_values("ticker")
+    assert prices["ticker"].tolist() == ["AAA", "AAA", "BBB", "BBB"]
+    assert prices["close"].tolist() == [10.5, 11, 20.5, 21]
+
+
+@pytest.mark.parametrize("text", [
+    "date,close,tic\n2024-01-02,10.5,153\n2024-01-03,10.6,201\n2024-01-04,10.7,177\n",  # a count of ticks
+    "date,close,tic\n2024-01-02,10.5,0.01\n2024-01-03,10.6,0.01\n2024-01-04,10.7,0.01\n",  # a tick's size
+])
+def test_numbers_under_tic_name_no_stock(text):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "ticks.csv"), "ticks.csv").prices
+    assert prices["ticker"].tolist() == ["TICKS"] * 3 and prices["close"].tolist() == [10.5, 10.6, 10.7]
