@@ -1496,7 +1496,8 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _named_thing(mapping, named, header_cells, body)
     if "date" in used:
         _price_s_day(mapping, named, header_cells, types)
-    if "ticker" in used and "date" in used and _no_ticker(mapping, named, body):
+    if "ticker" in used and "date" in used and (_no_ticker(mapping, named, body)
+                                                or _tic_of_no_stock(mapping, header_cells, body)):
         mapping[mapping.index("ticker")] = None
         used.discard("ticker")
     if "ticker" not in used and "date" in used:
@@ -2948,6 +2949,28 @@ def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: S
         return True
     prices = [k for k, m in enumerate(mapping) if m in PRICE_COLUMNS]
     return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates)
+
+
+# FinRL's "tic" (_add above): a short name that is also a tick's (its size, a count, up or down) and a
+# timer's ("tic,toc"). Its stocks' codes, one word each, one stock all through or several a date.
+_TIC = "tic"
+_TIC_CODE = re.compile(r"[A-Za-z0-9^][A-Za-z0-9.\-=^_/]{0,11}")
+
+
+def _tic_of_no_stock(mapping: Sequence[str | None], header_cells: Sequence[Sequence[str]],
+                     body: Sequence[Sequence[str]]) -> bool:
+    """Whether the ticker column is named "tic" and holds no stock codes: a word with its count ("4956 ticks"),
+    a time ("09:30:00.120" of a timer), or labels that change row to row on one row a day (a tick's "up",
+    "down"; row labels "t1", "t2"), each row of which loaded as an instrument of its own. Unread, the file is
+    one series and its name names it, as before "tic" was read."""
+    j, dates = mapping.index("ticker"), mapping.index("date")
+    cells = _header_of(header_cells, j)
+    if not cells or norm_name(cells[-1]) != _TIC:
+        return False
+    values = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
+    if not all(_TIC_CODE.fullmatch(v) for v in values):
+        return True
+    return len(set(values)) > 1 and not _keys_dates(j, body, dates)
 
 
 # Rows enough to tell labels from tickers: a label on each row of its own date is a series' row labels

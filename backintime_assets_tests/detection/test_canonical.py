@@ -3662,3 +3662,19 @@ def test_numbers_under_tic_name_no_stock(text):
     data = text.encode()
     prices = normalise_bytes(data, detect_bytes(data, "ticks.csv"), "ticks.csv").prices
     assert prices["ticker"].tolist() == ["TICKS"] * 3 and prices["close"].tolist() == [10.5, 10.6, 10.7]
+
+
+@pytest.mark.parametrize("tic", [
+    ["4956 ticks", "2558 ticks", "1107 ticks", "1504 ticks"],  # a count of ticks, with its unit
+    ["09:30:00.120"] * 4,  # a timer's start ("tic,toc")
+    ["up", "down", "up", "down"],  # a tick's direction, one row a day
+    ["t1", "t2", "t3", "t4"],  # row labels
+])
+def test_tic_of_no_stock_codes_names_no_series(tic):
+    # Read as the ticker, each row loaded as an instrument of its own ("4956 TICKS", "UP"), or the file under
+    # a time; unread, the file is one series named by the file's name.
+    dates = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]
+    data = ("date,tic,close\n" + "".join(f"{d},{t},{10.5 + i / 10}\n" for i, (d, t) in enumerate(zip(dates, tic))))
+    data = data.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "ticks.csv"), "ticks.csv").prices
+    assert prices["ticker"].tolist() == ["TICKS"] * 4 and prices["close"].tolist() == [10.5, 10.6, 10.7, 10.8]
