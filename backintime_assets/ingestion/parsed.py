@@ -139,7 +139,9 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # of values; a non-ASCII symbol steady in the header and the rows ('§', '¦', '¬') delimits, and sets the code
 # page; '^' and '~' ending every line are values' ends again; lines of prose are refused as no table, one
 # column of sentences under a name is one column, quoted sentences with one comma are no wrapped table.
-PARSER_VERSION = 24
+# 25 (session 56): a run of at most three rows a power of ten off its ticker's rows on both sides within a file
+# (pounds among pence, a leading basis ~112x the rest) is rejected as a unit slip (normalisation/unit_slips.py).
+PARSER_VERSION = 25
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

@@ -67,6 +67,7 @@ from .sheets import (
     OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_place, sheet_starts, sheet_tickers,
 )
 from .unread_formulas import unread_formula_lines
+from .unit_slips import unit_slips
 from .unrecorded_volume import unrecorded_zeros
 
 _NUMERIC_FIELDS = (*PRICE_FIELDS, "volume")
@@ -1125,6 +1126,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                              labels=_labels(rec, reread, schema, cmap, days, timed, tickers))
         check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
                          found=repeats)
+    # Last: a ticker's rows as they will load, one a day, in each file (unit_slips.py).
+    slipped, why = unit_slips(repeat_keys, days, values, volume, reasons.ok)
+    if slipped.size:
+        reasons.set_rows(slipped, why)
     # Every row kept (a clean file's): the columns as they are, where a take of each copied every row.
     keep = slice(None) if reasons.ok.all() else np.flatnonzero(reasons.ok)
     kept_lines = rec.line[keep] if isinstance(keep, np.ndarray) else rec.line  # file_of knows rec.line

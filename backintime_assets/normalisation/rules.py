@@ -43,7 +43,12 @@ Decisions (documented for the lead and the README):
   A few such rows are corrections within one series, settled as conflicting duplicates; not when
   none of the file's dates holds one price (a day's price list of a few items, a file a day), nor
   when a text column writes them apart in values each written on two dates or more (a market, an
-  item: a price list cut to a few days; normalisation/label_columns.py)."""
+  item: a price list cut to a few days; normalisation/label_columns.py).
+- a run of at most three rows of a ticker within a file whose close stands at about 10, 100 or 1000
+  times (or a tenth, ...) the rows on both sides, which agree: "unit slip: close ... is about a
+  hundredfold below ..." (pounds among pence), never loaded as a -99% day; a step that stays loads.
+  At a file's edge only a hundred- or thousandfold run beside a long side, its reason naming a split
+  or a redenomination as the other reading (normalisation/unit_slips.py)."""
 
 from __future__ import annotations
 
