@@ -43,6 +43,9 @@ _FAR = 7.0  # no step this large in a file: nothing to look at (most files)
 _GAP_DAYS = {1: 6, 2: 10, 3: 10}
 _EDGE_SIDE = 5  # at a file's edge, the rows the other side must hold (and three times the run's)
 _WORDS = {1: "tenfold", 2: "a hundredfold", 3: "a thousandfold"}
+# An edge is a file's, or a cut where a large file is read in pieces (ingestion/parsed.py): a piece is
+# judged alone, and "the file holds no day after" was false there, sending a reader to a day the file holds.
+_UNREAD = "(the file holds none, or a large file read in pieces holds it in the piece {})"
 _EPOCH = dt.date(1970, 1, 1)
 
 
@@ -218,10 +221,11 @@ def _reason(close: np.ndarray, day: np.ndarray, i: int, a: int, b: int, side: in
     if where == "start":
         return (f"unit slip at the file's start: {how} this ticker's {side} closes after it (from "
                 f"{_figure(close[b + 1])} on {_date(day[b + 1])}), which agree; a split or a redenomination on "
-                f"{_date(day[b + 1])} would look the same, and the file holds no day before to tell")
+                f"{_date(day[b + 1])} would look the same, and no day before is read with these rows to tell "
+                f"{_UNREAD.format('before')}")
     return (f"unit slip at the file's end: {how} this ticker's {side} closes before it (to {_figure(close[a - 1])} "
             f"on {_date(day[a - 1])}), which agree; a split or a redenomination on {_date(day[a])} would look "
-            "the same, and the file holds no day after to tell")
+            f"the same, and no day after is read with these rows to tell {_UNREAD.format('after')}")
 
 
 def _figure(x: float) -> str:

@@ -1,8 +1,11 @@
 import datetime as dt
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from backintime_assets.detection import detect_bytes
+from backintime_assets.ingestion.parsed import FileGroup, FileTask, parse_group, parse_in_pieces
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.unit_slips import PRICES, unit_slips
 
@@ -200,3 +203,43 @@ def test_a_london_history_loads_every_day_but_the_one_in_pounds():
         "unit slip: close 5.854 is about a hundredfold below this ticker's closes on the days around it (609.599976 on "
         "2020-04-21, 587.2 on 2020-04-23), which agree: a price in another unit (pounds for pence, dollars for "
         "cents), not a move"]
+
+
+def test_a_split_beside_a_piece_cut_is_refused_saying_the_next_piece_holds_the_days_after():
+    # A large file is read in pieces (ingestion/parsed.py), each judged alone: a 1-for-100 reverse split two
+    # rows before a cut has no day after it in its piece. Read whole it is a step that stays and loads; read
+    # in pieces its two rows are refused, loud, and the reason must not send a reader to a day the file holds.
+    closes = _series(120, 12.3)
+    days = _weekdays(120)
+
+    def text(split_at: int | None) -> bytes:
+        # Every line 21 bytes, before the split (12.345678) as after it (1234.5678): the cuts stay put.
+        lines = [f"{d.isoformat()},{c:.6f}\n" if i < (split_at or len(days)) else f"{d.isoformat()},{100 * c:.4f}\n"
+                 for i, (d, c) in enumerate(zip(days, closes))]
+        return ("Date,Close\n" + "".join(lines)).encode()
+
+    def read(data: bytes, pieces: bool) -> list[pa.Table]:
+        task = FileTask("x.csv", "x.csv", detect_bytes(data, "x.csv").to_json(), dt.date(2024, 1, 1), 0, len(data))
+        if not pieces:
+            return [parse_group([data], FileGroup([task], task.schema_json))]
+        return list(parse_in_pieces(lambda at, n: data[at:at + n], len(data), task, 1000))
+
+    def loaded(part: pa.Table) -> list[int]:
+        return part.filter(pc.equal(part["status"], "loaded"))["source_line"].to_pylist()
+
+    calm = read(text(None), pieces=True)
+    assert len(calm) > 2 and sum(len(loaded(part)) for part in calm) == 120
+    first_piece_last = max(loaded(calm[0]))  # the line before the first cut; rows 0.. are lines 2..
+    split_at = first_piece_last - 1 - 2  # the first piece's last two rows are the split's first days
+
+    data = text(split_at)
+    whole = read(data, pieces=False)[0]
+    assert whole.filter(pc.equal(whole["status"], "rejected")).num_rows == 0
+    pieced = pa.concat_tables(read(data, pieces=True))
+    rejected = pieced.filter(pc.equal(pieced["status"], "rejected"))
+    assert rejected["source_line"].to_pylist() == [first_piece_last - 1, first_piece_last]
+    for reason in rejected["reason"].to_pylist():
+        assert reason.startswith("unit slip at the file's end: ")
+        assert "the file holds no day after" not in reason
+        assert reason.endswith("and no day after is read with these rows to tell (the file holds none, or a large "
+                               "file read in pieces holds it in the piece after)")
