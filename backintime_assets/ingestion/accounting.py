@@ -1,7 +1,13 @@
-"""Proof that every input row ended in exactly one place, and sanity rules for the loaded prices."""
+"""Proof that every input row ended in exactly one place, and sanity rules for the loaded prices.
+
+Each check is proven per file and overall, and also split by trade date (`..._by_day`): Dagster stores
+one evaluation for a run over a range of dates, so the days are shown in that evaluation's metadata,
+failing days first, for a user to see which dates failed.
+"""
 from __future__ import annotations
 
-from collections import Counter
+import datetime as dt
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -9,6 +15,8 @@ import pyarrow.compute as pc
 
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
+# Problems listed for one day: a day's count says how many more there are.
+DAY_PROBLEMS = 5
 
 
 @dataclass(frozen=True)
@@ -23,26 +31,87 @@ def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: 
 
     `expected_files` are the files the manifest holds for the run's dates: each must have been parsed.
     """
+    problems = [p for _, p in _file_problems(files, lake_prices, lake_rejected, expected_files)]
+    return Finding(not problems, problems)
+
+
+def _file_problems(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
+                   expected_files: list[str]) -> list[tuple[str, str]]:
+    """(file, problem) for every way a file's rows do not add up."""
     in_lake_prices = Counter(lake_prices.column("source_file").to_pylist())
     in_lake_rejected = Counter(lake_rejected.column("source_file").to_pylist())
     parsed = {f["source_file"] for f in files}
     unparsed = sorted(set(expected_files) - parsed)
-    problems = [f"{name}: in the manifest for these dates but never parsed" for name in unparsed]
+    problems = [(name, f"{name}: in the manifest for these dates but never parsed") for name in unparsed]
     for f in sorted(files, key=lambda f: f["source_file"]):
         name = f["source_file"]
         if f["rows_read"] is None:
-            problems.append(f"{name}: never parsed")
+            problems.append((name, f"{name}: never parsed"))
             continue
         if f["rows_read"] != f["loaded"] + f["rejected"]:
-            problems.append(f"{name}: read {f['rows_read']} but loaded {f['loaded']} + rejected {f['rejected']}")
+            problems.append(
+                (name, f"{name}: read {f['rows_read']} but loaded {f['loaded']} + rejected {f['rejected']}"))
         if in_lake_prices[name] != f["loaded_in_run"]:
-            problems.append(f"{name}: {in_lake_prices[name]} rows in prices, expected {f['loaded_in_run']}")
+            problems.append((name, f"{name}: {in_lake_prices[name]} rows in prices, expected {f['loaded_in_run']}"))
         if in_lake_rejected[name] != f["rejected_in_run"]:
-            problems.append(f"{name}: {in_lake_rejected[name]} rows in rejected_rows, expected {f['rejected_in_run']}")
-    expected_files = {f["source_file"] for f in files}
-    for name in sorted((set(in_lake_prices) | set(in_lake_rejected)) - expected_files):
-        problems.append(f"{name}: rows in the lake for these dates from a file this run did not read")
-    return Finding(not problems, problems)
+            problems.append(
+                (name, f"{name}: {in_lake_rejected[name]} rows in rejected_rows, expected {f['rejected_in_run']}"))
+    for name in sorted((set(in_lake_prices) | set(in_lake_rejected)) - parsed):
+        problems.append((name, f"{name}: rows in the lake for these dates from a file this run did not read"))
+    return problems
+
+
+def rows_accounted_for_by_day(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
+                              expected_files: list[str], file_dates: dict[str, list[dt.date]],
+                              dates: list[dt.date]) -> list[dict]:
+    """The proof of `rows_accounted_for` per trade date of the run, failing days first.
+
+    A day's files are those with rows in the lake on it or dated to it by the manifest (`file_dates`:
+    its dates and the date its rejected rows are filed under); a day fails when one of them fails,
+    and every day fails on a problem of a file no date places. `rows_read` counts the files held by
+    that day alone (every row loaded or rejected on it): for a day of such files alone, rows read =
+    rows loaded + rows rejected. A file over several days (an archive) is counted in
+    `files_over_several_days`: its rows read are proven per file, in the run's totals.
+    """
+    by_file = {f["source_file"]: f for f in files}
+    on_day = _counts_by_date_and_file(lake_prices), _counts_by_date_and_file(lake_rejected)
+    days_of: dict[str, set[dt.date]] = defaultdict(set)
+    for counts in on_day:
+        for day, name in counts:
+            days_of[name].add(day)
+    run = set(dates)
+    for name, named in file_dates.items():
+        days_of[name].update(d for d in named if d in run)
+    problems_of: dict[str, list[str]] = defaultdict(list)
+    for name, problem in _file_problems(files, lake_prices, lake_rejected, expected_files):
+        problems_of[name].append(problem)
+    files_of: dict[dt.date, list[str]] = defaultdict(list)
+    for name in sorted(days_of):
+        for day in days_of[name]:
+            files_of[day].append(name)
+
+    def held_by_day_alone(name: str) -> bool:
+        f = by_file.get(name)
+        return (f is not None and f["rows_read"] is not None and len(days_of[name]) == 1
+                and f["loaded"] == f["loaded_in_run"] and f["rejected"] == f["rejected_in_run"])
+
+    # A problem of a file no date places would otherwise show every day passed while the run failed.
+    undated = [p for name, problems in sorted(problems_of.items()) if not days_of.get(name) for p in problems]
+    result = []
+    for day in sorted(run | set(files_of)):
+        names = files_of.get(day, [])
+        problems = [p for name in names for p in problems_of.get(name, [])] + undated
+        alone = [name for name in names if held_by_day_alone(name)]
+        result.append(_day(day, problems, files=len(names),
+                           rows_read=sum(by_file[name]["rows_read"] for name in alone),
+                           rows_loaded=sum(on_day[0].get((day, name), 0) for name in names),
+                           rows_rejected=sum(on_day[1].get((day, name), 0) for name in names),
+                           files_over_several_days=len(names) - len(alone)))
+    return failing_first(result)
+
+
+def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
+    return Counter(zip(table.column("date").to_pylist(), table.column("source_file").to_pylist()))
 
 
 def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
@@ -51,9 +120,21 @@ def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
     return Finding(not repeated, repeated[:20])
 
 
-def prices_are_sane(prices: pa.Table) -> Finding:
-    """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none)."""
-    problems = []
+def one_row_per_ticker_and_date_by_day(prices: pa.Table, dates: list[dt.date]) -> list[dict]:
+    """Per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
+    keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
+    repeated: dict[dt.date, list[str]] = defaultdict(list)
+    rows: Counter = Counter()
+    for (day, ticker), n in keys.items():
+        rows[day] += n
+        if n > 1:
+            repeated[day].append(f"{day} {ticker} x{n}")
+    return failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
+                          for day in sorted(set(dates) | set(rows))])
+
+
+def _sanity_rules(prices: pa.Table) -> dict[str, pa.ChunkedArray]:
+    """Rule name -> which rows break it (a NULL price breaks every rule it is in)."""
     column = prices.column
     rules = {
         "non-positive price": pc.less_equal(pc.min_element_wise(*(column(c) for c in PRICE_COLUMNS)), 0),
@@ -64,8 +145,42 @@ def prices_are_sane(prices: pa.Table) -> Finding:
         # price is (filled below as failing).
         "negative volume": pc.fill_null(pc.less(column("volume"), 0), False),
     }
-    for name, mask in rules.items():
-        bad = pc.sum(pc.cast(pc.fill_null(mask, True), pa.int64())).as_py() or 0
+    return {name: pc.fill_null(mask, True) for name, mask in rules.items()}
+
+
+def prices_are_sane(prices: pa.Table) -> Finding:
+    """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none)."""
+    problems = []
+    for name, mask in _sanity_rules(prices).items():
+        bad = pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
         if bad:
             problems.append(f"{bad} rows with {name}")
     return Finding(not problems, problems)
+
+
+def prices_are_sane_by_day(prices: pa.Table, dates: list[dt.date]) -> list[dict]:
+    """`prices_are_sane` per trade date: its rows and how many break each rule, failing days first."""
+    rows = Counter(prices.column("date").to_pylist())
+    bad: dict[dt.date, list[str]] = defaultdict(list)
+    for name, mask in _sanity_rules(prices).items():
+        for day, n in sorted(Counter(pc.filter(prices.column("date"), mask).to_pylist()).items()):
+            bad[day].append(f"{n} rows with {name}")
+    return failing_first([_day(day, bad.get(day, []), rows=rows[day]) for day in sorted(set(dates) | set(rows))])
+
+
+def _day(day: dt.date, problems: list[str], **counts) -> dict:
+    return {"date": day.isoformat(), "passed": not problems, **counts, "problem_count": len(problems),
+            "problems": problems[:DAY_PROBLEMS]}
+
+
+def failing_first(days: list[dict]) -> list[dict]:
+    """Days that failed (by date), then those that passed: what a user looks for is on top."""
+    return sorted(days, key=lambda d: (d["passed"], d["date"]))
+
+
+def days_summary(days: list[dict], limit: int) -> dict:
+    """What a check's metadata shows of its days: counts, the failing dates, and the first `limit` days
+    (failing first), so a backfill of years does not store megabytes per evaluation."""
+    failed = [d["date"] for d in days if not d["passed"]]
+    return {"days": len(days), "days_failed": len(failed), "failed_dates": failed[:limit],
+            "per_day": days[:limit], "days_not_shown": max(0, len(days) - limit)}

@@ -2,7 +2,12 @@ import datetime as dt
 
 import pyarrow as pa
 
-from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
+from backintime_assets.ingestion.accounting import (
+    days_summary, one_row_per_ticker_and_date, one_row_per_ticker_and_date_by_day, prices_are_sane,
+    prices_are_sane_by_day, rows_accounted_for, rows_accounted_for_by_day,
+)
+
+MON, TUE, WED = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5)
 
 
 def _files(**overrides):
@@ -52,3 +57,76 @@ def test_a_volume_the_file_does_not_give_is_sane_a_negative_one_is_not():
     assert prices_are_sane(_prices(volume=pa.array([None, 0.0], pa.float64()))).passed
     bad = prices_are_sane(_prices(volume=pa.array([None, -5.0], pa.float64())))
     assert bad.problems == ["1 rows with negative volume"]
+
+
+def _file(name, read, loaded, rejected, in_run=None):
+    loaded_in_run, rejected_in_run = in_run or (loaded, rejected)
+    return {"source_file": name, "rows_read": read, "loaded": loaded, "rejected": rejected,
+            "loaded_in_run": loaded_in_run, "rejected_in_run": rejected_in_run, "file_problem": None}
+
+
+def _dated(rows):
+    """A lake table of (date, source_file) rows."""
+    return pa.table({"date": pa.array([d for d, _ in rows], pa.date32()),
+                     "source_file": pa.array([n for _, n in rows], pa.string())})
+
+
+def test_a_range_runs_proof_per_day_puts_the_failing_day_first_with_its_files_rows():
+    # Three daily files; Tuesday's lost a loaded row in the lake. A run over the three days is one
+    # evaluation in Dagster: the days say which date failed, and the others add up.
+    files = [_file("mon.csv", 3, 2, 1), _file("tue.csv", 2, 2, 0), _file("wed.csv", 1, 1, 0)]
+    prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(WED, "wed.csv")])
+    rejected = _dated([(MON, "mon.csv")])
+    names = ["mon.csv", "tue.csv", "wed.csv"]
+    days = rows_accounted_for_by_day(files, prices, rejected, names, {}, [MON, TUE, WED])
+    assert [(d["date"], d["passed"]) for d in days] == [("2025-03-04", False), ("2025-03-03", True),
+                                                        ("2025-03-05", True)]
+    assert days[0]["problems"] == ["tue.csv: 1 rows in prices, expected 2"]
+    assert {k: days[0][k] for k in ("files", "rows_read", "rows_loaded", "rows_rejected")} == {
+        "files": 1, "rows_read": 2, "rows_loaded": 1, "rows_rejected": 0}
+    assert {k: days[1][k] for k in ("files", "rows_read", "rows_loaded", "rows_rejected")} == {
+        "files": 1, "rows_read": 3, "rows_loaded": 2, "rows_rejected": 1}
+    summary = days_summary(days, limit=2)
+    assert summary["failed_dates"] == ["2025-03-04"] and summary["days_failed"] == 1
+    assert len(summary["per_day"]) == 2 and summary["days_not_shown"] == 1
+
+
+def test_a_file_over_several_days_fails_each_of_its_days_and_is_not_counted_as_one_days_reads():
+    files = [_file("archive.csv", 4, 4, 0), _file("mon.csv", 1, 1, 0)]
+    prices = _dated([(MON, "archive.csv"), (TUE, "archive.csv"), (WED, "archive.csv"), (MON, "mon.csv")])
+    days = {d["date"]: d for d in rows_accounted_for_by_day(
+        files, prices, _dated([]), ["archive.csv", "mon.csv"], {}, [MON, TUE, WED])}
+    assert [days[k]["passed"] for k in ("2025-03-03", "2025-03-04", "2025-03-05")] == [False, False, False]
+    assert days["2025-03-03"]["rows_read"] == 1 and days["2025-03-03"]["files_over_several_days"] == 1
+    assert days["2025-03-04"]["problems"] == ["archive.csv: 3 rows in prices, expected 4"]
+
+
+def test_a_file_with_no_row_in_the_lake_fails_the_days_the_manifest_gives_it():
+    # Never parsed: no row anywhere, so only the manifest says which day it belongs to.
+    days = rows_accounted_for_by_day([], _dated([]), _dated([]), ["tue.csv"], {"tue.csv": [TUE]}, [MON, TUE])
+    assert [(d["date"], d["passed"], d["problems"]) for d in days] == [
+        ("2025-03-04", False, ["tue.csv: in the manifest for these dates but never parsed"]),
+        ("2025-03-03", True, [])]
+
+
+def test_a_failing_file_no_date_places_fails_every_day_not_none():
+    days = rows_accounted_for_by_day([], _dated([]), _dated([]), ["lost.csv"], {}, [MON, TUE])
+    assert [(d["date"], d["passed"]) for d in days] == [("2025-03-03", False), ("2025-03-04", False)]
+    assert days[0]["problems"] == ["lost.csv: in the manifest for these dates but never parsed"]
+
+
+def test_rows_of_a_file_the_run_did_not_read_fail_the_day_they_are_on():
+    days = rows_accounted_for_by_day([], _dated([(TUE, "stray.csv")]), _dated([]), [], {}, [MON, TUE])
+    assert days[0]["date"] == "2025-03-04" and not days[0]["passed"]
+    assert days[0]["problems"] == ["stray.csv: rows in the lake for these dates from a file this run did not read"]
+
+
+def test_price_rules_and_repeats_per_day_name_the_failing_day_first():
+    prices = _prices(date=[MON, TUE, TUE], ticker=["A", "A", "A"], close=[10.0, 10.0, -1.0])
+    sane = prices_are_sane_by_day(prices, [MON, TUE, WED])
+    assert [(d["date"], d["passed"], d["rows"]) for d in sane] == [
+        ("2025-03-04", False, 2), ("2025-03-03", True, 1), ("2025-03-05", True, 0)]
+    assert sane[0]["problems"] == ["1 rows with non-positive price", "1 rows with low above open/close"]
+    unique = one_row_per_ticker_and_date_by_day(prices, [MON, TUE])
+    assert [(d["date"], d["passed"], d["problems"]) for d in unique] == [
+        ("2025-03-04", False, ["2025-03-04 A x2"]), ("2025-03-03", True, [])]
