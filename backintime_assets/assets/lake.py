@@ -1,7 +1,10 @@
 """The canonical `prices` table and its quarantine, `rejected_rows`, written by Spark into the lake.
 
 The checks run inside the same step, after both outputs are stored, so they read what was really
-written; `every_row_accounted_for` is blocking, so nothing downstream runs on a lossy load.
+written; `every_row_accounted_for` is blocking, so nothing downstream runs on a lossy load. They share
+the asset's partitions: a run of one date stores each evaluation under that date. A run over a range
+(a backfill, `backintime ingest`) is one step, whose check results Dagster stores with no partition:
+each check's metadata there shows its proof per date, failing dates first.
 A file whose borrowed schema did not hold on its rows was read with its own detection instead; that
 schema replaces the borrowed one in `file_schemas`, so what users see is what the rows were read with.
 """
@@ -17,13 +20,20 @@ from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
 from backintime_assets.ingestion import collisions
-from backintime_assets.ingestion.accounting import one_row_per_ticker_and_date, prices_are_sane, rows_accounted_for
+from backintime_assets.ingestion.accounting import (
+    days_summary, one_row_per_ticker_and_date, one_row_per_ticker_and_date_by_day, prices_are_sane,
+    prices_are_sane_by_day, rows_accounted_for, rows_accounted_for_by_day,
+)
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import TRADING_WEEK, rejections_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
+
+# Days listed in a check's metadata: failing days come first, so all but the rarest disasters show
+# every failing date, without megabytes of passing days per evaluation of a years-long backfill.
+DAYS_SHOWN = 500
 
 
 @multi_asset(
@@ -39,11 +49,12 @@ from backintime_assets.resources import LakeResource, PostgresResource, SparkRes
     },
     check_specs=[
         AssetCheckSpec(
-            "every_row_accounted_for", asset="prices", blocking=True,
+            "every_row_accounted_for", asset="prices", blocking=True, partitions_def=trade_date_partitions,
             description="Per file: rows read = rows loaded + rows rejected, and the lake holds exactly those.",
         ),
-        AssetCheckSpec("prices_have_one_row_per_ticker_and_date", asset="prices", blocking=True),
-        AssetCheckSpec("prices_are_sane", asset="prices", blocking=True,
+        AssetCheckSpec("prices_have_one_row_per_ticker_and_date", asset="prices", blocking=True,
+                       partitions_def=trade_date_partitions),
+        AssetCheckSpec("prices_are_sane", asset="prices", blocking=True, partitions_def=trade_date_partitions,
                        description="Positive prices; high and low bound the day's prices; volume not negative."),
     ],
     deps=[file_schemas_asset],
@@ -100,6 +111,14 @@ def prices_and_rejections(
         "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date(stored_prices),
         "prices_are_sane": prices_are_sane(stored_prices),
     }
+    # The manifest's dates of each file place one that left no row in the lake (never parsed, every row lost).
+    file_dates = {t.source_file: [*(t.dates or ()), t.home_date] for t in tasks}
+    days = {
+        "every_row_accounted_for": rows_accounted_for_by_day(
+            accounting, stored_prices, stored_rejected, [t.source_file for t in tasks], file_dates, dates),
+        "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date_by_day(stored_prices, dates),
+        "prices_are_sane": prices_are_sane_by_day(stored_prices, dates),
+    }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
     for name, finding in findings.items():
         metadata = {"problems": MetadataValue.json(finding.problems[:50])}
@@ -111,7 +130,14 @@ def prices_and_rejections(
                 "rows_rejected": sum(a["rejected"] for a in accounting),
                 "file_problems": MetadataValue.json(file_problems),
             })
+        summary = days_summary(days[name], DAYS_SHOWN)
+        metadata.update({
+            "days": summary["days"], "days_failed": summary["days_failed"],
+            "failed_dates": MetadataValue.json(summary["failed_dates"]),
+            "per_day": MetadataValue.json(summary["per_day"]), "days_not_shown": summary["days_not_shown"],
+        })
         yield AssetCheckResult(
             check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR,
             metadata=metadata,
         )
+
