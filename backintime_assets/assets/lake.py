@@ -4,15 +4,19 @@ The checks run inside the same step, after both outputs are stored, so they read
 written; `every_row_accounted_for` is blocking, so nothing downstream runs on a lossy load. They share
 the asset's partitions: a run of one date stores each evaluation under that date. A run over a range
 (a backfill, `backintime ingest`) is one step, whose check results Dagster stores with no partition:
-each check's metadata there shows its proof per date, failing dates first.
+each check's metadata there shows its proof per date, failing dates first, and each date's evaluation
+is logged as well, under its date (_evaluations_per_date).
 A file whose borrowed schema did not hold on its rows was read with its own detection instead; that
 schema replaces the borrowed one in `file_schemas`, so what users see is what the rows were read with.
 """
 import json
 
 from dagster import (
-    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy,
-    MetadataValue, Output, multi_asset,
+    AssetCheckEvaluation, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey,
+    AssetOut, AssetRecordsFilter, BackfillPolicy, MetadataValue, Output, multi_asset,
+)
+from dagster._core.definitions.asset_checks.asset_check_evaluation import (
+    AssetCheckEvaluationTargetMaterializationData,
 )
 
 from backintime_assets.assets.schemas import file_schemas_asset
@@ -120,6 +124,8 @@ def prices_and_rejections(
         "prices_are_sane": prices_are_sane_by_day(stored_prices, dates),
     }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
+    if keys and not context.has_partition_key:
+        yield from _evaluations_per_date(context, days, keys)
     for name, finding in findings.items():
         metadata = {"problems": MetadataValue.json(finding.problems[:50])}
         if name == "every_row_accounted_for":
@@ -141,3 +147,30 @@ def prices_and_rejections(
             metadata=metadata,
         )
 
+
+def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[dict]], keys: list[str]):
+    """Each check's evaluation of each date of a range run, stored under that date.
+
+    Dagster gives the AssetCheckResult of a step over a range of partitions no partition (it
+    stores one evaluation for the run and leaves each date's planned evaluation unresolved, shown as
+    skipped), so these are logged as well: each date's own pass or fail, against that date's materialization.
+    """
+    materializations = context.instance.fetch_materializations(
+        AssetRecordsFilter(asset_key=AssetKey("prices"), asset_partitions=keys), limit=len(keys)).records
+    target = {}
+    for record in materializations:  # newest first
+        if record.event_log_entry.run_id == context.run.run_id:
+            target.setdefault(record.partition_key, AssetCheckEvaluationTargetMaterializationData(
+                storage_id=record.storage_id, run_id=record.event_log_entry.run_id, timestamp=record.timestamp))
+    in_run = set(keys)
+    for name, per_day in days.items():
+        for day in per_day:
+            if day["date"] not in in_run:
+                continue
+            yield AssetCheckEvaluation(
+                asset_key=AssetKey("prices"), check_name=name, passed=day["passed"],
+                metadata={key: MetadataValue.json(value) if isinstance(value, list) else value
+                          for key, value in day.items() if key != "date"},
+                target_materialization_data=target.get(day["date"]), severity=AssetCheckSeverity.ERROR,
+                blocking=True, partition=day["date"],
+            )

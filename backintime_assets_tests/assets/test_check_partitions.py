@@ -1,5 +1,6 @@
 """The checks on `prices` in Dagster's own storage: a run of one date stores each evaluation under
-that date; a run over a range stores one evaluation, whose metadata holds the proof per date."""
+that date; a run over a range stores one evaluation for the run, whose metadata holds the proof per
+date, and one per date under that date."""
 from datetime import date
 
 import pytest
@@ -84,8 +85,24 @@ def test_a_range_runs_evaluation_shows_per_date_which_date_failed(tmp_path, post
         sane = evaluations["prices_are_sane"]
         assert sane.passed and [d["date"] for d in sane.metadata["per_day"].value] == [
             "2025-03-03", "2025-03-04", "2025-03-05"]
-        # What Dagster keeps: the run's evaluation with no partition; each date of the range planned, never evaluated.
+        # Dagster keeps the run's evaluation with no partition, and each date's under that date.
         record = _latest(instance, "every_row_accounted_for", None)
         assert record.status == AssetCheckExecutionRecordStatus.FAILED and record.run_id == result.run_id
-        planned = _latest(instance, "every_row_accounted_for", "2025-03-04")
-        assert planned.status == AssetCheckExecutionRecordStatus.PLANNED and planned.run_id == result.run_id
+        for name in CHECKS:
+            for day in (MON, TUE, WED):
+                record = _latest(instance, name, day.isoformat())
+                assert record.run_id == result.run_id and record.partition == day.isoformat()
+                failed = name == "every_row_accounted_for" and day == TUE
+                assert record.status == (AssetCheckExecutionRecordStatus.FAILED if failed
+                                         else AssetCheckExecutionRecordStatus.SUCCEEDED), (name, day)
+                evaluation = record.event.dagster_event.event_specific_data
+                assert evaluation.target_materialization_data.run_id == result.run_id
+        # What the UI's view of the check's partitions reads: each date's status, against its latest materialization.
+        info = instance.event_log_storage.get_asset_check_partition_info(
+            [AssetCheckKey(AssetKey("prices"), "every_row_accounted_for")])
+        shown = {i.partition_key: (i.latest_execution_status, i.is_current) for i in info if i.partition_key}
+        assert shown == {"2025-03-03": (AssetCheckExecutionRecordStatus.SUCCEEDED, True),
+                         "2025-03-04": (AssetCheckExecutionRecordStatus.FAILED, True),
+                         "2025-03-05": (AssetCheckExecutionRecordStatus.SUCCEEDED, True)}
+        tuesday = _latest(instance, "every_row_accounted_for", "2025-03-04").event.dagster_event.event_specific_data
+        assert tuesday.metadata["problems"].value == ["prices_2025-03-04.csv: 1 rows in prices, expected 2"]
