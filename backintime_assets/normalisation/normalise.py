@@ -60,7 +60,7 @@ from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
 from .rules import (
     PRICE_FIELDS, Reasons, Repeats, accepted_repeats, check_duplicates, check_intraday, check_prices,
-    check_subtotal_rows, check_trade_days, check_two_digit_future, check_unnamed_series,
+    check_subtotal_rows, check_trade_days, check_two_digit_future, check_unnamed_behind_values, check_unnamed_series,
     series_reason,
 )
 from .sheets import (
@@ -1093,7 +1093,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if "volume" in num:  # a 0 on every row of a file: not recorded (MetaTrader's forex <VOL>), as a blank
         written = ~(num["volume"].missing | num["volume"].bad)
         volume = np.where(unrecorded_zeros(volume, written, file_of_row), np.nan, volume)
+    unjudged = reasons.ok.copy()
     check_prices(reasons, values, volume, tuple(c for c in PRICE_FIELDS if c in num))
+    # Rows rejected for their values still held their date: a file of several stocks without a
+    # ticker, all but one's rows rejected so, is still several (rules.check_unnamed_behind_values).
+    valued = unjudged & ~reasons.ok
     # As written, fractions too (a coin's 0.0213 had been rounded to 0; rows too large are rejected
     # above). Adding 0.0 makes a "-0" written 0, as the rounding to int64 had.
     volume = volume + 0.0
@@ -1124,6 +1128,10 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
                              named="ticker" in cmap or tickers is not None, found=repeats,
                              files=1 if files is None else files.count,
                              labels=_labels(rec, reread, schema, cmap, days, timed, tickers))
+    if "ticker" not in cmap and tickers is None and valued.any():
+        check_unnamed_behind_values(reasons, repeat_keys, days, values, valued,
+                                    found=repeats)
+    if repeats is not None:
         check_duplicates(reasons, repeat_keys, days, {**values, "volume": volume, "sector": sector.codes}, lines,
                          found=repeats)
     # Last: a ticker's rows as they will load, one a day, in each file (unit_slips.py).

@@ -44,6 +44,10 @@ Decisions (documented for the lead and the README):
   none of the file's dates holds one price (a day's price list of a few items, a file a day), nor
   when a text column writes them apart in values each written on two dates or more (a market, an
   item: a price list cut to a few days; normalisation/label_columns.py).
+  Rows rejected for their values (a price not above 0, high < low, a close outside its bar) are
+  counted with the accepted ones too, by their bar (check_unnamed_behind_values): a long table of
+  stocks whose unread ticker column had named none, every stock's adjusted close under its low but
+  one's, had loaded that one stock's series under the file's name. They keep their own reason.
 - a run of at most three rows of a ticker within a file whose close stands at about 10, 100 or 1000
   times (or a tenth, ...) the rows on both sides, which agree: "unit slip: close ... is about a
   hundredfold below ..." (pounds among pence), never loaded as a -99% day; a step that stays loads.
@@ -603,6 +607,59 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     r.set_rows(accepted[mine], reasons[at[mine]])
 
 
+def check_unnamed_behind_values(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
+                                valued: np.ndarray, found: Repeats | None = None) -> None:
+    """check_unnamed_series' count (rows past their date's first, on most of the file's dates) over
+    the rows still accepted of files without a ticker column and the rows rejected for their values
+    (`valued`): the accepted rows of a file so judged are rejected. Those rejected rows were dates'
+    other instruments as often as bad rows of the one series: FinRL's long table, its ticker column
+    "tic" unread, had every stock's rows rejected for a close under the low but one's, whose clean
+    series loaded under the file's name. Only the count, not the rules for a row or two (a file a
+    day, a column naming rows apart): a day's list of a few items, one good, reads as before.
+    Told apart by their open, high and low, not the close: a copy of the series appended to it whose
+    closes are adjusted (under their lows), or whose high and low are swapped, shares each day's bar
+    and is no second instrument. A row of zeros writes no price: a block of them beside the series
+    (a placeholder, a suspended day) names no other instrument; a negative price is one written.
+    `found`: the accepted rows' repeats (accepted_repeats), None where no two share a date."""
+    bad = np.flatnonzero(valued)
+    counted = np.zeros_like(valued)
+    counted[bad[~np.logical_and.reduce([(values[c][bad] == 0) | np.isnan(values[c][bad]) for c in _TRADED])]] = True
+    if found is None:
+        # Each accepted row on a date of its own, each clashing date holds a counted row: a file
+        # with fewer of those than half its accepted rows clashes on too few dates (one with none
+        # accepted has nothing to reject). A count, not a sort of every row: a fifth of a second a
+        # million rows, for a file with a bad row or two.
+        size = int(file_keys.max()) + 1
+        kept, rejected = np.bincount(file_keys[r.ok], minlength=size), np.bincount(file_keys[counted], minlength=size)
+        if ((rejected < UNNAMED_SERIES_SHARE * kept) | (kept == 0)).all():
+            return
+    seen = r.ok | counted
+    repeats = _repeats_among(seen, file_keys, days)
+    if repeats is None:
+        return
+    rows, key = repeats
+    # The bar's extremes whichever way written: a copy with high and low swapped is the same bar.
+    high, low = values["high"][rows], values["low"][rows]
+    bar = {"open": values["open"][rows], "high": np.fmax(high, low), "low": np.fmin(high, low)}
+    distinct = pd.DataFrame({"key": key, **bar}).drop_duplicates()
+    extra = distinct["key"].to_numpy()[_other_prices(distinct, list(bar))]
+    if extra.size < UNNAMED_SERIES_MIN_ROWS:
+        return
+    clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
+    extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]
+    judged = np.flatnonzero(seen)
+    file_days = pd.unique(ticker_day_key(file_keys[judged], days[judged]))
+    held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
+    several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & (clash_dates >= UNNAMED_SERIES_SHARE * held)
+    if not several.any():
+        return
+    for f, count, n in zip(clash_files[several].tolist(), clash_dates[several].tolist(), held[several].tolist()):
+        r.set(file_keys == f,  # its accepted rows: the others keep their reasons
+              f"unnamed series: {count} of the file's {n} dates hold rows of different prices, counting rows "
+              "rejected for their values, and no column names their ticker (or time of day): several instruments, "
+              "or a day's bars, in one file, the others' rows rejected; map the column that tells them apart")
+
+
 def _every_row_repeated(r: Reasons, file_keys: np.ndarray, key: np.ndarray, extra: np.ndarray) -> bool:
     """Whether a file with a clashing date (`extra`: keys of rows past their date's first) has every
     accepted row on a date of several rows (`key`: those rows' keys), as a file none of whose dates
@@ -691,7 +748,12 @@ def _repeats_now(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, found: 
 def _accepted_repeats(r: Reasons, ticker_codes: np.ndarray, days: np.ndarray, least: int) -> Repeats | None:
     """(rows, their ticker_day_key) of the rows still accepted whose ticker and day another such
     row shares; None when none does or fewer than `least` rows are accepted."""
-    idx = np.flatnonzero(r.ok)
+    return _repeats_among(r.ok, ticker_codes, days, least)
+
+
+def _repeats_among(rows: np.ndarray, ticker_codes: np.ndarray, days: np.ndarray, least: int = 2) -> Repeats | None:
+    """As _accepted_repeats, among the rows of the mask `rows`."""
+    idx = np.flatnonzero(rows)
     if idx.size < least:
         return None
     key = ticker_day_key(ticker_codes[idx], days[idx])

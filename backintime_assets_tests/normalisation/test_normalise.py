@@ -569,6 +569,53 @@ def test_a_days_price_list_of_a_few_items_is_not_loaded_as_its_first_items_price
     assert len(r.prices) == 0 and all(x.startswith("unnamed series") for x in r.rejected.reason)
 
 
+def _long_table(header: str, close_share: dict[str, float]) -> bytes:
+    """A long table of four stocks over five days whose ticker column no canonical name takes, each
+    stock's close its price times `close_share` (an adjusted close, under the low where below 1)."""
+    rows = [header]
+    for day in ("2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"):
+        for k, (code, share) in enumerate(close_share.items()):
+            price = 10.0 * (k + 1)
+            rows.append(f"{day},{code},{price},{price + 1},{price - 1},{price * share:.3f}")
+    return ("\n".join(rows) + "\n").encode()
+
+
+def test_stocks_of_an_unread_ticker_column_all_but_one_rejected_for_their_values_are_no_series():
+    # FinRL's long table ('date,open,high,low,close,volume,tic'), its ticker column unread: each
+    # stock's adjusted close lay under its low but one's, whose rows alone stayed; the file's dates
+    # then held one price each, and that stock's series had loaded under the file's name.
+    r = run(_long_table("date,asset_code,open,high,low,close", {"AAA": 0.8, "BBB": 1.0, "CCC": 0.7, "DDD": 0.9}),
+            name="long.csv")
+    check_invariants(r)
+    reasons = r.rejected.reason
+    assert len(r.prices) == 0 and len(reasons) == 20
+    assert (reasons == "low > min(open, close)").sum() == 15  # the others keep their own reason
+    assert reasons.str.startswith("unnamed series: 5 of the file's 5 dates hold rows of different prices, "
+                                  "counting rows rejected for their values").sum() == 5
+
+
+def test_a_ticker_column_read_keeps_its_good_stock_beside_stocks_rejected_for_their_values():
+    # Named, each row is its own stock's: the bad stocks' rows are rejected, the good one loads.
+    r = run(_long_table("date,ticker,open,high,low,close", {"AAA": 0.8, "BBB": 1.0, "CCC": 0.7, "DDD": 0.9}),
+            name="long.csv")
+    assert r.prices.ticker.unique().tolist() == ["BBB"] and len(r.prices) == 5
+
+
+def test_one_series_whose_bad_rows_share_a_date_with_good_ones_still_loads():
+    # A correction within one series (a bad row followed by the right one, or a row under its low
+    # sent after the day's bar), a copy appended whose closes are adjusted under their lows, a block
+    # of zero rows: none is another instrument's price.
+    days = [f"2024-01-{d:02d}" for d in (2, 3, 4, 5, 8, 9, 10, 11, 12, 15)]
+    bars = [f"{d},{100 + k},{101 + k},{99 + k},{100.5 + k}" for k, d in enumerate(days)]
+    corrected = bars[:2] + [f"{days[2]},102,101,103,102"] + bars[2:] + [f"{days[4]},104,105,103,102"]
+    adjusted = bars + [f"{d},{100 + k},{101 + k},{99 + k},{98 + k}" for k, d in enumerate(days)]
+    zeros = bars + [f"{d},0,0,0,0" for d in days]
+    for lines in (corrected, adjusted, zeros):
+        r = run(("Date,Open,High,Low,Close\n" + "\n".join(lines) + "\n").encode(), name="ABC.csv")
+        assert r.prices.close.tolist() == [100.5 + k for k in range(10)]
+        assert not r.rejected.reason.str.startswith("unnamed series").any()
+
+
 def test_headerless_numbers_that_are_no_bar_say_so():
     r = run(b"15/05/2026;220;A;USD;5,06480000;5,06540000;1,00000000;1,00000000\n"
             b"15/05/2026;978;B;EUR;5,88830000;5,89000000;1,16260000;1,16280000\n", name="20260515.csv")

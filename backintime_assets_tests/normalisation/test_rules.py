@@ -1,11 +1,13 @@
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes, rules
 from backintime_assets.normalisation.rules import (
-    Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days, check_unnamed_series, ticker_day_key,
+    Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days,
+    check_unnamed_behind_values, check_unnamed_series, ticker_day_key,
 )
 
 
@@ -201,6 +203,58 @@ def test_a_date_or_two_of_two_prices_each_name_a_resent_price_in_their_reason():
     check_unnamed_series(r, np.zeros(8, np.int64), np.array([1, 1, 1, 1, 2, 2, 2, 2]),
                          {"close": np.array([1.0, 2.0, 3.0, 4.0, 1.1, 2.1, 3.1, 4.1])})
     assert all(x.startswith("unnamed series: 2 of the file's 2 dates") and "corrects" not in x for x in r.reason)
+
+
+def test_rows_rejected_for_their_values_count_as_their_dates_other_instruments():
+    # Three instruments on four dates, two of them rejected for their values: the third's rows, one
+    # a date, had loaded under the file's name. The rejected rows keep their reason.
+    days = np.repeat([1, 2, 3, 4], 3)
+    price = np.tile([10.0, 20.0, 30.0], 4)
+    values = {"open": price, "high": price + 1, "low": price - 1, "close": price}
+    r = Reasons(12)
+    bad = np.tile([True, False, True], 4)
+    r.set(bad, "low > min(open, close)")
+    check_unnamed_behind_values(r, np.zeros(12, np.int64), days, values, bad)
+    assert all(x.startswith("unnamed series: 4 of the file's 4 dates") for x in r.reason[~bad])
+    assert (r.reason[bad] == "low > min(open, close)").all()
+
+
+def test_rows_rejected_for_their_values_on_the_days_bar_or_of_zeros_name_no_other_instrument():
+    # The same open, high and low (an adjusted close under the low, high and low swapped), or
+    # nothing but zeros: one series' rows. So are a few such rows among many dates (corrections).
+    days = np.repeat([1, 2, 3, 4], 2)
+    one = np.repeat([10.0, 11.0, 12.0, 13.0], 2)
+    bad = np.tile([False, True], 4)
+    for values in ({"open": one, "high": one + 1, "low": one - 1, "close": np.where(bad, one - 2, one)},
+                   {"open": one, "high": np.where(bad, one - 1, one + 1), "low": np.where(bad, one + 1, one - 1),
+                    "close": one},
+                   {c: np.where(bad, 0.0, one) for c in ("open", "high", "low", "close")}):
+        r = Reasons(8)
+        r.set(bad, "bad")
+        check_unnamed_behind_values(r, np.zeros(8, np.int64), days, values, bad)
+        assert r.ok.sum() == 4
+    days = np.r_[np.arange(10), [0, 1, 2]]
+    one = np.r_[np.arange(10.0) + 10, [5.0, 6.0, 7.0]]
+    bad = np.arange(13) >= 10
+    r = Reasons(13)
+    r.set(bad, "bad")
+    check_unnamed_behind_values(r, np.zeros(13, np.int64), days,
+                                {"open": one, "high": one + 1, "low": one - 1, "close": one}, bad)
+    assert r.ok.sum() == 10
+
+
+def test_a_long_file_with_a_bad_row_or_two_is_not_sorted_for_other_instruments(monkeypatch):
+    # Its rows rejected for their values are too few to clash on half its dates: counted, not sorted
+    # (a fifth of a second a million rows, on every file with a bad row).
+    n = 5000
+    price = 10.0 + np.arange(n) % 89 / 100
+    bad = np.arange(n) % 1000 == 0
+    r = Reasons(n)
+    r.set(bad, "high < low")
+    monkeypatch.setattr(rules, "_repeats_among", lambda *a, **k: pytest.fail("sorted"))
+    check_unnamed_behind_values(r, np.zeros(n, np.int64), np.arange(n), {c: price for c in ("open", "high", "low",
+                                                                                          "close")}, bad)
+    assert r.ok.sum() == n - 5
 
 
 def test_a_long_file_with_one_corrected_row_does_not_count_its_dates(monkeypatch):
