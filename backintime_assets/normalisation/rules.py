@@ -637,7 +637,7 @@ def check_unnamed_behind_values(r: Reasons, file_keys: np.ndarray, days: np.ndar
     repeats = _repeats_among(seen, file_keys, days)
     if repeats is None:
         return
-    rows, key = repeats
+    rows, key = _apart_from_kept(r, repeats, values)
     # The bar's extremes whichever way written: a copy with high and low swapped is the same bar.
     high, low = values["high"][rows], values["low"][rows]
     bar = {"open": values["open"][rows], "high": np.fmax(high, low), "low": np.fmin(high, low)}
@@ -658,6 +658,30 @@ def check_unnamed_behind_values(r: Reasons, file_keys: np.ndarray, days: np.ndar
               f"unnamed series: {count} of the file's {n} dates hold rows of different prices, counting rows "
               "rejected for their values, and no column names their ticker (or time of day): several instruments, "
               "or a day's bars, in one file, the others' rows rejected; map the column that tells them apart")
+
+
+def _apart_from_kept(r: Reasons, repeats: Repeats, values: dict[str, np.ndarray]) -> Repeats:
+    """`repeats` without the rejected rows that write a price (open, high, low or close) one of their
+    date's accepted rows writes: that bar written again, not another instrument's. A quote row
+    beside the day's bar (its bid and ask in high and low, under each other, its open the close), a
+    bad row and its correction (a high mistyped under the low), a copy re-sent with its high and low
+    zero or its open rounded: each shares a price with the bar kept, and one series of such rows
+    had been refused whole. Another stock's bar, at its own price level, shares none but by chance
+    on a date or two, too few for half the file's dates. Exact equality: the same number written."""
+    rows, key = repeats
+    kept = r.ok[rows]
+    # Each (date, price) written as one integer: the date's code times the count of prices plus
+    # the price's, exact (no hash of the two), a NaN none.
+    price, prices = pd.factorize(np.concatenate([values[c][rows] for c in _TRADED]))
+    date = np.tile(pd.factorize(key)[0], len(_TRADED))
+    pair = np.where(price >= 0, date * (len(prices) + 1) + price, -1)
+    pair = pair.reshape(len(_TRADED), -1)
+    written = pair[:, kept].ravel()
+    asked = pair[:, ~kept]
+    shares = (pd.Series(asked.ravel()).isin(written[written >= 0]).to_numpy().reshape(asked.shape)).any(axis=0)
+    apart = kept.copy()
+    apart[~kept] = ~shares
+    return rows[apart], key[apart]
 
 
 def _every_row_repeated(r: Reasons, file_keys: np.ndarray, key: np.ndarray, extra: np.ndarray) -> bool:

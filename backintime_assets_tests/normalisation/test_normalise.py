@@ -616,6 +616,23 @@ def test_one_series_whose_bad_rows_share_a_date_with_good_ones_still_loads():
         assert not r.rejected.reason.str.startswith("unnamed series").any()
 
 
+def test_one_series_with_a_second_row_each_date_rejected_for_its_values_still_loads():
+    # Each date's bar beside a second writing of it rejected for its values: a quote row (bid and
+    # ask in high and low, under each other, its open the close), the row before its correction (a
+    # high mistyped under the low), a copy re-sent with its open 0. Each writes a price of the bar
+    # kept: one series, whose good rows had been refused whole as several instruments.
+    days = [f"2024-01-{d:02d}" for d in (2, 3, 4, 5, 8, 9, 10, 11, 12, 15)]
+    bars = [(d, 100 + k, 101 + k, 99 + k, 100.5 + k) for k, d in enumerate(days)]
+    quote = [x for d, o, h, lo, c in bars for x in ((d, o, h, lo, c), (d, c, c - 0.05, c + 0.05, c))]
+    mistyped = [x for d, o, h, lo, c in bars for x in ((d, o, h - 10, lo, c), (d, o, h, lo, c))]
+    reopened = bars + [(d, 0, h, lo, c) for d, o, h, lo, c in bars]
+    for rows in (quote, mistyped, reopened):
+        text = "Date,Open,High,Low,Close\n" + "\n".join(",".join(map(str, x)) for x in rows) + "\n"
+        r = run(text.encode(), name="ABC.csv")
+        assert r.prices.close.tolist() == [100.5 + k for k in range(10)]
+        assert len(r.rejected) == 10 and not r.rejected.reason.str.startswith("unnamed series").any()
+
+
 def test_headerless_numbers_that_are_no_bar_say_so():
     r = run(b"15/05/2026;220;A;USD;5,06480000;5,06540000;1,00000000;1,00000000\n"
             b"15/05/2026;978;B;EUR;5,88830000;5,89000000;1,16260000;1,16280000\n", name="20260515.csv")

@@ -243,6 +243,29 @@ def test_rows_rejected_for_their_values_on_the_days_bar_or_of_zeros_name_no_othe
     assert r.ok.sum() == 10
 
 
+def test_rows_rejected_for_their_values_that_write_a_price_of_their_dates_kept_bar_are_that_bar():
+    # Each date's second row shares one price with the kept bar (the close as a quote's open, the
+    # open and close of a row whose high was mistyped): the same bar written again. A row sharing
+    # none, at another price level, still counts.
+    days = np.repeat([1, 2, 3, 4], 2)
+    one = np.repeat([10.0, 11.0, 12.0, 13.0], 2)
+    bad = np.tile([False, True], 4)
+    for second in ({"open": one + 0.5, "high": one + 0.45, "low": one + 0.55, "close": one + 0.5},
+                   {"open": one, "high": one - 5, "low": one - 1, "close": one + 0.5}):
+        values = {c: np.where(bad, second[c], v) for c, v in
+                  {"open": one, "high": one + 1, "low": one - 1, "close": one + 0.5}.items()}
+        r = Reasons(8)
+        r.set(bad, "bad")
+        check_unnamed_behind_values(r, np.zeros(8, np.int64), days, values, bad)
+        assert r.ok.sum() == 4
+    other = {c: np.where(bad, v + 50, v) for c, v in {"open": one, "high": one + 1, "low": one - 1,
+                                                      "close": one - 2}.items()}
+    r = Reasons(8)
+    r.set(bad, "bad")
+    check_unnamed_behind_values(r, np.zeros(8, np.int64), days, other, bad)
+    assert r.ok.sum() == 0
+
+
 def test_a_long_file_with_a_bad_row_or_two_is_not_sorted_for_other_instruments(monkeypatch):
     # Its rows rejected for their values are too few to clash on half its dates: counted, not sorted
     # (a fifth of a second a million rows, on every file with a bad row).
