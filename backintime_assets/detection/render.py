@@ -83,7 +83,9 @@ _SECTORS = ["Technology", "Énergie", "Consumer Staples", "Santé", "Financials"
 
 def sample_prices(n: int, seed: int = 0, tickers: int = 1, start: date = date(2020, 1, 1)) -> list[list[object]]:
     """`n` valid daily bars (PRICE_HEADER order) on consecutive business days from `start` (or the
-    next one), rows cycling over tickers: weekend rows are refused by the normaliser's rules."""
+    next one), rows cycling over tickers: weekend rows are refused by the normaliser's rules. Each
+    close is drawn on its own, no series: a ticker's day a hundredfold off the days around it, which
+    happen to agree, is rejected as a unit slip (normalisation/unit_slips.py)."""
     import random
 
     import numpy as np
