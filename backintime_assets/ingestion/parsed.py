@@ -139,8 +139,10 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # of values; a non-ASCII symbol steady in the header and the rows ('§', '¦', '¬') delimits, and sets the code
 # page; '^' and '~' ending every line are values' ends again; lines of prose are refused as no table, one
 # column of sentences under a name is one column, quoted sentences with one comma are no wrapped table.
-# 25 (session 56): a run of at most three rows a power of ten off its ticker's rows on both sides within a file
-# (pounds among pence, a leading basis ~112x the rest) is rejected as a unit slip (normalisation/unit_slips.py).
+# 25 (session 55): a run of at most three rows a power of ten off its ticker's rows on both sides within a file
+# (pounds among pence, a leading basis ~112x the rest) is rejected as a unit slip (normalisation/unit_slips.py);
+# rows rejected for their values count as their dates' rows in a file without a ticker
+# (rules.check_unnamed_behind_values).
 PARSER_VERSION = 25
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
