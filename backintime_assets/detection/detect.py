@@ -42,6 +42,7 @@ from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
 from .json_records import json_lines_problem
 from .prose import prose_problem
+from .time_spans import time_span_problem
 from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout
 from .lots import LOT, in_hundred_share_lots
@@ -390,7 +391,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             nameless = nameless_problem(name)
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
-    problem = problem or unsettled or nameless
+    # Rows dated by spans of time shorter than a day (time_spans.py), however the spans were split.
+    spans = time_span_problem([dialect.delimiter.join(row) for row in layout.body]) if columns else None
+    problem = problem or spans or unsettled or nameless
     return FileSchema(
         ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,
         unnamed_past=layout.unnamed_past if wide is None else None,

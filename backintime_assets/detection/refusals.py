@@ -16,7 +16,8 @@ def judged(problem: str | None) -> bool:
     """Whether a file's problem is detection's judgement of a table it read: a broker's trades or
     statement ("..., not prices: ..."), several tickers side by side whose labels it could not tie to
     tickers, one instrument's several closes none of which says it is the day's, weekly or monthly bars
-    its period column or its dates' steps declare (bar_period.py), prices a headerless table places
+    its period column or its dates' steps declare (bar_period.py), an hour's prices dated by spans of time
+    (time_spans.py), prices a headerless table places
     against the names of a line above it (names_above.py), a tiny table's day/month order its header's
     width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
     download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),

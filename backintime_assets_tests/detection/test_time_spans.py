@@ -1,0 +1,78 @@
+"""Rows dated by spans of time shorter than a day (an hour's, a quarter's price) are refused as intraday
+prices, each row rejected saying so; spans of a day or longer, or one a day, are let be."""
+from datetime import datetime, timedelta
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.bar_period import LONGER_BARS
+from backintime_assets.detection.refusals import judgement
+from backintime_assets.detection.time_spans import time_span_problem
+from backintime_assets.normalisation import normalise_bytes
+
+_START = datetime(2023, 1, 2)
+_PRICES = (61.38, 52.68, 52.93, 42.75, -4.08, 67.91, 105.08, 140.64)
+
+
+def _spans(minutes: int, fmt: str, row: str) -> str:
+    return "".join(row.format(a=(_START + timedelta(minutes=minutes * k)).strftime(fmt),
+                              b=(_START + timedelta(minutes=minutes * (k + 1))).strftime(fmt), p=p) + "\n"
+                   for k, p in enumerate(_PRICES))
+
+
+def test_an_hour_s_prices_dated_by_their_span_are_refused_as_intraday():
+    # ENTSO-E's day-ahead prices (AntoineAckermann/Arbitrage-Batterie): read on its spaces, the span was cut
+    # in five cells with the price glued to the last, and every row was rejected as "missing value: close".
+    data = ("MTU (CET/CEST),Day-ahead Price [EUR/MWh]\n"
+            + _spans(60, "%d.%m.%Y %H:%M", "{a} - {b},{p}")).encode()
+    schema = detect_bytes(data, "Day-ahead Prices_202301010000-202401010000.csv")
+    assert schema.problem.startswith(f"intraday prices{LONGER_BARS}")
+    assert "'02.01.2023 00:00 - 02.01.2023 01:00'" in schema.problem
+    assert judgement(schema.problem) == LONGER_BARS  # a judgement a user may lift, as bar_period's
+    result = normalise_bytes(data, schema, "Day-ahead Prices_202301010000-202401010000.csv")
+    assert (result.rows_read, len(result.prices), len(result.rejected)) == (8, 0, 8)
+    assert set(result.rejected["reason"]) == {f"file problem: {schema.problem}"}
+
+
+def test_quoted_quarter_hours_and_iso_stamps_are_refused_alike():
+    quarter = ('"MTU (CET/CEST)","Area","Day-ahead Price (EUR/MWh)"\n'
+               + _spans(15, "%d/%m/%Y %H:%M:%S", '"{a} - {b}","BZN|DE-LU","{p}"')).encode()
+    iso = ("period,price\n" + _spans(60, "%Y-%m-%dT%H:%M", "{a} - {b},{p}")).encode()
+    for data in (quarter, iso):
+        schema = detect_bytes(data, "prices.csv")
+        assert schema.problem.startswith(f"intraday prices{LONGER_BARS}")
+        result = normalise_bytes(data, schema, "prices.csv")
+        assert (len(result.prices), len(result.rejected)) == (0, 8)
+
+
+def test_spans_of_a_day_or_more_one_a_day_or_of_times_alone_are_let_be():
+    days = [_START + timedelta(days=k) for k in range(7) if (_START + timedelta(days=k)).weekday() < 5]
+
+    def table(header: str, row) -> bytes:
+        return (header + "\n" + "".join(row(d, k) + "\n" for k, d in enumerate(days))).encode()
+
+    cases = [
+        table("MTU,Price", lambda d, k: f"{d:%d.%m.%Y} 00:00 - {d + timedelta(days=1):%d.%m.%Y} 00:00,{100 + k}"),
+        table("Period,Price", lambda d, k: f"{d:%d.%m.%Y} 00:00 - {d + timedelta(days=7):%d.%m.%Y} 00:00,{100 + k}"),
+        table("Session,Close", lambda d, k: f"{d:%Y-%m-%d} 09:30 - {d:%Y-%m-%d} 16:00,{185 + k}"),
+        # Two tickers' sessions: two spans a day, both starting at 09:30.
+        table("Ticker,Session,Close", lambda d, k: f"AAPL,{d:%Y-%m-%d} 09:30 - {d:%Y-%m-%d} 16:00,{185 + k}\n"
+                                                   f"MSFT,{d:%Y-%m-%d} 09:30 - {d:%Y-%m-%d} 16:00,{370 + k}"),
+        table("Period,Price", lambda d, k: f"{d:%d.%m.%Y} 00:00 - {d:%d.%m.%Y} 23:59,{100 + k}"),
+        table("Date,Session,Close", lambda d, k: f"{d:%Y-%m-%d},09:30 - 16:00,{185 + k}"),
+        table("Entry Time,Exit Time,Price", lambda d, k: f"{d:%Y-%m-%d} 09:30,{d:%Y-%m-%d} 15:59,{185 + k}"),
+        table("Week,Price", lambda d, k: f"{d:%Y-%m-%d} - {d + timedelta(days=4):%Y-%m-%d},{185 + k}"),
+    ]
+    for data in cases:
+        problem = detect_bytes(data, "prices.csv").problem
+        assert problem is None or "span of time" not in problem
+    # Only two rows of a daily table hold an hour's span: no table of spans.
+    closes = table("Date,Note,Close", lambda d, k: f"{d:%Y-%m-%d},ok,{185 + k}")
+    spans = b"2023-01-02 09:00 - 2023-01-02 10:00,x,1\n2023-01-02 10:00 - 2023-01-02 11:00,x,2\n"
+    assert "span of time" not in (detect_bytes(closes + spans, "prices.csv").problem or "")
+
+
+def test_a_span_is_read_whatever_splits_its_row():
+    rows = [f"01.01.2023 0{h}:00 - 01.01.2023 0{h + 1}:00,{p}" for h, p in enumerate(_PRICES[:4])]
+    assert time_span_problem(rows) is not None
+    # Read on its spaces, the cells joined again by the space give the line back.
+    assert time_span_problem([" ".join(r.split(" ")) for r in rows]) is not None
+    assert time_span_problem(rows[:2]) is None  # three rows at least
