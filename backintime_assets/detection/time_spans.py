@@ -9,7 +9,8 @@ than a day (refusals.py), each row rejected with it (real files round 57).
 
 A span of a whole day or more is let be ("02.01.2023 00:00 - 03.01.2023 00:00": a day's price, or a
 week's), so are spans that start at one time each day (a session's, "02.01.2023 09:30 - 02.01.2023
-16:00", one ticker's or several's), and so is a cell of times alone beside a date ("09:30 - 16:00")."""
+16:00", one ticker's or several's), spans that do not follow one another (two exchanges' sessions beside
+a date, each its ticker's day), and a cell of times alone beside a date ("09:30 - 16:00")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ _TIMES = ("%H:%M", "%H:%M:%S")
 _ROWS = 200  # the first data rows looked at
 _LEAST = 3  # rows of spans at least
 _SHARE = 0.9  # of the data rows: a damaged row or two may lack one
+_FOLLOWING = 2 / 3  # of the spans start where another ends: the first of each series, of three, does not
 _DAY = timedelta(days=1)
 
 
@@ -45,15 +47,16 @@ def _stamps(day: str, time: str) -> list[datetime]:
     return out
 
 
-def _short_span(line: str) -> tuple[str, str, str] | None:
-    """The span cell of `line`, the day and the time it starts at, as written, when it lasts less than
-    a day by some reading of its dates (the start's and the end's read alike), else None."""
+def _short_span(line: str) -> tuple[str, str, str, str, str] | None:
+    """The span cell of `line`, the day and the time it starts at and those it ends at, as written, when
+    it lasts less than a day by some reading of its dates (the start's and the end's read alike), else
+    None."""
     m = _SPAN.search(line)
     if m is None:
         return None
     starts, ends = _stamps(m[1], m[2]), _stamps(m[3], m[4])
     if any(timedelta(0) < end - start < _DAY for start in starts for end in ends):
-        return m.group(0).lstrip(",;\t|").strip().strip('"'), m[1], m[2]
+        return m.group(0).lstrip(",;\t|").strip().strip('"'), m[1], m[2], m[3], m[4]
     return None
 
 
@@ -69,9 +72,16 @@ def time_span_problem(rows: Sequence[str]) -> str | None:
     # ("09:30 - 16:00") or a day's written to its last minute ("00:00 - 23:59"), several tickers' each
     # at the same time, and its rows are daily.
     starts: dict[str, set[str]] = {}
-    for _, day, time in spans:
+    for _, day, time, _, _ in spans:
         starts.setdefault(day, set()).add(time)
     if all(len(times) < 2 for times in starts.values()):
+        return None
+    # An hour's prices follow one another, each span starting where one before it ended. Spans that do
+    # not are each a series' window on a daily table: two exchanges' sessions ("14:30 - 21:00" and
+    # "08:00 - 16:30"), contracts' settlement minutes, a day's price published again later, each row
+    # that day's price beside its date.
+    ends = {(day, time) for _, _, _, day, time in spans}
+    if sum((day, time) in ends for _, day, time, _, _ in spans) < _FOLLOWING * len(spans):
         return None
     return (f"intraday prices{LONGER_BARS}each row is dated by a span of time shorter than a day "
             f"({spans[0][0]!r}), the hour or quarter of an hour its price holds for, and prices holds one row "

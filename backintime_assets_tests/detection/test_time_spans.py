@@ -76,3 +76,36 @@ def test_a_span_is_read_whatever_splits_its_row():
     # Read on its spaces, the cells joined again by the space give the line back.
     assert time_span_problem([" ".join(r.split(" ")) for r in rows]) is not None
     assert time_span_problem(rows[:2]) is None  # three rows at least
+
+
+def test_windows_that_do_not_follow_one_another_beside_a_date_are_each_a_ticker_s_day():
+    # Each row is its ticker's day, dated by the Date column; the span is its session, settlement
+    # minute or publication window, and they start at several times a day because the tickers differ,
+    # or a day's price was published again: these tables loaded right and must still load.
+    days = [_START + timedelta(days=k) for k in range(5)]
+    sessions = "Date,Ticker,Session,Close\n" + "".join(
+        f"{d:%Y-%m-%d},AAPL,{d:%Y-%m-%d} 14:30 - {d:%Y-%m-%d} 21:00,{185 + k}\n"
+        f"{d:%Y-%m-%d},VOD.L,{d:%Y-%m-%d} 08:00 - {d:%Y-%m-%d} 16:30,{70 + k}\n" for k, d in enumerate(days))
+    settles = "Date,Contract,Settlement window,Settle\n" + "".join(
+        f"{d:%Y-%m-%d},ES,{d:%Y-%m-%d} 15:14 - {d:%Y-%m-%d} 15:15,{4700 + k}\n"
+        f"{d:%Y-%m-%d},CL,{d:%Y-%m-%d} 14:28 - {d:%Y-%m-%d} 14:30,{72 + k}\n"
+        f"{d:%Y-%m-%d},GC,{d:%Y-%m-%d} 13:29 - {d:%Y-%m-%d} 13:30,{2050 + k}\n" for k, d in enumerate(days))
+    for text, tickers in ((sessions, {"AAPL", "VOD.L"}), (settles, {"ES", "CL", "GC"})):
+        schema = detect_bytes(text.encode(), "prices.csv")
+        assert schema.problem is None
+        result = normalise_bytes(text.encode(), schema, "prices.csv")
+        assert (len(result.prices), len(result.rejected)) == (5 * len(tickers), 0)
+        assert set(result.prices["ticker"]) == tickers
+    assert list(result.prices.sort_values(["date", "ticker"])["close"][:3]) == [72, 4700, 2050]
+    # One day's price published again an hour later: that day's second row is the file's conflict.
+    rows = [f"{d:%Y-%m-%d},{d:%Y-%m-%d} 16:00 - {d:%Y-%m-%d} 16:30,{100 + k}\n" for k, d in enumerate(days)]
+    rows.insert(2, f"{days[1]:%Y-%m-%d},{days[1]:%Y-%m-%d} 17:00 - {days[1]:%Y-%m-%d} 17:30,101.5\n")
+    text = ("Date,Window,Close\n" + "".join(rows)).encode()
+    schema = detect_bytes(text, "prices.csv")
+    assert schema.problem is None
+    assert len(normalise_bytes(text, schema, "prices.csv").prices) == 5
+    # An hour's prices of two areas follow one another each: still refused.
+    hours = "Area,MTU,Price\n" + "".join(
+        f"{area},{_START + timedelta(hours=h):%d.%m.%Y %H:%M} - {_START + timedelta(hours=h + 1):%d.%m.%Y %H:%M},{p}\n"
+        for area in ("DE", "FR") for h, p in enumerate(_PRICES[:3]))
+    assert detect_bytes(hours.encode(), "prices.csv").problem.startswith(f"intraday prices{LONGER_BARS}")
