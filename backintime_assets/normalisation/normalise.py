@@ -54,6 +54,7 @@ from .stacked_tables import header_ticker_holds, stacked_tables, tickers_of_rows
 from .string_runs import strings_at
 from .result import PRICES_ARROW_SCHEMA, NormalisedFile, empty_prices, lines_frame
 from .aggregates import check_aggregate_rows, check_labelled_sums
+from .day_snapshot import check_day_snapshot
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
 from .label_columns import label_columns, told_apart
@@ -289,6 +290,21 @@ def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], 
         if pairs["key"].duplicated().any():
             return True
     return False
+
+
+def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
+                ) -> Callable[[np.ndarray], np.ndarray] | None:
+    """The millisecond of the day given rows' dates write (-1 for none), where the date column may
+    write a time (text, or epochs): as _moments' clock, asked whether or not a date repeats."""
+    if "date" not in cmap or cmap["date"] not in cols:
+        return None
+    column, col = cols[cmap["date"]], schema.columns[cmap["date"]]
+    if col.type != "timestamp" and not _written_text(column):
+        return None
+    unit = {**EPOCH_UNITS, **EPOCH_EAST_UNITS}.get(col.format or "")
+    if unit is None:
+        return lambda rows: _times_of_day(column.take(pa.array(rows)))
+    return lambda rows: _epoch_times_of_day(column.take(pa.array(rows)), unit)
 
 
 def _written_text(column: pa.Array) -> bool:
@@ -1106,6 +1122,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week, _guessed_order(date_col))
+    if (clock := _date_clock(cols, schema, cmap)) is not None:  # an export's own moment (day_snapshot.py)
+        check_day_snapshot(reasons, repeat_keys, days, clock)
     if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
         check_labelled_sums(reasons, ticker.words, ticker.codes,
                             days if files is None else days * files.count + files.file_of(rec.line),

@@ -15,6 +15,7 @@ from backintime_assets.detection.render import PRICE_HEADER, Style, render_table
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
 from backintime_assets.normalisation.outside import READING_PROBLEMS
+from backintime_assets.normalisation.day_snapshot import SNAPSHOT
 from backintime_assets.trading_week import TradingWeek
 
 MESSY = b"""Report 2020
@@ -2759,16 +2760,17 @@ def test_a_coin_stamped_at_utc_midnight_in_text_keeps_its_days_every_day():
     assert r.prices.date.dt.date.tolist() == days
 
 
-def test_a_coins_live_bar_at_its_latest_trade_keeps_its_day():
+def test_a_coins_live_bar_at_its_latest_trade_is_not_the_next_days_nor_a_close():
     # Yahoo's BTC-USD: daily bars at 00:00 UTC and, last, the live bar stamped at its latest trade,
     # "2024-02-11 14:37:12+00:00" (a Sunday). Its only evening stamp had the column judged "_east"
-    # and the bar read as the next day's: Sunday's partial bar loaded as Monday 12 February.
+    # and the bar read as the next day's: Sunday's partial bar loaded as Monday 12 February. Its
+    # close is the price at 14:37, not Sunday's close: rejected as such (normalisation/day_snapshot.py).
     days = [date(2024, 1, 1) + timedelta(k) for k in range(42)]
     stamps = [datetime(d.year, d.month, d.day) for d in days[:-1]] + [datetime(2024, 2, 11, 14, 37, 12)]
     data = _text_bars(stamps, "%Y-%m-%d %H:%M:%S+00:00")
     r = run(data, "BTC-USD.csv", week=TradingWeek.parse("mon-sun"))
-    loads_every_row(r)
-    assert r.prices.date.dt.date.tolist() == days
+    assert r.prices.date.dt.date.tolist() == days[:-1]
+    assert r.rejected.reason.tolist() == [SNAPSHOT.format(at="14:37")]
     weekdays = run(data, "BTC-USD.csv")
     assert weekdays.prices.date.dt.date.tolist() == [d for d in days if d.weekday() < 5]
     assert set(weekdays.rejected.reason.str.split(":").str[0]) == {"dated on a Saturday", "dated on a Sunday"}

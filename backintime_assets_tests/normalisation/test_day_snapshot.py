@@ -1,0 +1,65 @@
+from datetime import date
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.day_snapshot import SNAPSHOT
+from backintime_assets_tests.support.calendar import weekdays
+
+
+def _load(lines: list[str], name: str = "coin.csv"):
+    data = ("\n".join(lines) + "\n").encode()
+    return normalise_bytes(data, detect_bytes(data, name), name)
+
+
+def _stamped(days: list[date], times: list[str], header: str = "Date,Close Price") -> list[str]:
+    return [header] + [f"{d} {t},{1000 + 10 * k}.5" for k, (d, t) in enumerate(zip(days, times))]
+
+
+def _closes(result) -> dict[date, float]:
+    return {r["date"]: r["close"] for r in result.prices_arrow.to_pylist()}
+
+
+def test_an_export_ending_on_its_own_moment_rejects_that_row_not_loads_it_as_the_close():
+    # CoinDesk's "Date,Close Price": each day at 0:00, the day of the export at the moment it was taken.
+    days = weekdays(date(2017, 11, 6), 20)
+    result = _load(_stamped(days, ["0:00"] * 19 + ["14:52"]))
+    closes = _closes(result)
+    assert days[-1] not in closes and len(closes) == 19
+    assert closes[days[-2]] == 1180.5
+    rejected = result.rejected_arrow.to_pylist()
+    assert [(r["source_line"], r["reason"]) for r in rejected] == [(21, SNAPSHOT.format(at="14:52"))]
+
+
+def test_newest_first_the_snapshot_is_the_first_row():
+    days = weekdays(date(2017, 11, 6), 20)
+    lines = _stamped(days, ["0:00"] * 19 + ["09:05"])
+    result = _load([lines[0]] + lines[:0:-1])
+    assert days[-1] not in _closes(result) and result.prices_arrow.num_rows == 19
+
+
+def test_a_file_stamped_at_the_close_keeps_an_early_close_as_its_last_row():
+    # Daily closes stamped 16:00; the day after Thanksgiving closed at 13:00: a real close.
+    days = weekdays(date(2023, 10, 27), 20)
+    result = _load(_stamped(days, ["16:00"] * 19 + ["13:00"], header="Date,Close"))
+    assert result.prices_arrow.num_rows == 20
+
+
+def test_plain_dates_with_a_time_written_on_the_last_row_are_left_as_they_are():
+    days = weekdays(date(2024, 1, 1), 12)
+    lines = ["Date,Close"] + [f"{d},{50 + k}.25" for k, d in enumerate(days[:-1])] + [f"{days[-1]} 10:31,61.25"]
+    result = _load(lines, "log.csv")
+    assert _closes(result)[days[-1]] == 61.25
+
+
+def test_a_row_off_midnight_amid_the_file_and_a_short_file_are_left_as_they_are():
+    days = weekdays(date(2024, 1, 1), 12)
+    middle = _load(_stamped(days, ["0:00"] * 5 + ["14:52"] + ["0:00"] * 6))
+    assert middle.prices_arrow.num_rows == 12
+    short = _load(_stamped(days[:5], ["0:00"] * 4 + ["14:52"]))
+    assert short.prices_arrow.num_rows == 5
+
+
+def test_a_stamp_in_the_days_last_minute_marks_its_end():
+    days = weekdays(date(2024, 1, 1), 12)
+    result = _load(_stamped(days, ["00:00:00"] * 11 + ["23:59:59"]))
+    assert result.prices_arrow.num_rows == 12
