@@ -292,19 +292,31 @@ def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], 
     return False
 
 
-def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
-                ) -> Callable[[np.ndarray], np.ndarray] | None:
+def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int],
+                moved: np.ndarray | None = None) -> Callable[[np.ndarray], np.ndarray] | None:
     """The millisecond of the day given rows' dates write (-1 for none), where the date column may
-    write a time (text, or epochs): as _moments' clock, asked whether or not a date repeats."""
+    write a time (text, or epochs): as _moments' clock, asked whether or not a date repeats. A row
+    `moved` to the next day's session (east_days.py) stamped at 23:00 UTC is at that day's midnight:
+    London's in summer time. Read at 23:00, a London file in UTC ending on its first summer row
+    ("2024-03-31T23:00:00Z", read as Monday 1 April) had that close refused as a price taken
+    within its day. Moved at another time (a coin's Sunday 20:30 snapshot read as Monday), a row
+    keeps the time it writes."""
     if "date" not in cmap or cmap["date"] not in cols:
         return None
     column, col = cols[cmap["date"]], schema.columns[cmap["date"]]
     if col.type != "timestamp" and not _written_text(column):
         return None
     unit = {**EPOCH_UNITS, **EPOCH_EAST_UNITS}.get(col.format or "")
-    if unit is None:
-        return lambda rows: _times_of_day(column.take(pa.array(rows)))
-    return lambda rows: _epoch_times_of_day(column.take(pa.array(rows)), unit)
+
+    def clock(rows: np.ndarray) -> np.ndarray:
+        cells = column.take(pa.array(rows))
+        ms = _times_of_day(cells) if unit is None else _epoch_times_of_day(cells, unit)
+        return ms if moved is None else np.where(moved[rows] & (ms == _SUMMER_MIDNIGHT_MS), 0, ms)
+    return clock
+
+
+# Midnight of a zone on UTC in winter (London, Lisbon, Dublin) once summer time moves it an hour.
+_SUMMER_MIDNIGHT_MS = 23 * 3_600_000
 
 
 def _written_text(column: pa.Array) -> bool:
@@ -990,9 +1002,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     # week's call, made here per ticker where the week is known, not stored with the detection.
     readings = east_readings(cols[cmap["date"]], date_col.format, date, schema.decimal, schema.thousands) \
         if date_col is not None else None
+    moved = None  # rows read as the next day's session: stamped the evening before it (_date_clock)
     if readings is not None:
         east, utc, seconds = readings
         date = session_days(east, utc, repeat_keys, week, seconds, file_of_row, whole, ticker.words)
+        moved = np.isfinite(date.values) & np.isfinite(utc.values) & (date.values != utc.values)
         if whole is not None and whole.gathering and whole.evidence_alone:
             # A large file's first read, for its tickers' evidence alone (ingestion/parsed.py): the
             # rows are read by the second, so nothing more is made of them here.
@@ -1122,7 +1136,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week, _guessed_order(date_col))
-    if (clock := _date_clock(cols, schema, cmap)) is not None:  # an export's own moment (day_snapshot.py)
+    if (clock := _date_clock(cols, schema, cmap, moved)) is not None:  # an export's own moment (day_snapshot.py)
         check_day_snapshot(reasons, repeat_keys, days, clock)
     if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
         check_labelled_sums(reasons, ticker.words, ticker.codes,

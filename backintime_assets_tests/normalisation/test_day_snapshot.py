@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime, timezone
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
@@ -63,3 +63,26 @@ def test_a_stamp_in_the_days_last_minute_marks_its_end():
     days = weekdays(date(2024, 1, 1), 12)
     result = _load(_stamped(days, ["00:00:00"] * 11 + ["23:59:59"]))
     assert result.prices_arrow.num_rows == 12
+
+
+def _epochs(stamps: list[datetime], header: str = "time,close") -> list[str]:
+    return [header] + [f"{int(s.replace(tzinfo=timezone.utc).timestamp())},{100 + k}.5" for k, s in enumerate(stamps)]
+
+
+def test_a_london_midnight_in_utc_moved_by_summer_time_is_the_days_close():
+    # London's midnight in UTC epochs: 00:00 in winter, 23:00 the day before from 31 March 2024. The
+    # file's last row, Sunday 23:00, is read as Monday 1 April's session: its close, no snapshot.
+    days = [d for d in weekdays(date(2024, 2, 29), 22) if d <= date(2024, 3, 29)][-20:]
+    stamps = [datetime(d.year, d.month, d.day) for d in days] + [datetime(2024, 3, 31, 23)]
+    result = _load(_epochs(stamps), "ftse.csv")
+    assert _closes(result)[date(2024, 4, 1)] == 120.5
+    assert result.rejected_arrow.num_rows == 0
+
+
+def test_a_coins_sunday_evening_snapshot_read_as_monday_is_still_a_snapshot():
+    # Moved to Monday's session by its evening stamp, the price at 20:30 on Sunday is no close of Monday.
+    days = weekdays(date(2023, 12, 20), 26)
+    stamps = [datetime(d.year, d.month, d.day) for d in days if d < date(2024, 1, 28)] + [datetime(2024, 1, 28, 20, 30)]
+    result = _load(_epochs(stamps), "coin.csv")
+    assert date(2024, 1, 29) not in _closes(result)
+    assert result.rejected_arrow.to_pylist()[-1]["reason"] == SNAPSHOT.format(at="20:30")
