@@ -84,18 +84,22 @@ _SECTORS = ["Technology", "Énergie", "Consumer Staples", "Santé", "Financials"
 def sample_prices(n: int, seed: int = 0, tickers: int = 1, start: date = date(2020, 1, 1)) -> list[list[object]]:
     """`n` valid daily bars (PRICE_HEADER order) on consecutive business days from `start` (or the
     next one), rows cycling over tickers: weekend rows are refused by the normaliser's rules. Each
-    close is drawn on its own, no series: a ticker's day a hundredfold off the days around it, which
-    happen to agree, is rejected as a unit slip (normalisation/unit_slips.py)."""
+    close is drawn on its own within its ticker's band, at most fivefold wide: drawn over the whole
+    1-2000 range, a ticker's day a hundredfold off the days around it, which happen to agree, was
+    rejected as a unit slip (normalisation/unit_slips.py), as a real file's would be."""
     import random
 
     import numpy as np
 
     rng = random.Random(seed)
+    # Bands from a stream of their own, so that every other value drawn is as it was.
+    band_rng = random.Random(seed + 7919)
+    lows = [band_rng.uniform(1, 400) for _ in range(tickers)]
     days = np.busday_offset(np.datetime64(start, "D"), np.arange((n + tickers - 1) // tickers), roll="forward")
     rows: list[list[object]] = []
     for i in range(n):
         day = days[i // tickers].astype(object)
-        close = round(rng.uniform(1, 2000), 2)
+        close = round(lows[i % tickers] * (1 + 4 * (rng.uniform(1, 2000) - 1) / 1999), 2)
         open_ = round(close * rng.uniform(0.97, 1.03), 2)
         high = round(max(open_, close) * rng.uniform(1.0, 1.02), 2)
         low = round(min(open_, close) * rng.uniform(0.98, 1.0), 2)
