@@ -1,0 +1,135 @@
+"""Unit slips across a ticker's daily files: a day in pence among days in pounds is named, with its
+sides, file and line; a step that stays is not."""
+import datetime as dt
+
+import pyarrow as pa
+
+from backintime_assets.ingestion.slips_across_dates import find_slips, rows_per_day, slips_by_day
+
+START = dt.date(2025, 3, 3)  # a Monday
+
+
+def _weekdays(n: int, start: dt.date = START) -> list[dt.date]:
+    days, d = [], start
+    while len(days) < n:
+        if d.weekday() < 5:
+            days.append(d)
+        d += dt.timedelta(days=1)
+    return days
+
+
+def _table(series: dict[str, list[float]], dates: list[dt.date] | None = None) -> pa.Table:
+    """One file a day (prices_<date>.csv), a line per ticker, the tickers' closes by day."""
+    n = max(len(v) for v in series.values())
+    dates = dates or _weekdays(n)
+    cols = {"date": [], "ticker": [], "close": [], "source_file": [], "source_line": []}
+    for i, day in enumerate(dates):
+        for line, (ticker, closes) in enumerate(sorted(series.items()), start=2):
+            if i < len(closes) and closes[i] is not None:
+                cols["date"].append(day)
+                cols["ticker"].append(ticker)
+                cols["close"].append(closes[i])
+                cols["source_file"].append(f"prices_{day}.csv")
+                cols["source_line"].append(line)
+    return pa.table(cols, schema=pa.schema([("date", pa.date32()), ("ticker", pa.string()), ("close", pa.float64()),
+                                            ("source_file", pa.string()), ("source_line", pa.int64())]))
+
+
+def _pounds(n: int, level: float = 58.54) -> list[float]:
+    return [round(level * (1 + 0.004 * ((i * 7) % 5 - 2)), 2) for i in range(n)]
+
+
+def test_a_day_in_pence_among_days_in_pounds_is_named_with_its_sides_file_and_line():
+    closes = _pounds(20)
+    closes[10] = 5854.0
+    rows = _table({"VOD.L": closes, "BARC.L": _pounds(20, 2.1)})
+    days = _weekdays(20)
+    found = find_slips(rows, days)
+    assert [(s.ticker, s.date, s.close, s.power, s.source_file, s.source_line) for s in found] == [
+        ("VOD.L", days[10].isoformat(), 5854.0, 2, f"prices_{days[10]}.csv", 3)]
+    suspect = found[0]
+    assert suspect.before == (days[9].isoformat(), closes[9]) and suspect.after == (days[11].isoformat(), closes[11])
+    assert suspect.as_dict()["factor"] == "about a hundredfold above"
+    per_day = slips_by_day(found, days, rows_per_day(rows))
+    assert per_day[0]["date"] == days[10].isoformat() and not per_day[0]["passed"]
+    assert per_day[0]["problems"][0].startswith(f"VOD.L {days[10]}: close 5854 (prices_{days[10]}.csv line 3)")
+    assert all(d["passed"] for d in per_day[1:]) and len(per_day) == 20
+
+
+def test_a_five_day_slip_run_is_named_on_each_day():
+    closes = _pounds(30)
+    for i in range(12, 17):
+        closes[i] = round(closes[i] * 100, 2)
+    found = find_slips(_table({"VOD.L": closes}), _weekdays(30))
+    assert [s.date for s in found] == [d.isoformat() for d in _weekdays(30)[12:17]]
+    assert {s.power for s in found} == {2}
+
+
+def test_a_slip_loaded_earlier_is_reported_under_the_date_that_revealed_it():
+    # A daily run: the slipped day was loaded at the lake's edge (unconfirmed), the next day comes back.
+    closes = _pounds(12)
+    closes[10] = 5854.0
+    days = _weekdays(12)
+    at_edge = find_slips(_table({"VOD.L": closes[:11]}), [days[10]])
+    assert [(s.date, s.confirmed) for s in at_edge] == [(days[10].isoformat(), False)]
+    assert slips_by_day(at_edge, [days[10]], {})[0]["passed"]  # listed, not failed: it may be a real step
+    found = find_slips(_table({"VOD.L": closes}), [days[11]])
+    assert [(s.date, s.reported_on, s.confirmed) for s in found] == [
+        (days[10].isoformat(), days[11].isoformat(), True)]
+    assert "revealed by" in found[0].problem()
+    # A rerun of a date the slip does not touch names nothing.
+    assert find_slips(_table({"VOD.L": closes}), [days[5]]) == []
+
+
+def test_a_real_step_that_stays_is_not_a_suspect():
+    # A 1:100 redenomination kept from day 10 on; a split's tenfold drop kept.
+    redenominated = _pounds(10) + [round(c * 100, 2) for c in _pounds(15)]
+    split = _pounds(10, 300.0) + _pounds(15, 30.0)
+    rows = _table({"RUB": redenominated, "SPLT": split})
+    days = _weekdays(25)
+    assert [s for s in find_slips(rows, days) if s.confirmed] == []
+    assert all(d["passed"] for d in slips_by_day(find_slips(rows, days), days, {}))
+
+
+def test_a_ticker_with_two_days_only_is_not_judged():
+    rows = _table({"NEW": [58.54, 5854.0]})
+    assert find_slips(rows, _weekdays(2)) == []
+    rows = _table({"NEW": [58.54, 5854.0, 58.6]})  # sides of one day each: too short to be a series
+    assert find_slips(rows, _weekdays(3)) == []
+
+
+def test_tickers_that_share_nothing_are_not_each_others_sides():
+    # AAA trades at 58 in the first days, BBB at 5800 in the last: never one series.
+    rows = _table({"AAA": _pounds(10) + [None] * 10, "BBB": [None] * 10 + _pounds(10, 5854.0)})
+    assert find_slips(rows, _weekdays(20)) == []
+
+
+def test_look_alikes_that_are_not_slips():
+    days = _weekdays(30)
+    cases = {
+        # A penny share that moves fivefold in a day elsewhere: its 100x day is its own.
+        "penny": [0.01, 0.012, 0.06, 0.055, 0.05, 0.011, 0.01, 1.0, 0.011, 0.012] + [0.011] * 20,
+        # A run of 12 days in pence: longer than a clerk's slip, a unit switch that came back.
+        "long": _pounds(8) + [round(c * 100, 2) for c in _pounds(12)] + _pounds(10),
+        # The two sides do not agree (58 before, 5.8 after): a step down and another, no slip.
+        "disagree": _pounds(10) + [5854.0] + _pounds(19, 5.85),
+        # The slip's days over a three-week gap of missing files.
+        "gap": _pounds(10) + [None] * 15 + [5854.0] + _pounds(4),
+        # Two runs side by side (100x then 10000x): which holds the unit?
+        "side_by_side": _pounds(10) + [5854.0, 585400.0] + _pounds(18),
+        # Only a fivefold day and back: no power of ten.
+        "fivefold": _pounds(10) + [292.7] + _pounds(19),
+        # A tenfold run of six days: longer than a tenfold slip is read.
+        "ten_long": _pounds(10) + [585.4] * 6 + _pounds(14),
+    }
+    rows = _table(cases, days)
+    assert [(s.ticker, s.date) for s in find_slips(rows, days) if s.confirmed] == []
+
+
+def test_slips_below_and_a_thousandfold_are_named_too():
+    cents = _pounds(20)
+    cents[5] = 0.5854  # pounds among pence
+    milli = _pounds(20, 12.5)
+    milli[7], milli[8] = 12500.0, 12510.0
+    found = find_slips(_table({"CENT": cents, "MILL": milli}), _weekdays(20))
+    assert [(s.ticker, s.power) for s in found] == [("CENT", -2), ("MILL", 3), ("MILL", 3)]
