@@ -19,6 +19,7 @@ from dagster._core.definitions.asset_checks.asset_check_evaluation import (
     AssetCheckEvaluationTargetMaterializationData,
 )
 
+from backintime_assets.assets import slip_check
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
@@ -60,6 +61,7 @@ DAYS_SHOWN = 500
                        partitions_def=trade_date_partitions),
         AssetCheckSpec("prices_are_sane", asset="prices", blocking=True, partitions_def=trade_date_partitions,
                        description="Positive prices; high and low bound the day's prices; volume not negative."),
+        slip_check.SPEC,
     ],
     deps=[file_schemas_asset],
     partitions_def=trade_date_partitions,
@@ -146,6 +148,7 @@ def prices_and_rejections(
             check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR,
             metadata=metadata,
         )
+    yield from slip_check.unit_slip_results(context, location, dates, stored_prices)
 
 
 def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[dict]], keys: list[str]):

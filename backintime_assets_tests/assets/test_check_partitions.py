@@ -14,7 +14,8 @@ from backintime_assets.runner import range_tags
 from backintime_assets_tests.assets.pipeline import INGEST, cli_home
 
 MON, TUE, WED = date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5)
-CHECKS = ("every_row_accounted_for", "prices_have_one_row_per_ticker_and_date", "prices_are_sane")
+CHECKS = ("every_row_accounted_for", "prices_have_one_row_per_ticker_and_date", "prices_are_sane",
+          "prices_have_no_unit_slips")
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 
 

@@ -135,6 +135,7 @@ def test_collisions_across_files_and_broken_files_never_fail_the_day(pipeline):
     assert result.success
     assert _checks(result) == {
         "every_row_accounted_for": True, "prices_have_one_row_per_ticker_and_date": True, "prices_are_sane": True,
+        "prices_have_no_unit_slips": True,
     }
     prices = lake_prices(pipeline)
     today = prices[prices["date"] == day].set_index("ticker")

@@ -26,7 +26,8 @@ from backintime_assets_tests.assets.pipeline import INGEST, lake_prices, lake_re
 
 ROW_DAMAGE = {"malformed", "non_numeric", "negative_price", "high_below_low", "duplicate", "truncated"}
 NON_DATA = {"preamble", "header", "total"}
-CHECKS = {"every_row_accounted_for", "prices_have_one_row_per_ticker_and_date", "prices_are_sane"}
+CHECKS = {"every_row_accounted_for", "prices_have_one_row_per_ticker_and_date", "prices_are_sane",
+          "prices_have_no_unit_slips"}
 PRICE_FIELDS = ("open", "high", "low", "close", "adj_close")
 
 

@@ -1,0 +1,73 @@
+"""`prices_have_no_unit_slips` in Dagster's own storage: a day in pence among daily files in pounds
+warns, under its date, naming the row; the run still succeeds (the check does not block)."""
+from datetime import date, timedelta
+
+import pytest
+from dagster import AssetCheckKey, AssetCheckSeverity, AssetKey, DagsterInstance, materialize
+from dagster._core.event_api import PartitionKeyFilter
+from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
+
+from backintime_assets.definitions import ASSETS, build_resources
+from backintime_assets.runner import range_tags
+from backintime_assets_tests.assets.pipeline import INGEST, cli_home
+
+HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
+FIRST = date(2025, 3, 3)  # a Monday
+DAYS = [FIRST + timedelta(days=i) for i in range(17) if (FIRST + timedelta(days=i)).weekday() < 5]  # 13 weekdays
+SLIPPED = DAYS[8]
+NAME = "prices_have_no_unit_slips"
+
+
+def _write_days(settings) -> None:
+    for i, day in enumerate(DAYS):
+        vod = 58.54 + 0.1 * (i % 3)
+        unit = 100 if day == SLIPPED else 1  # the clerk pasted pence that day
+        o, h, lo, c = (f"{x * unit:.2f}" for x in (vod, vod + 0.5, vod - 0.5, vod))
+        rows = f"{day},VOD.L,{o},{h},{lo},{c},1000\n{day},BARC.L,2.10,2.20,2.00,2.1{i % 3},5000\n"
+        (settings.source_dir / f"prices_{day}.csv").write_text(HEADER + rows)
+
+
+def _latest(instance, partition: str):
+    key = AssetCheckKey(AssetKey("prices"), NAME)
+    return instance.event_log_storage.get_latest_asset_check_execution_by_key(
+        [key], partition_filter=PartitionKeyFilter(key=partition)).get(key)
+
+
+@pytest.mark.spark
+def test_a_slipped_day_in_a_range_run_warns_under_its_date(tmp_path, postgres_url, spark, monkeypatch):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    _write_days(settings)
+    with DagsterInstance.get() as instance:
+        resources = build_resources(settings)
+        # The days before the slip and the slip itself: at the lake's edge, unconfirmed, no warning yet.
+        first = materialize(ASSETS, resources=resources, selection=INGEST, tags=range_tags(DAYS[0], SLIPPED),
+                            instance=instance)
+        assert first.success
+        result = {e.check_name: e for e in first.get_asset_check_evaluations() if e.partition is None}[NAME]
+        assert result.passed and result.severity == AssetCheckSeverity.WARN
+        assert "VOD.L" in result.metadata["unconfirmed"].value[0]
+        # The next day alone, as a daily run: its close comes back, which names the slipped day.
+        day_after = DAYS[9]
+        second = materialize(ASSETS, resources=resources, selection=INGEST, partition_key=day_after.isoformat(),
+                             instance=instance)
+        assert second.success  # a warning: nothing downstream waits on it
+        evaluation = {e.check_name: e for e in second.get_asset_check_evaluations()}[NAME]
+        assert not evaluation.passed and evaluation.partition == day_after.isoformat()
+        suspect = evaluation.metadata["suspects"].value
+        assert suspect == [{
+            "ticker": "VOD.L", "date": SLIPPED.isoformat(), "close": 5874.0,
+            "before": {"date": DAYS[7].isoformat(), "close": 58.64}, "after": {"date": day_after.isoformat(),
+                                                                               "close": 58.54},
+            "factor": "about a hundredfold above", "source_file": f"prices_{SLIPPED}.csv", "source_line": 2}]
+        # A range run over every day names it under its own date, and every other date passes.
+        third = materialize(ASSETS, resources=resources, selection=INGEST, tags=range_tags(DAYS[0], DAYS[-1]),
+                            instance=instance)
+        assert third.success
+        assert _latest(instance, SLIPPED.isoformat()).status == AssetCheckExecutionRecordStatus.FAILED
+        assert _latest(instance, DAYS[-1].isoformat()).status == AssetCheckExecutionRecordStatus.SUCCEEDED
+        slipped = _latest(instance, SLIPPED.isoformat()).event.dagster_event.event_specific_data
+        assert slipped.severity == AssetCheckSeverity.WARN
+        assert slipped.metadata["problems"].value[0].startswith(
+            f"VOD.L {SLIPPED}: close 5874 (prices_{SLIPPED}.csv line 2) is about a hundredfold above")
+        run_result = {e.check_name: e for e in third.get_asset_check_evaluations() if e.partition is None}[NAME]
+        assert run_result.metadata["failed_dates"].value == [SLIPPED.isoformat()]
