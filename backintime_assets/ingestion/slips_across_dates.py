@@ -160,8 +160,11 @@ def _ticker_runs(logc: np.ndarray, day: np.ndarray):
             if m <= MOST_DAYS[abs(after)] and size[1] >= _EDGE_SIDE and _near(day, a, b + 1, after) \
                     and _in_band(logc[a:b + 1] - logc[b + 1], -after).all():
                 found[g] = (a, b, -after, None, b + 1, False)
-    # Runs side by side: each is the other's side, and which holds the unit is anyone's guess.
-    found = {g: v for g, v in found.items() if g - 1 not in found and g + 1 not in found}
+    # Runs side by side: each is the other's side, and which holds the unit is anyone's guess. An edge's
+    # step beside a run that came back is that run's return (a week of pence, then today's pounds).
+    came_back = {g for g, v in found.items() if v[5]}
+    found = {g: v for g, v in found.items()
+             if not {g - 1, g + 1} & (came_back if g in came_back else set(found))}
     # A ticker that elsewhere moves a good part of the factor in a day (a penny share, a coin): a move
     # of the factor is its own. Dropping a run gives its steps back to "elsewhere".
     while found:

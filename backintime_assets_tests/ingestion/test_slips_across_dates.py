@@ -133,3 +133,15 @@ def test_slips_below_and_a_thousandfold_are_named_too():
     milli[7], milli[8] = 12500.0, 12510.0
     found = find_slips(_table({"CENT": cents, "MILL": milli}), _weekdays(20))
     assert [(s.ticker, s.power) for s in found] == [("CENT", -2), ("MILL", 3), ("MILL", 3)]
+
+
+def test_a_five_day_slip_loaded_day_by_day_is_named_by_the_day_it_came_back():
+    # Daily runs: each slipped day was at the lake's edge when loaded; the sixth day's pounds name all five,
+    # not the return itself as a step beside them.
+    closes = _pounds(20)
+    for i in range(12, 17):
+        closes[i] = round(closes[i] * 100, 2)
+    days = _weekdays(20)
+    found = find_slips(_table({"VOD.L": closes[:18]}), [days[17]])
+    assert [(s.date, s.reported_on, s.confirmed) for s in found] == [
+        (d.isoformat(), days[17].isoformat(), True) for d in days[12:17]]
