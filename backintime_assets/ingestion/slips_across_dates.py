@@ -32,7 +32,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.normalisation.unit_slips import _AGREE, _GAP_DAYS, _LEVEL, _WORDS, _in_band, _power
+from backintime_assets.normalisation.unit_slips import AGREE, GAP_DAYS, LEVEL, WORDS, in_band, power
 
 # The longest run of days called a suspect, by power of ten: a clerk's week or two of pence comes
 # back; a tenfold run is short (a stock can rise tenfold and fall back over weeks).
@@ -63,12 +63,12 @@ class Suspect:
         return {"ticker": self.ticker, "date": self.date, "close": self.close,
                 "before": {"date": self.before[0], "close": self.before[1]} if self.before[0] else None,
                 "after": {"date": self.after[0], "close": self.after[1]} if self.after[0] else None,
-                "factor": f"about {_WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}",
+                "factor": f"about {WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}",
                 "source_file": self.source_file, "source_line": self.source_line}
 
     def problem(self) -> str:
         where = f"{self.source_file} line {self.source_line}"
-        factor = f"about {_WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}"
+        factor = f"about {WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}"
         if not self.confirmed:
             side = self.before if self.before[0] else self.after
             return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {factor} its closes "
@@ -135,30 +135,30 @@ def _ticker_runs(logc: np.ndarray, day: np.ndarray):
     one ticker's closes in date order."""
     step = np.diff(logc)
     n = logc.size
-    cut = np.flatnonzero(np.abs(step) >= _LEVEL) + 1
+    cut = np.flatnonzero(np.abs(step) >= LEVEL) + 1
     first = np.r_[0, cut]
     last = np.r_[cut, n] - 1
     size = last - first + 1
     found: dict[int, tuple] = {}
     for g, (a, b) in enumerate(zip(first, last)):
         m = b - a + 1
-        before = _power(step[a - 1]) if g > 0 else 0
-        after = _power(step[b]) if g < len(first) - 1 else 0
+        before = power(step[a - 1]) if g > 0 else 0
+        after = power(step[b]) if g < len(first) - 1 else 0
         if before and after:
             k = before
             if (after == -k and m <= MOST_DAYS[abs(k)] and size[g - 1] + size[g + 1] >= max(3, m)
-                    and abs(logc[b + 1] - logc[a - 1]) <= _AGREE
-                    and _in_band(logc[a:b + 1] - logc[a - 1], k).all()
-                    and _in_band(logc[a:b + 1] - logc[b + 1], k).all()
+                    and abs(logc[b + 1] - logc[a - 1]) <= AGREE
+                    and in_band(logc[a:b + 1] - logc[a - 1], k).all()
+                    and in_band(logc[a:b + 1] - logc[b + 1], k).all()
                     and _near(day, a - 1, b + 1, k)):
                 found[g] = (a, b, k, a - 1, b + 1, True)
         elif before and g == len(first) - 1 and abs(before) >= 2:
             if m <= MOST_DAYS[abs(before)] and size[g - 1] >= _EDGE_SIDE and _near(day, a - 1, b, before) \
-                    and _in_band(logc[a:b + 1] - logc[a - 1], before).all():
+                    and in_band(logc[a:b + 1] - logc[a - 1], before).all():
                 found[g] = (a, b, before, a - 1, None, False)
         elif after and g == 0 and abs(after) >= 2:
             if m <= MOST_DAYS[abs(after)] and size[1] >= _EDGE_SIDE and _near(day, a, b + 1, after) \
-                    and _in_band(logc[a:b + 1] - logc[b + 1], -after).all():
+                    and in_band(logc[a:b + 1] - logc[b + 1], -after).all():
                 found[g] = (a, b, -after, None, b + 1, False)
     # Runs side by side: each is the other's side, and which holds the unit is anyone's guess. An edge's
     # step beside a run that came back is that run's return (a week of pence, then today's pounds).
@@ -181,7 +181,7 @@ def _ticker_runs(logc: np.ndarray, day: np.ndarray):
 
 
 def _near(day: np.ndarray, lo: int, hi: int, k: int) -> bool:
-    return bool((np.diff(day[lo:hi + 1]) <= _GAP_DAYS[abs(k)]).all())
+    return bool((np.diff(day[lo:hi + 1]) <= GAP_DAYS[abs(k)]).all())
 
 
 def _side(day: np.ndarray, close: np.ndarray, i: int | None) -> tuple[str, float]:

@@ -35,14 +35,14 @@ MOST_ROWS = 3  # the longest run called a slip: longer, it is a step that stays 
 # among dollars beside a real +50% day (0.80, 120.00, 101.00, 0.975) is 150 times its side, and no
 # market moves fifty times and back within days; a tenfold run must be nearer ten (a coin can).
 _BAND = {1: (np.log10(0.7), np.log10(1.4)), 2: (np.log10(0.5), np.log10(2.0)), 3: (np.log10(0.5), np.log10(2.0))}
-_AGREE = np.log10(1.4)  # the two sides of a run, one series
-_LEVEL = np.log10(2.0)  # a price moving less than this in a row's step is the same level
+AGREE = np.log10(1.4)  # the two sides of a run, one series
+LEVEL = np.log10(2.0)  # a price moving less than this in a row's step is the same level
 _FAR = 7.0  # no step this large in a file: nothing to look at (most files)
 # Calendar days between a run and its sides: daily rows over a long weekend, weekly bars (Yahoo's
 # weekly London bars slip most) for a hundredfold; a tenfold is judged among daily rows only.
-_GAP_DAYS = {1: 6, 2: 10, 3: 10}
+GAP_DAYS = {1: 6, 2: 10, 3: 10}
 _EDGE_SIDE = 5  # at a file's edge, the rows the other side must hold (and three times the run's)
-_WORDS = {1: "tenfold", 2: "a hundredfold", 3: "a thousandfold"}
+WORDS = {1: "tenfold", 2: "a hundredfold", 3: "a thousandfold"}
 # An edge is a file's, or a cut where a large file is read in pieces (ingestion/parsed.py): a piece is
 # judged alone, and "the file holds no day after" was false there, sending a reader to a day the file holds.
 _UNREAD = "(the file holds none, or a large file read in pieces holds it in the piece {})"
@@ -105,7 +105,7 @@ def _series_slips(rows: np.ndarray, days: np.ndarray, values: dict[str, np.ndarr
     step = np.diff(logc)
     n = rows.size
     # Levels: runs of rows whose steps stay under 2x.
-    cut = np.flatnonzero(np.abs(step) >= _LEVEL) + 1
+    cut = np.flatnonzero(np.abs(step) >= LEVEL) + 1
     first = np.r_[0, cut]
     last = np.r_[cut, n] - 1
     found: dict[int, tuple[int, str, int]] = {}  # level -> (signed power, where, rows of the side read)
@@ -113,8 +113,8 @@ def _series_slips(rows: np.ndarray, days: np.ndarray, values: dict[str, np.ndarr
         m = b - a + 1
         if m > MOST_ROWS:
             continue
-        before = g > 0 and _power(step[a - 1])
-        after = g < len(first) - 1 and _power(step[b])
+        before = g > 0 and power(step[a - 1])
+        after = g < len(first) - 1 and power(step[b])
         if before and after:
             k = before
             if after != -k or not _interior(a, b, first, last, g, logv, day, k):
@@ -150,7 +150,7 @@ def _series_slips(rows: np.ndarray, days: np.ndarray, values: dict[str, np.ndarr
     return out
 
 
-def _power(step: float) -> int:
+def power(step: float) -> int:
     """The signed power of ten a step of log10 `step` is within the band of, or 0."""
     k = int(np.rint(step))
     if not 1 <= abs(k) <= 3:
@@ -158,7 +158,7 @@ def _power(step: float) -> int:
     return k if _BAND[abs(k)][0] <= step - k <= _BAND[abs(k)][1] else 0
 
 
-def _in_band(x: np.ndarray, k: int) -> np.ndarray:
+def in_band(x: np.ndarray, k: int) -> np.ndarray:
     lo, hi = _BAND[abs(k)]
     return (x - k >= lo) & (x - k <= hi)
 
@@ -168,18 +168,18 @@ def _columns_slipped(logv: dict[str, np.ndarray], run: slice, side: int, k: int,
     `whole`, at the side's level (a bar whose open and low stayed in pence beside a close in pounds is
     no market's bar either). Whole for a tenfold run (a day's spike has its open with its neighbours)
     and at an edge (a split's adjusted close stays with the other side)."""
-    if not _in_band(logv["close"][run] - logv["close"][side], k).all():
+    if not in_band(logv["close"][run] - logv["close"][side], k).all():
         return False
     for c in PRICES:
         off = logv[c][run] - logv[c][side]
-        fits = _in_band(off, k) if whole else _in_band(off, k) | (np.abs(off) <= _LEVEL)
+        fits = in_band(off, k) if whole else in_band(off, k) | (np.abs(off) <= LEVEL)
         if not fits.all():
             return False
     return True
 
 
 def _near(day: np.ndarray, a: int, b: int, k: int) -> bool:
-    return bool((np.diff(day[a:b + 1]) <= _GAP_DAYS[abs(k)]).all())
+    return bool((np.diff(day[a:b + 1]) <= GAP_DAYS[abs(k)]).all())
 
 
 def _interior(a: int, b: int, first: np.ndarray, last: np.ndarray, g: int, logv: dict[str, np.ndarray],
@@ -188,7 +188,7 @@ def _interior(a: int, b: int, first: np.ndarray, last: np.ndarray, g: int, logv:
     m = b - a + 1
     sides = (last[g - 1] - first[g - 1] + 1) + (last[g + 1] - first[g + 1] + 1)
     return (sides >= max(3, 2 * m)
-            and abs(logv["close"][right] - logv["close"][left]) <= _AGREE
+            and abs(logv["close"][right] - logv["close"][left]) <= AGREE
             and _near(day, left, right, k)
             and _columns_slipped(logv, slice(a, b + 1), left, k, abs(k) == 1)
             and _columns_slipped(logv, slice(a, b + 1), right, k, abs(k) == 1))
@@ -213,7 +213,7 @@ def _at_edge(a: int, b: int, side_rows: int, side: int, logv: dict[str, np.ndarr
 
 
 def _reason(close: np.ndarray, day: np.ndarray, i: int, a: int, b: int, side: int, k: int, where: str) -> str:
-    how = f"close {_figure(close[i])} is about {_WORDS[abs(k)]} {'above' if k > 0 else 'below'}"
+    how = f"close {_figure(close[i])} is about {WORDS[abs(k)]} {'above' if k > 0 else 'below'}"
     if where == "between":
         return (f"unit slip: {how} this ticker's closes on the days around it ({_figure(close[a - 1])} on "
                 f"{_date(day[a - 1])}, {_figure(close[b + 1])} on {_date(day[b + 1])}), which agree: a price in "
