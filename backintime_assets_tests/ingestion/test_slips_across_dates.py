@@ -145,3 +145,21 @@ def test_a_five_day_slip_loaded_day_by_day_is_named_by_the_day_it_came_back():
     found = find_slips(_table({"VOD.L": closes[:18]}), [days[17]])
     assert [(s.date, s.reported_on, s.confirmed) for s in found] == [
         (d.isoformat(), days[17].isoformat(), True) for d in days[12:17]]
+
+
+def test_a_range_run_names_a_tenfold_slip_months_after_a_real_doubling():
+    # A year in one range run: a real 2.5x day in February, a day typed ten times its close in
+    # November. Run day by day, only the weeks around November are read and the slip is named; the
+    # range run read the February day as the ticker's own wildness and named nothing.
+    days = _weekdays(200)
+    closes = [c * (2.5 if i >= 20 else 1.0) for i, c in enumerate(_pounds(200, 20.0))]
+    closes[180] *= 10
+    rows = _table({"ABC": closes}, days)
+    assert [(s.date, s.power) for s in find_slips(rows, days) if s.confirmed] == [(days[180].isoformat(), 1)]
+    # A daily run of the day after names it too, and a real step that stays is still never named.
+    late = rows.filter(pa.compute.greater_equal(rows.column("date"), pa.scalar(days[150], pa.date32())))
+    late = late.filter(pa.compute.less_equal(late.column("date"), pa.scalar(days[181], pa.date32())))
+    assert [s.reported_on for s in find_slips(late, [days[181]]) if s.confirmed] == [days[181].isoformat()]
+    stays = [c * (10 if i >= 180 else 1) for i, c in enumerate(closes[:180] + [closes[181]] * 20)]
+    assert not [s for s in find_slips(_table({"ABC": stays}, days), days) if s.confirmed]
+
