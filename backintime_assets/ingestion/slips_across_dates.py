@@ -115,9 +115,14 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
             run_days = [int(x) for x in day[s][i:j + 1]]
             sides = [x for x in (side_l, side_r) if x is not None]
             # Each row under its own date when the run holds it, else under the run's first date of the
-            # slipped days, else under the side's date that revealed it (a daily run of the day after).
+            # slipped days, else under a side's date the run holds (a daily run of the day after, or of
+            # the day before, loaded late), else under the date that revealed it: the first after it whose
+            # close makes it a suspect, when the day after alone is too short a side (a listing's first
+            # day, then a slip; a second slip two days after the first). No daily run named those.
             touched = [d for d in run_days if d in in_run] or [
                 int(day[s][x]) for x in sides if int(day[s][x]) in in_run]
+            if not touched and confirmed and (revealed := _revealed_by(logc[s], day[s], i, j)) in in_run:
+                touched = [revealed]
             if not touched:
                 continue  # another run's dates: theirs to report
             for x in range(i, j + 1):
@@ -128,6 +133,15 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
                     power=k, source_file=files[row], source_line=lines[row],
                     reported_on=_date(day[s][x] if int(day[s][x]) in in_run else touched[0]), confirmed=confirmed))
     return sorted(found, key=lambda f: (not f.confirmed, f.reported_on, f.ticker, f.date))
+
+
+def _revealed_by(logc: np.ndarray, day: np.ndarray, i: int, j: int) -> int:
+    """The day whose close made the run i..j (a confirmed suspect of the whole series) one: of the
+    days after it, the first that, with every day before it, confirms it."""
+    for p in range(j + 1, logc.size - 1):
+        if any(r[:2] == (i, j) and r[5] for r in _ticker_runs(logc[:p + 1], day[:p + 1])):
+            return int(day[p])
+    return int(day[-1])
 
 
 def _ticker_runs(logc: np.ndarray, day: np.ndarray):

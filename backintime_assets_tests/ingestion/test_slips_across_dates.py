@@ -163,3 +163,22 @@ def test_a_range_run_names_a_tenfold_slip_months_after_a_real_doubling():
     stays = [c * (10 if i >= 180 else 1) for i, c in enumerate(closes[:180] + [closes[181]] * 20)]
     assert not [s for s in find_slips(_table({"ABC": stays}, days), days) if s.confirmed]
 
+
+def test_a_slip_on_a_listings_second_day_is_named_by_the_daily_run_that_reveals_it():
+    # Listed at 58.10, the second day's file holds pence. The day after alone is too short a side
+    # (one day before, one after); the day after that confirms it. Day by day, that date's run names
+    # it, once; before, no daily run did (the revealing day was not the slip's neighbour).
+    days = _weekdays(8)
+    closes = [58.1, 5812.0, 58.3, 58.2, 58.25, 58.0, 58.4, 58.3]
+    rows = _table({"NEW.L": closes}, days)
+
+    def daily(i):
+        upto = rows.filter(pa.compute.less_equal(rows.column("date"), pa.scalar(days[i], pa.date32())))
+        return [(s.date, s.reported_on) for s in find_slips(upto, [days[i]]) if s.confirmed]
+
+    assert [daily(i) for i in range(8)] == [[], [], [], [(days[1].isoformat(), days[3].isoformat())], [], [], [], []]
+    problem = find_slips(rows.filter(pa.compute.less_equal(rows.column("date"), pa.scalar(days[3], pa.date32()))),
+                         [days[3]])[0].problem()
+    assert problem.endswith(f"(loaded earlier; revealed by {days[3]})")
+    # A range run over every day names it under its own date, as before.
+    assert [(s.date, s.reported_on) for s in find_slips(rows, days)] == [(days[1].isoformat(), days[1].isoformat())]
