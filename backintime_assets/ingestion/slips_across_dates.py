@@ -88,14 +88,18 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
         return []
     close = rows.column("close").to_numpy(zero_copy_only=False).astype(float)
     good = np.isfinite(close) & (close > 0)
-    days = np.array([(d - _EPOCH).days for d in rows.column("date").to_pylist()], np.int64)
-    tickers = np.array(rows.column("ticker").to_pylist(), dtype=object)
-    good &= np.array([t is not None for t in tickers])
+    # Days and tickers as numbers: a range run of years holds millions of rows, and Python dates and
+    # strings cost seconds there (2,500 dates x 500 tickers: 7 s, now a fraction of it).
+    days = rows.column("date").cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
+    coded = rows.column("ticker").combine_chunks().dictionary_encode()
+    tickers = coded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    names = coded.dictionary.to_pylist()
+    good &= tickers >= 0
     idx = np.flatnonzero(good)
     if idx.size < 3:
         return []
     # Ticker, then date; of a (ticker, date) held twice (the one-row check fails it) the first is read.
-    order = idx[np.lexsort((days[idx], tickers[idx].astype(str)))]
+    order = idx[np.lexsort((days[idx], tickers[idx]))]
     key, day, logc = tickers[order], days[order], np.log10(close[order])
     keep = np.r_[True, (key[1:] != key[:-1]) | (day[1:] != day[:-1])]
     order, key, day, logc = order[keep], key[keep], day[keep], logc[keep]
@@ -106,8 +110,7 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
     in_run = {(d - _EPOCH).days for d in run_dates}
     starts = np.flatnonzero(np.r_[True, ~same])
     ends = np.r_[starts[1:], key.size]
-    files = rows.column("source_file").to_pylist()
-    lines = rows.column("source_line").to_pylist()
+    files, lines = rows.column("source_file"), rows.column("source_line")
     found: list[Suspect] = []
     for t in np.unique(np.searchsorted(starts, big, side="right") - 1):
         s = slice(starts[t], ends[t])
@@ -128,9 +131,9 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
             for x in range(i, j + 1):
                 row = int(order[s][x])
                 found.append(Suspect(
-                    ticker=str(key[s][x]), date=_date(day[s][x]), close=float(close[row]),
+                    ticker=names[key[s][x]], date=_date(day[s][x]), close=float(close[row]),
                     before=_side(day[s], close[order[s]], side_l), after=_side(day[s], close[order[s]], side_r),
-                    power=k, source_file=files[row], source_line=lines[row],
+                    power=k, source_file=files[row].as_py(), source_line=lines[row].as_py(),
                     reported_on=_date(day[s][x] if int(day[s][x]) in in_run else touched[0]), confirmed=confirmed))
     return sorted(found, key=lambda f: (not f.confirmed, f.reported_on, f.ticker, f.date))
 

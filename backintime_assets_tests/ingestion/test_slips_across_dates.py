@@ -182,3 +182,20 @@ def test_a_slip_on_a_listings_second_day_is_named_by_the_daily_run_that_reveals_
     assert problem.endswith(f"(loaded earlier; revealed by {days[3]})")
     # A range run over every day names it under its own date, as before.
     assert [(s.date, s.reported_on) for s in find_slips(rows, days)] == [(days[1].isoformat(), days[1].isoformat())]
+
+
+def test_rows_read_in_pieces_with_no_ticker_no_close_or_a_date_held_twice_are_read_as_before():
+    # The lake's rows come as the run's table and the neighbours' (two chunks); tickers are read as
+    # numbers now (a range run of years was seconds of Python strings): the first of a (ticker, date)
+    # held twice is read, a row without ticker or close is not, and the suspect names its own row.
+    days = _weekdays(12)
+    closes = _pounds(12)
+    closes[6] = 5854.0
+    own = _table({"VOD.L": closes}, days)
+    extra = pa.table({"date": [days[3], days[4], days[6]], "ticker": [None, "VOD.L", "VOD.L"],
+                      "close": [5.0, None, 58.6], "source_file": ["n.csv", "nan.csv", "dup.csv"],
+                      "source_line": [3, 4, 9]}, schema=own.schema)
+    found = find_slips(pa.concat_tables([own, extra]), days[5:8])
+    assert [(s.ticker, s.date, s.close, s.source_file, s.source_line) for s in found] == [
+        ("VOD.L", days[6].isoformat(), 5854.0, f"prices_{days[6]}.csv", 2)]
+    assert find_slips(pa.concat_tables([extra, own]), days[5:8]) == []  # the other row of the date is read
