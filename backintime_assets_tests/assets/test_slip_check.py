@@ -71,3 +71,35 @@ def test_a_slipped_day_in_a_range_run_warns_under_its_date(tmp_path, postgres_ur
             f"VOD.L {SLIPPED}: close 5874 (prices_{SLIPPED}.csv line 2) is about a hundredfold above")
         run_result = {e.check_name: e for e in third.get_asset_check_evaluations() if e.partition is None}[NAME]
         assert run_result.metadata["failed_dates"].value == [SLIPPED.isoformat()]
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_the_neighbour_dates_are_read_alike_from_a_local_or_an_s3_lake(request, lake):
+    """A daily run reads the WINDOW_DATES stored dates on each side of its date, and only those, and
+    the slip it reveals names its own file and line, from local disk or an object store alike."""
+    import pyarrow as pa
+
+    from backintime_assets.assets.slip_check import window_rows
+    from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips
+    from backintime_assets.lake.tables import write_date_file
+
+    location = request.getfixturevalue(lake)
+    fs = location.filesystem()
+    days = [FIRST + timedelta(days=i) for i in range(120) if (FIRST + timedelta(days=i)).weekday() < 5]
+    slipped, run = days[40], days[41]
+
+    def day_rows(day):
+        close = 5854.0 if day == slipped else 58.54
+        return pa.table({"ticker": ["VOD.L", "BARC.L"], "open": [close, 2.1], "close": [close, 2.1],
+                         "source_file": [f"prices_{day}.csv"] * 2, "source_line": [2, 3]})
+
+    for day in days:
+        if day != run:
+            write_date_file(fs, location, "prices", day.isoformat(), day_rows(day), "r")
+    own = day_rows(run).select(["ticker", "close", "source_file", "source_line"])
+    own = own.add_column(0, "date", pa.array([run] * own.num_rows, pa.date32()))
+    rows = window_rows(location, [run], own)
+    read = sorted(set(rows.column("date").to_pylist()))
+    assert read == days[41 - WINDOW_DATES:41 + WINDOW_DATES + 1]
+    assert [(s.date, s.source_file, s.source_line, s.reported_on) for s in find_slips(rows, [run])] == [
+        (slipped.isoformat(), f"prices_{slipped}.csv", 2, run.isoformat())]
