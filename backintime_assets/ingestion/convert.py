@@ -113,7 +113,8 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                 if row["kind"] == "staged":
                     paths.setdefault(row["bucket"], []).append(row["path"])
             work = [(b, paths.get(b, []), owned.get(b, [])) for b in sorted(set(paths) | set(owned))]
-            settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes, file_days)
+            sources = _write_sources(location, staging, tasks)
+            settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes, file_days, sources)
             for row in staged + settled:
                 if row["kind"] == "file":  # one row per file, or per piece of a large file
                     _add_counts(accounting.setdefault(row["source_file"], {
@@ -293,10 +294,11 @@ class _BucketWriters:
 
 
 def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str], list[FileTask]]],
-                 buckets: _Buckets, file_tag: str, piece_bytes: int, file_days: dict[str, int] | None = None
-                 ) -> list[dict]:
+                 buckets: _Buckets, file_tag: str, piece_bytes: int, file_days: dict[str, int] | None = None,
+                 sources: str | None = None) -> list[dict]:
     """One task per bucket: its staged rows and the rows of the files it owns, settled and written.
-    `file_days`: how many days each file holds (settle's)."""
+    `file_days`: how many days each file holds (settle's); `sources`: where each file's raw text and
+    schema are told (_write_sources), for the lines of rows that lose a collision."""
 
     def settle_bucket(payload: tuple[int, list[str], list[FileTask]]):
         bucket, staged_paths, owned = payload
@@ -308,7 +310,7 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
             parts.append(rows)
             yield from files
         yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
-                                     file_tag, file_days)
+                                     file_tag, file_days, sources)
 
     return run_tasks(spark, work, settle_bucket, TASK_RESULT)
 
@@ -324,12 +326,15 @@ def _check_owned(rows: pa.Table, row_buckets: np.ndarray, bucket: int) -> None:
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str,
-                      file_days: dict[str, int] | None = None):
-    """Settle a bucket's rows and write its dates; summary rows among them (_rows_in_run) are left out."""
+                      file_days: dict[str, int] | None = None, sources: str | None = None):
+    """Settle a bucket's rows and write its dates; summary rows among them (_rows_in_run) are left out.
+    `sources`: _write_sources' table, for the losers' own lines (without it, their text rebuilt)."""
     is_loaded = np.asarray(pc.equal(staged["status"], LOADED), dtype=bool)
     # A filter copies every column it is given: the loaded rows are picked out by the sort's own
     # take, and the rejected rows (few, or none in a clean bucket) with the columns they use only.
     winners, losers = settle(staged.select(SETTLED_COLUMNS), among=is_loaded, file_days=file_days)
+    if losers.num_rows and sources is not None:
+        losers = _as_written(fs, losers, sources)
     is_rejected = ~is_loaded & ~_summary_rows(staged)
     others = staged.select(LOSERS.names)
     not_loaded = others.filter(pa.array(is_rejected)) if is_rejected.any() else others.slice(0, 0)
@@ -351,6 +356,54 @@ def _dates_of(rows: pa.Table):
     starts = np.flatnonzero(np.r_[True, days[1:] != days[:-1]])
     for start, stop in zip(starts, [*starts[1:], len(days)]):
         yield str(np.datetime64(int(days[start]), "D")), rows.slice(int(start), int(stop - start))
+
+
+# Where each file of a run is (its raw copy in the lake) and how it is read, for a settling task to
+# find the lines of rows that lost a collision. A file beside the staged rows, not the tasks' payload:
+# every task would unpickle every file's schema (~4 MB on 3,000 daily files; spark_tasks.py), and only
+# a task with losers reads it.
+SOURCES = pa.schema([("source_file", pa.string()), ("lake_path", pa.string()), ("schema_json", pa.string())])
+
+
+def _write_sources(location: LakeLocation, staging: str, tasks: list[FileTask]) -> str:
+    fs = location.filesystem()
+    make_dirs(fs, staging)
+    path = posixpath.join(staging, "sources.arrow")
+    table = pa.table([[t.source_file for t in tasks], [t.lake_path for t in tasks], [t.schema_json for t in tasks]],
+                     schema=SOURCES)
+    with buffered_output(fs, path) as out, pa.ipc.new_file(out, SOURCES,
+                                                          options=pa.ipc.IpcWriteOptions(compression="lz4")) as w:
+        w.write_table(table)
+    return path
+
+
+def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str) -> pa.Table:
+    """`losers` (LOSERS) with each raw text its file's own line (written_lines.py), where it is found;
+    their text as settle rebuilt it elsewhere (a raw copy gone from the lake)."""
+    from backintime_assets.detection.schema import FileSchema
+    from backintime_assets.normalisation.written_lines import written_lines
+
+    with fs.open_input_file(sources) as handle:
+        known = pa.ipc.open_file(handle).read_all()
+    lines = losers["source_line"].to_pylist()
+    rows_of: dict[str, list[int]] = {}
+    for k, name in enumerate(losers["source_file"].to_pylist()):
+        rows_of.setdefault(name, []).append(k)
+    wanted = pc.is_in(known["source_file"], value_set=pa.array(sorted(rows_of), pa.string()))
+    texts = losers["raw"].to_pylist()
+    for name, lake_path, schema_json in zip(*(known.filter(wanted)[c].to_pylist() for c in SOURCES.names)):
+        at = rows_of.pop(name, [])  # a name told twice (never, in one run): its first file
+        try:
+            with fs.open_input_stream(lake_path) as handle:
+                # A piece at a time (written_lines): a loser in an archive of 1 GB is no 1 GB read.
+                found = written_lines(iter(lambda: handle.read(PIECE_BYTES), b""), FileSchema.from_json(schema_json),
+                                      [lines[k] for k in at])
+        except (OSError, pa.ArrowInvalid):
+            continue
+        for k, text in zip(at, found):
+            if text is not None:
+                texts[k] = text
+    return losers.set_column(losers.schema.get_field_index("raw"), "raw", pa.array(texts, pa.string()))
 
 
 def _remove_dir(location: LakeLocation, path: str) -> None:

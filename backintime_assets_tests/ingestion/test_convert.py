@@ -405,3 +405,30 @@ def test_each_rows_file_is_found_wherever_its_rows_lie():
     assert files == ["b.csv", "a.csv", "ä.csv"]
     assert file_of_row.tolist() == [0, 0, 1, 1, 0, 2, 0] and file_of_row.dtype == np.int64
     assert _files_of_rows(pa.chunked_array([], pa.string()))[0] == []
+
+
+def test_a_row_that_loses_a_collision_is_rejected_with_its_files_own_line(monkeypatch, tmp_path):
+    # rejected_rows gives every rejected row's own line. A loser of a collision had been loaded by its
+    # file, and its text was rebuilt from its values: "2025-02-10,AAA,UNKNOWN,1.0,2.0,...,1.5,1.5,100.0",
+    # a sector and an adjusted close the file never had, the date as the lake writes it.
+    from backintime_assets.ingestion import convert as convert_module
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets_tests.ingestion.surveyed_here import serial_tasks
+    monkeypatch.setattr(convert_module, "run_tasks", serial_tasks)
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    days = [dt.date(2025, 2, 10), dt.date(2025, 2, 11)]
+    old_text = "Datum;Kurs;Hoch\n10.02.2025;1,50;2,00\n11.02.2025;1,60;2,10\n"
+    new_text = HEADER + "2025-02-10,AAA,1,2,1,1.55,100\n2025-02-11,AAA,1,2.1,1,1.6,100\n"
+    new = dataclasses.replace(_task(location, "AAA.csv", new_text, 0), dates=tuple(days))
+    old = dataclasses.replace(_task(location, "AAA.txt", old_text, 1), dates=tuple(days))
+    convert_files(_TwoCores(), location, [new, old], [d.isoformat() for d in days], "t")
+    rejected = {(r["source_file"], r["source_line"]): (r["raw"], r["reason"])
+                for r in read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()}
+    assert rejected == {
+        ("AAA.txt", 2): ("10.02.2025;1,50;2,00",
+                             "conflict: superseded by AAA.csv:2 (a more recently modified file)"),
+        ("AAA.txt", 3): ("11.02.2025;1,60;2,10",
+                         "conflict: superseded by AAA.csv:3 (a more recently modified file)"),
+    }
+    assert not list((tmp_path / "lake" / "_staging").glob("*"))  # the run's staged rows and sources are gone
