@@ -3,7 +3,8 @@
 Pass 1, one task per slice of files (slices balanced by size): read each file's rows from the
 parsed zone where the raw step's survey kept them (parsed.py), else parse the file with its own
 dialect; stage its rows for the run's dates into buckets of contiguous dates, as lz4 Parquet
-under `<lake>/_staging/`; return each file's counts.
+under `<lake>/_staging/<run>/` (removed at the end, and `_staging/` with it when no other run
+stages there); return each file's counts.
 Pass 2, one task per bucket: read the bucket's staged rows, settle collisions between files
 (collisions.py), and write each date's one file of prices and one of rejected rows.
 
@@ -40,7 +41,7 @@ from backintime_assets.ingestion.parsed import (
     DICTIONARY_COLUMNS, FILE_SUMMARY, LOADED, PARSED, FileGroup, FileTask, group_files, tagged_rows,
 )
 from backintime_assets.ingestion.spark_tasks import balanced_slices, run_tasks
-from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs
+from backintime_assets.lake.location import LakeLocation, buffered_output, make_dirs, remove_folder
 from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import WrittenDates, WrittenFile, drop_stale_files, write_date_file
 from backintime_assets.normalisation.string_runs import coded_by_runs
@@ -131,7 +132,7 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                     for key, sign in (("loaded", -1), ("loaded_in_run", -1), ("rejected", 1), ("rejected_in_run", 1)):
                         counts[key] += sign * row["rows"]
         finally:
-            _remove_dir(location, staging)
+            remove_folder(location, staging)
     by_table = {}
     for table in ("prices", "rejected_rows"):
         files = [w for w, t in zip(written, written_tables) if t == table]
@@ -404,9 +405,3 @@ def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str) -> pa.Table
             if text is not None:
                 texts[k] = text
     return losers.set_column(losers.schema.get_field_index("raw"), "raw", pa.array(texts, pa.string()))
-
-
-def _remove_dir(location: LakeLocation, path: str) -> None:
-    fs = location.filesystem()
-    if fs.get_file_info(path).type != pafs.FileType.NotFound:
-        fs.delete_dir(path)

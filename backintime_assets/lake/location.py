@@ -5,6 +5,7 @@ cluster reads and writes S3 with no Hadoop S3A jars (they cannot be fetched on o
 """
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -63,6 +64,14 @@ class LakeLocation:
     def display(self) -> str:
         return self.url if not self.s3_endpoint_url else f"{self.url} (endpoint {self.s3_endpoint_url})"
 
+    def s3_client(self):
+        """A boto3 client of the lake's store, for what pyarrow's filesystem cannot do without
+        writing folder markers (remove_folder)."""
+        import boto3
+
+        return boto3.client("s3", endpoint_url=self.s3_endpoint_url, aws_access_key_id=self.s3_access_key_id,
+                            aws_secret_access_key=self.s3_secret_access_key, region_name=self.s3_region)
+
     def ensure_exists(self) -> None:
         fs = self.filesystem()
         if self.is_s3:
@@ -77,7 +86,41 @@ def make_dirs(fs: pafs.FileSystem, folder: str) -> None:
     """Make `folder` (and its parents) ready to hold files: on a filesystem, create it; on an
     object store, nothing."""
     if fs.type_name not in _OBJECT_STORES:
-        fs.create_dir(folder, recursive=True)
+        try:
+            fs.create_dir(folder, recursive=True)
+        except FileNotFoundError:  # a parent removed as it was made: an empty one another run ended with
+            fs.create_dir(folder, recursive=True)
+
+
+def remove_folder(location: LakeLocation, folder: str) -> None:
+    """Delete `folder` (a path of the lake) and all it holds, then its parent if that is left empty:
+    a run's folder under one the runs share (`_staging/`), which no run then leaves behind. A parent
+    holding another run's folder stays. On an object store no marker is written: pyarrow's delete_dir
+    PUTs an empty `parent/` object for the parent it may have emptied (its folder semantics)."""
+    parent = posixpath.dirname(folder)
+    if not location.is_s3:
+        fs = location.filesystem()
+        if fs.get_file_info(folder).type != pafs.FileType.NotFound:
+            fs.delete_dir(folder)
+        try:
+            os.rmdir(parent)  # only when empty, in one step: never another run's folder with it
+        except OSError:
+            pass
+        return
+    bucket, key = folder.split("/", 1)
+    client = location.s3_client()
+    folders = {key + "/", parent.split("/", 1)[1] + "/"}
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=key + "/"):
+        keys = [o["Key"] for o in page.get("Contents", [])]
+        for name in keys:
+            folders.update(name[:at + 1] for at in range(len(key), len(name) - 1) if name[at] == "/")
+        if keys:
+            client.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in keys], "Quiet": True})
+    # A store with folders (SeaweedFS) keeps them once emptied; deleting `folder/` deletes one only when
+    # empty, so the deepest go first, and the parent goes only if no other run's folder is in it. A store
+    # of keys alone (AWS S3) has none of these keys, or a marker: either way nothing else is touched.
+    for name in sorted(folders, key=lambda f: -f.count("/")):
+        client.delete_object(Bucket=bucket, Key=name)
 
 
 def buffered_output(fs: pafs.FileSystem, path: str) -> pa.NativeFile:

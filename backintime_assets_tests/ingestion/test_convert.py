@@ -1,4 +1,5 @@
 import dataclasses
+import posixpath
 import datetime as dt
 
 import pyarrow.compute as pc
@@ -432,3 +433,30 @@ def test_a_row_that_loses_a_collision_is_rejected_with_its_files_own_line(monkey
                          "conflict: superseded by AAA.csv:3 (a more recently modified file)"),
     }
     assert not list((tmp_path / "lake" / "_staging").glob("*"))  # the run's staged rows and sources are gone
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_a_run_leaves_no_staging_folder_but_another_runs(monkeypatch, request, lake):
+    # The run's staged rows went, but an empty <lake>/_staging/ stayed after every run (on S3 an empty
+    # marker object, pyarrow's delete_dir making the parent it emptied). Another run's staging, there
+    # while this one ends, stays as it is.
+    from backintime_assets.ingestion import convert as convert_module
+    from backintime_assets_tests.ingestion.surveyed_here import serial_tasks
+    monkeypatch.setattr(convert_module, "run_tasks", serial_tasks)
+    location = request.getfixturevalue(lake)
+    fs = location.filesystem()
+    text = HEADER + "2025-02-10,AAA,1,2,1,1.5,10\n2025-02-11,AAA,1,2,1,1.6,10\n"
+    task = _task(location, "a.csv", text, 0)  # its dates unknown: its rows are staged
+    convert_files(_TwoCores(), location, [task], ["2025-02-10", "2025-02-11"], "t1")
+    assert fs.get_file_info(location.path("_staging")).type == pafs.FileType.NotFound
+    assert len(read_arrow(location, "prices", PRICES)) == 2
+
+    other = location.path("_staging", "t0-other", "bucket=0", "rows.parquet")
+    fs.create_dir(posixpath.dirname(other), recursive=True)
+    with fs.open_output_stream(other) as out:
+        out.write(b"rows of a run still going")
+    convert_files(_TwoCores(), location, [task], ["2025-02-10", "2025-02-11"], "t2")
+    with fs.open_input_file(other) as handle:
+        assert handle.readall() == b"rows of a run still going"
+    staged = fs.get_file_info(pafs.FileSelector(location.path("_staging"), recursive=True))
+    assert sorted(i.path for i in staged if i.type == pafs.FileType.File) == [other]
