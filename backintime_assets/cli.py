@@ -419,7 +419,9 @@ def cmd_schema(args) -> None:
             raise CliError("--ticker is one file's: the files of a layout may be other securities' (no --layout)")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
-        folders = file_schemas.folders_of(conn, targets) if args.layout else {}
+        # Folders of the files that load: a path's superseded versions are no other office's files.
+        folders = file_schemas.folders_of(conn, sorted(file_schemas.current_files(conn, targets))) \
+            if args.layout else {}
         try:
             said = _override(conn, sha, targets, column, args) if of_column else []
             said += _override_file(conn, sha, targets, args)
@@ -466,7 +468,25 @@ def _override(conn, sha: str, targets: list[str], column: str | int, args) -> li
     # Files whose carried multiplier rejected numbers with a decimal mark (ColumnSchema.whole_only).
     lifted_note = _carried_rejection_lifted(len(lifted), len(targets) > 1, "with a decimal mark", "another unit's",
                                             "the multiplier was", "this multiplier reads")
-    return [f"changed column {label}: {changed} of {len(targets)} file(s)" + lifted_note]
+    if args.layout:
+        of = _of_layout(conn, file_schemas.files_with_column(conn, targets, column), targets)
+    else:
+        of = f"{changed} of {len(targets)} file(s)"
+    return [f"changed column {label}: {of}" + lifted_note]
+
+
+def _of_layout(conn, chosen: list[str], targets: list[str]) -> str:
+    """"N of M current file(s)": of a layout's files (`targets`), those a correction reached (`chosen`),
+    counted among the files that load. A path's superseded versions share its layout and take the
+    correction too (a version brought back reads by it), but counted with the others they made "4 of 4
+    files" of a layout of 3: said apart."""
+    from backintime_assets.db import file_schemas
+
+    current = file_schemas.current_files(conn, targets)
+    reached = set(chosen)
+    of = f"{len(reached & current)} of {len(current)} current file(s)"
+    superseded = len(reached - current)
+    return of + (f" (and {superseded} superseded version(s) of them)" if superseded else "")
 
 
 def _carried_rejection_lifted(files: int, of_several: bool, numbers: str, rejected_as: str, carried: str,
@@ -503,7 +523,8 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
                      else f"{args.file} named as detected") + _copies(conn, sha, args.file))
     if args.load_refused is not None:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
-        said.append(f"{len(chosen)} of {len(targets)} file(s) " + (
+        of = _of_layout(conn, chosen, targets) if args.layout else f"{len(chosen)} of {len(targets)} file(s)"
+        said.append(f"{of} " + (
             "load though detection refused them" if args.load_refused else "refused again as detected"))
     if args.decimal_mark is not None:
         said.append(_override_marks(conn, sha, targets, args))
@@ -521,7 +542,7 @@ def _override_marks(conn, sha: str, targets: list[str], args) -> str:
     finals = file_schemas.final_schemas(conn, targets)
     held = file_overrides.in_force(conn, targets)
     chosen = file_overrides.set_marks(conn, sha, targets, finals, marks, args.by)
-    of = f"{len(chosen)} of {len(targets)} file(s)" if args.layout else args.file + _copies(conn, sha, args.file)
+    of = _of_layout(conn, chosen, targets) if args.layout else args.file + _copies(conn, sha, args.file)
     lifted = _ungrouped_lifted({s: held.get(s, {}).get(file_overrides.MARKS) for s in chosen}, args.layout)
     if marks is None:
         return f"numbers of {of} read with the marks detected{lifted}"

@@ -421,7 +421,7 @@ def test_a_users_marks_read_every_text_file_of_a_layout_and_not_its_workbook(tmp
     assert "c.xlsx is a workbook (xlsx): its numbers are typed cells" in capsys.readouterr().err
     assert main(["schema", "override", "a.txt", "--decimal-mark", ",", "--thousands", "space", "--layout",
                  "--by", "ana"]) == 0
-    said = ("numbers of 2 of 3 file(s) read with decimal mark ',' and thousands mark a space (detected: none "
+    said = ("numbers of 2 of 3 current file(s) read with decimal mark ',' and thousands mark a space (detected: none "
             "settled)")
     assert f"{said}; 1 date(s) now need a rerun: 2025-03-03" in capsys.readouterr().out
     assert reported[-1][2] == f"ana: {said}"
@@ -454,7 +454,7 @@ def test_a_layout_correction_reaching_several_folders_says_which(tmp_path, postg
     assert main(["schema", "override", "london/day_04.csv", "--column", "Date", "--format", "%d/%m/%Y",
                  "--layout", "--by", "ana"]) == 0
     captured = capsys.readouterr()
-    assert "changed column 1 Date: 3 of 3 file(s)" in captured.out
+    assert "changed column 1 Date: 3 of 3 current file(s)" in captured.out
     assert "warning: --layout reached files of 2 folders (london: 2, newyork: 1)" in captured.err
     # Said of one file, or of a layout in one folder, nothing more is said.
     assert main(["schema", "override", "london/day_05.csv", "--column", "Date", "--format", "%d/%m/%Y",
@@ -874,3 +874,34 @@ def test_schema_show_says_who_corrected_a_column_and_when(tmp_path, postgres_url
     assert columns["Open"]["canonical"] is None and columns["Open"]["changed_by"] == "ana"
     assert dt.datetime.fromisoformat(columns["Open"]["changed_at"]).tzinfo is not None
     assert "changed_by" not in columns["Close"]
+
+
+@pytest.mark.postgres
+def test_a_layout_correction_counts_the_current_files_and_says_the_superseded_versions_apart(
+        tmp_path, postgres_url, monkeypatch, capsys):
+    # Three files of a layout, one of them in a second version: "changed column 1 Date: 4 of 4 file(s)"
+    # had counted the superseded version as a fourth file, where three load.
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db.schema import ensure_schema
+
+    _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2025, 3, 4)])
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for name, sha, close, day in (("day_04.csv", "a1", 10.5, 5), ("day_05.csv", "b1", 10.6, 5),
+                                      ("day_06.csv", "c1", 10.7, 5), ("day_04.csv", "a2", 10.4, 6)):
+            _stored(conn, name, sha, f"Date,Ticker,Close\n04/03/2025,AAA,{close}\n".encode(),
+                    dt.datetime(2025, 3, day, tzinfo=dt.timezone.utc), [dt.date(2025, 4, 3)])
+        conn.commit()
+    assert main(["schema", "override", "day_05.csv", "--column", "Date", "--format", "%d/%m/%Y",
+                 "--layout", "--by", "ana"]) == 0
+    assert ("changed column 1 Date: 3 of 3 current file(s) (and 1 superseded version(s) of them); "
+            "1 date(s) now need a rerun") in capsys.readouterr().out
+    assert main(["schema", "override", "day_05.csv", "--decimal-mark", ",", "--layout", "--by", "ana"]) == 0
+    assert "numbers of 3 of 3 current file(s) (and 1 superseded version(s) of them) read with decimal mark ','" \
+        in capsys.readouterr().out
+    # Of one file, as before.
+    assert main(["schema", "override", "day_06.csv", "--column", "Date", "--format", "%d/%m/%Y", "--by", "ana"]) == 0
+    assert "changed column 1 Date: 1 of 1 file(s)" in capsys.readouterr().out

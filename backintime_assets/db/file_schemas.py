@@ -410,6 +410,13 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
     ).fetchall()]
 
 
+def current_files(conn, sha256s: list[str]) -> set[str]:
+    """Of the given files, those that are the current version of some source path (raw_files): a
+    path's superseded versions keep their detections and share its layout, but load nothing."""
+    return {r[0] for r in conn.execute(
+        "select distinct sha256 from raw_files where sha256 = any(%s) and superseded_at is null", (list(sha256s),))}
+
+
 def folders_of(conn, sha256s: list[str]) -> dict[str, int]:
     """An office's folder (of the path under the source's root, its dates blanked as office_names.folder_pattern
     does: prices/#/#; "" at the root) -> how many of the files sit in it. A day's or a month's folder is no other
@@ -460,6 +467,11 @@ def whole_only(conn, sha256s: list[str], column: str | int) -> list[str]:
                on s.sha256 = t.sha256 and s.column_index = t.column_index
            where s.final_whole_only and s.final_multiplier is not null order by s.sha256""",
         ([m[0] for m in meant], [m[1] for m in meant])).fetchall()]
+
+
+def files_with_column(conn, sha256s: list[str], column: str | int) -> list[str]:
+    """Of the given files, those holding the column `column` (as override_column means it)."""
+    return [m[0] for m in _columns_meant(conn, sha256s, column)]
 
 
 def column_label(conn, sha256: str, column: str | int) -> str:
