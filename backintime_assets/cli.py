@@ -853,6 +853,23 @@ def _serve(settings: Settings, env: dict[str, str], dagster_port: int, dash_port
             p.terminate()
 
 
+def cmd_dagster(args) -> None:
+    """Dagster's own CLI on this home's instance. Its dagster.yaml takes the storage URL from the
+    environment (no secret on disk): DAGSTER_HOME, BACKINTIME_DAGSTER_PG_URL (the embedded server's
+    password is generated, and shown nowhere) and BACKINTIME_HOME are set here, the server started, for
+    `dagster asset materialize ...` or `dagster dev` as written in Dagster's documentation. This process
+    becomes dagster (exec): Ctrl+C and its exit status are dagster's own, where a child `dagster dev` was
+    killed by subprocess.run a quarter second after Ctrl+C, leaving its webserver and daemon running."""
+    if not args.dagster_args:
+        raise CliError("backintime dagster takes dagster's own arguments: e.g. `backintime dagster asset "
+                       "materialize -m backintime_assets.definitions --select prices,rejected_rows "
+                       "--partition 2025-03-03`")
+    env = _prepare()
+    dagster = str(Path(sys.executable).parent / "dagster")
+    sys.stdout.flush()
+    os.execve(dagster, [dagster, *args.dagster_args], {**os.environ, **env})
+
+
 # -- entry point ------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -961,6 +978,11 @@ def build_parser() -> argparse.ArgumentParser:
     services = sub.add_parser("services", help="embedded services")
     services.add_argument("action", choices=["start", "stop", "status"])
     services.set_defaults(func=cmd_services)
+
+    dagster = sub.add_parser("dagster", add_help=False, help="dagster's own CLI on this home's instance "
+                             "(`backintime dagster asset materialize ...`, `backintime dagster dev`)")
+    dagster.add_argument("dagster_args", nargs=argparse.REMAINDER)
+    dagster.set_defaults(func=cmd_dagster)
     return parser
 
 

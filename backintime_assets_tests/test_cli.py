@@ -905,3 +905,24 @@ def test_a_layout_correction_counts_the_current_files_and_says_the_superseded_ve
     # Of one file, as before.
     assert main(["schema", "override", "day_06.csv", "--column", "Date", "--format", "%d/%m/%Y", "--by", "ana"]) == 0
     assert "changed column 1 Date: 1 of 1 file(s)" in capsys.readouterr().out
+
+
+def test_dagster_runs_dagsters_cli_on_this_homes_instance(tmp_path, monkeypatch, capsys):
+    # `dagster asset materialize` reads dagster.yaml, whose storage URL is BACKINTIME_DAGSTER_PG_URL from the
+    # environment: a new user's shell had none, and nothing said where to get it (the embedded server's
+    # password is generated). `backintime dagster ...` becomes dagster with the instance's environment.
+    from backintime_assets import cli
+
+    monkeypatch.setattr(cli, "_prepare", lambda: {"DAGSTER_HOME": str(tmp_path / "dagster"),
+                                                  "BACKINTIME_DAGSTER_PG_URL": "postgresql+psycopg2://u:p@h/dagster"})
+    ran = []
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: ran.append((path, argv, env)))
+    args = ["asset", "materialize", "-m", "backintime_assets.definitions", "--select", "prices,rejected_rows",
+            "--partition", "2025-03-03"]
+    assert main(["dagster", *args]) == 0
+    [(path, argv, env)] = ran
+    assert path.endswith("/dagster") and argv == [path, *args]
+    assert env["BACKINTIME_DAGSTER_PG_URL"] == "postgresql+psycopg2://u:p@h/dagster"
+    assert env["DAGSTER_HOME"] == str(tmp_path / "dagster")
+    assert main(["dagster"]) == 2
+    assert "takes dagster's own arguments" in capsys.readouterr().err
