@@ -114,7 +114,11 @@ def convert_files(spark, location: LakeLocation, tasks: list[FileTask], dates: l
                 if row["kind"] == "staged":
                     paths.setdefault(row["bucket"], []).append(row["path"])
             work = [(b, paths.get(b, []), owned.get(b, [])) for b in sorted(set(paths) | set(owned))]
-            sources = _write_sources(location, staging, tasks)
+            # A file whose borrowed schema did not hold was read with its own (parsed.py): its lines are
+            # decoded by that one too (a UTF-8 file lent a cp1252 schema: 'MÃ¼ller' for its 'Müller').
+            read_with = {r["source_file"]: r["schema_json"] for r in staged
+                         if r["kind"] == "file" and r["schema_json"] is not None}
+            sources = _write_sources(location, staging, tasks, read_with)
             settled = _settle_pass(spark, location, work, buckets, file_tag, piece_bytes, file_days, sources)
             for row in staged + settled:
                 if row["kind"] == "file":  # one row per file, or per piece of a large file
@@ -305,13 +309,15 @@ def _settle_pass(spark, location: LakeLocation, work: list[tuple[int, list[str],
         bucket, staged_paths, owned = payload
         fs = location.filesystem()
         parts = [pq.read_table(p, filesystem=fs) for p in staged_paths]
+        read_with: dict[str, str] = {}  # owned files read with their own schema, not the one they borrowed
         for parsed in tagged_rows(fs, group_files(owned, GROUP_BYTES), piece_bytes):
             rows, files, row_buckets = _rows_in_run(parsed, buckets)
             _check_owned(rows, row_buckets, bucket)
             parts.append(rows)
+            read_with.update((f["source_file"], f["schema_json"]) for f in files if f["schema_json"] is not None)
             yield from files
         yield from _settle_and_write(fs, location, pa.concat_tables(parts) if parts else STAGED.empty_table(),
-                                     file_tag, file_days, sources)
+                                     file_tag, file_days, sources, read_with)
 
     return run_tasks(spark, work, settle_bucket, TASK_RESULT)
 
@@ -327,15 +333,17 @@ def _check_owned(rows: pa.Table, row_buckets: np.ndarray, bucket: int) -> None:
 
 
 def _settle_and_write(fs: pafs.FileSystem, location: LakeLocation, staged: pa.Table, file_tag: str,
-                      file_days: dict[str, int] | None = None, sources: str | None = None):
+                      file_days: dict[str, int] | None = None, sources: str | None = None,
+                      read_with: dict[str, str] | None = None):
     """Settle a bucket's rows and write its dates; summary rows among them (_rows_in_run) are left out.
-    `sources`: _write_sources' table, for the losers' own lines (without it, their text rebuilt)."""
+    `sources`: _write_sources' table, for the losers' own lines (without it, their text rebuilt);
+    `read_with`: the own schema of files this task read with it, their borrowed one not holding."""
     is_loaded = np.asarray(pc.equal(staged["status"], LOADED), dtype=bool)
     # A filter copies every column it is given: the loaded rows are picked out by the sort's own
     # take, and the rejected rows (few, or none in a clean bucket) with the columns they use only.
     winners, losers = settle(staged.select(SETTLED_COLUMNS), among=is_loaded, file_days=file_days)
     if losers.num_rows and sources is not None:
-        losers = _as_written(fs, losers, sources)
+        losers = _as_written(fs, losers, sources, read_with or {})
     is_rejected = ~is_loaded & ~_summary_rows(staged)
     others = staged.select(LOSERS.names)
     not_loaded = others.filter(pa.array(is_rejected)) if is_rejected.any() else others.slice(0, 0)
@@ -366,21 +374,26 @@ def _dates_of(rows: pa.Table):
 SOURCES = pa.schema([("source_file", pa.string()), ("lake_path", pa.string()), ("schema_json", pa.string())])
 
 
-def _write_sources(location: LakeLocation, staging: str, tasks: list[FileTask]) -> str:
+def _write_sources(location: LakeLocation, staging: str, tasks: list[FileTask],
+                   read_with: dict[str, str] | None = None) -> str:
+    """`read_with`: the schema a file was read with where it is not its task's (a borrowed one that did
+    not hold, replaced by the file's own in pass 1)."""
     fs = location.filesystem()
     make_dirs(fs, staging)
     path = posixpath.join(staging, "sources.arrow")
-    table = pa.table([[t.source_file for t in tasks], [t.lake_path for t in tasks], [t.schema_json for t in tasks]],
-                     schema=SOURCES)
+    read_with = read_with or {}
+    table = pa.table([[t.source_file for t in tasks], [t.lake_path for t in tasks],
+                      [read_with.get(t.source_file, t.schema_json) for t in tasks]], schema=SOURCES)
     with buffered_output(fs, path) as out, pa.ipc.new_file(out, SOURCES,
                                                           options=pa.ipc.IpcWriteOptions(compression="lz4")) as w:
         w.write_table(table)
     return path
 
 
-def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str) -> pa.Table:
+def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str, read_with: dict[str, str]) -> pa.Table:
     """`losers` (LOSERS) with each raw text its file's own line (written_lines.py), where it is found;
-    their text as settle rebuilt it elsewhere (a raw copy gone from the lake)."""
+    their text as settle rebuilt it elsewhere (a raw copy gone from the lake). `read_with`: files this
+    task read with another schema than `sources` tells (_settle_and_write)."""
     from backintime_assets.detection.schema import FileSchema
     from backintime_assets.normalisation.written_lines import written_lines
 
@@ -397,7 +410,8 @@ def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str) -> pa.Table
         try:
             with fs.open_input_stream(lake_path) as handle:
                 # A piece at a time (written_lines): a loser in an archive of 1 GB is no 1 GB read.
-                found = written_lines(iter(lambda: handle.read(PIECE_BYTES), b""), FileSchema.from_json(schema_json),
+                found = written_lines(iter(lambda: handle.read(PIECE_BYTES), b""),
+                                      FileSchema.from_json(read_with.get(name, schema_json)),
                                       [lines[k] for k in at])
         except (OSError, pa.ArrowInvalid):
             continue

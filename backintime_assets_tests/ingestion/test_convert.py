@@ -460,3 +460,34 @@ def test_a_run_leaves_no_staging_folder_but_another_runs(monkeypatch, request, l
         assert handle.readall() == b"rows of a run still going"
     staged = fs.get_file_info(pafs.FileSelector(location.path("_staging"), recursive=True))
     assert sorted(i.path for i in staged if i.type == pafs.FileType.File) == [other]
+
+
+@pytest.mark.parametrize("owned", [True, False], ids=["read by its bucket's task", "staged"])
+def test_a_losers_line_is_decoded_as_its_file_was_read_not_as_the_schema_it_borrowed(monkeypatch, tmp_path, owned):
+    # A UTF-8 file lent a cp1252 neighbour's schema, which does not hold on it (a price of 'x'): it is
+    # read with its own detection (parsed.py), its rejected row shows 'Müller'. Its rows that lost a
+    # collision were decoded by the borrowed schema: 'MÃ¼ller', a text the file never held.
+    import json
+
+    from backintime_assets.ingestion import convert as convert_module
+    from backintime_assets.lake import LakeLocation
+    from backintime_assets_tests.ingestion.surveyed_here import serial_tasks
+    monkeypatch.setattr(convert_module, "run_tasks", serial_tasks)
+    location = LakeLocation(url=str(tmp_path / "lake"))
+    location.ensure_exists()
+    days = [dt.date(2025, 2, 10), dt.date(2025, 2, 11)]
+    lender = "Datum;Kurs;Notiz\n10.02.2025;1,50;café\n11.02.2025;1,60;café\n".encode("cp1252")
+    lent = json.loads(detect_bytes(lender, "BBB.txt").to_json())
+    assert lent["encoding"] == "cp1252"
+    old_text = "Datum;Kurs;Notiz\n10.02.2025;1,50;Müller\n10.02.2025;x;Müller\n"
+    old = _task(location, "AAA.txt", old_text, 1)
+    old = dataclasses.replace(old, schema_json=json.dumps({**lent, "file": "AAA.txt", "borrowed_from": "BBB.txt"}),
+                              dates=(days[0],) if owned else None)
+    new = _task(location, "AAA.csv", HEADER + "2025-02-10,AAA,1,2,1,1.55,100\n", 0)
+    new = dataclasses.replace(new, dates=(days[0],) if owned else None)
+    conversion = convert_files(_TwoCores(), location, [new, old], [d.isoformat() for d in days], "t")
+    assert "AAA.txt" in conversion.own_schemas  # read with its own schema, not the one it borrowed
+    rejected = {(r["source_file"], r["source_line"]): (r["raw"], r["reason"].split(" (")[0])
+                for r in read_arrow(location, "rejected_rows", REJECTED_ROWS).to_pylist()}
+    assert rejected == {("AAA.txt", 2): ("10.02.2025;1,50;Müller", "conflict: superseded by AAA.csv:2"),
+                        ("AAA.txt", 3): ("10.02.2025;x;Müller", "unparseable value: close")}
