@@ -987,7 +987,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["dagster"]:
+        # Dagster's arguments as given: argparse reads a leading option ('--help', '--version', '-h') as
+        # backintime's own even before a REMAINDER, and refused `backintime dagster --help`.
+        args = argparse.Namespace(func=cmd_dagster, dagster_args=argv[1:])
+    else:
+        args = build_parser().parse_args(argv)
     try:
         args.func(args)
     except CliError as error:

@@ -926,3 +926,16 @@ def test_dagster_runs_dagsters_cli_on_this_homes_instance(tmp_path, monkeypatch,
     assert env["DAGSTER_HOME"] == str(tmp_path / "dagster")
     assert main(["dagster"]) == 2
     assert "takes dagster's own arguments" in capsys.readouterr().err
+
+
+def test_dagster_passes_on_dagsters_own_options_first_too(tmp_path, monkeypatch):
+    # `backintime dagster --help` (or --version, -h) was refused by backintime's parser ("unrecognized
+    # arguments: --help"): an option leading the arguments is read as backintime's own, REMAINDER or not.
+    from backintime_assets import cli
+
+    monkeypatch.setattr(cli, "_prepare", lambda: {"DAGSTER_HOME": str(tmp_path / "dagster")})
+    ran = []
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: ran.append(argv[1:]))
+    for args in (["--help"], ["--version"], ["-h"], ["dev", "-p", "3001"], ["asset", "--help"]):
+        assert main(["dagster", *args]) == 0
+    assert ran == [["--help"], ["--version"], ["-h"], ["dev", "-p", "3001"], ["asset", "--help"]]
