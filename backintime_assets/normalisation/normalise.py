@@ -18,6 +18,7 @@ from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORM
 from backintime_assets.detection.columns import ColumnType, infer_column_type
 from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 from backintime_assets.detection.date_system import DAY_MONTH, EPOCH_EAST_UNITS, EPOCH_UNITS
+from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.dates import (
     FIRST_YEAR, GUESSED_ORDER_CERTAINTY, LAST_YEAR, months_only, years_outside,
 )
@@ -57,6 +58,7 @@ from .aggregates import check_aggregate_rows, check_labelled_sums
 from .day_snapshot import check_day_snapshot
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
+from .cut_end import TRUNCATED, cut_date, cut_number, open_quote
 from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
 from .rules import (
@@ -730,7 +732,10 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         rejected = per_line + _reject_all(rec, raw_of, f"file problem: {nameless}")
         return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), rows_read, nameless,
                               lines_frame(source_file, non_data), total, reader)
-    refused: list[tuple[np.ndarray, str]] = []
+    # An unterminated last line cut inside its last value (cut_end.py): rejected before its values are read.
+    cut = [] if index is None or not index.count or index.buf.endswith((b"\n", b"\r")) else \
+        cut_last_rows(rec, schema, cmap, [(index.count, np.ones(len(rec.line), dtype=bool))], raw_of, reread)
+    refused: list[tuple[np.ndarray, str]] = list(cut)
 
     def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
         if whole is not None:
@@ -745,6 +750,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     # A part of the file under the header's names in another order (repeated_header.py): its rows
     # read in the file's order loaded its volumes as closes. Judged again without them.
     refused = _under_reordered(rejected, rec, schema, None if index is not None else plans)
+    refused = refused and refused + cut
     if refused:
         prices, rejected = judged_by(tickers)
     # The first table's ticker as its header names it: the file's, or each data sheet's own.
@@ -780,6 +786,58 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                                                  np.zeros(len(codes), dtype=bool)))
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
+
+
+def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: list[tuple[int, np.ndarray]],
+                  raw_of: Callable[[int], str], reread: Callable[..., Records]) -> list[tuple[np.ndarray, str]]:
+    """(mask, reason) of each file's last row where the file ends inside it, no line break after it,
+    and its last value shows the cut (cut_end.py). `ends`: of each file ending so, the line it ends on
+    and the mask of its records among `rec`'s (several files read as one: group.py). Of a piece of a
+    large file only the last piece can end so (ingestion/parsed.py cuts pieces at line breaks)."""
+    n, width = len(rec.line), len(schema.columns)
+    role = next((c for c, j in cmap.items() if j == width - 1), None)
+    if not n or role is None:
+        return []  # no column read is the last: a note, a field no name heads, cut, misreads no value
+    kw = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
+    j, column, found = width - 1, None, []
+    for end, own in ends:
+        rows = np.flatnonzero(own & (rec.line <= end))
+        if not rows.size:
+            continue
+        k = int(rows[np.argmax(rec.line[rows])])
+        raw = raw_of(k)
+        if int(rec.line[k]) + raw.count("\n") != end:
+            continue  # the unterminated line is not a data row (a footer, a note)
+        if len(next(csv.reader([raw.replace("\n", " ")], **kw), [])) != width:
+            continue  # a field past the header's names holds the cut, or the field count rejects it
+        mask = np.zeros(n, dtype=bool)
+        mask[k] = True
+        if open_quote(raw, schema.delimiter, schema.quotechar):
+            found.append((mask, TRUNCATED.format(why="a quoted value left open")))
+            continue
+        if role not in _NUMERIC_FIELDS and role != "date":
+            continue
+        if column is None:  # as written: a column pyarrow typed has lost its decimals' count
+            column = rec.columns[j] if j in rec.columns and pa.types.is_string(rec.columns[j].type) \
+                else reread([j]).columns.get(j)
+            if column is None or len(column) != n:
+                return found
+            column = column.to_pylist()
+        cells = [column[i] or "" for i in rows if i != k]
+        if role == "date":
+            why = cut_date(column[k] or "", cells)
+        else:
+            spec = schema.columns[j]
+            decimal, thousands = ((None, ",") if spec.format == COMMA_GROUPED else (None, ".")
+                                  if spec.format == DOT_GROUPED else (schema.decimal, schema.thousands))
+            same = None
+            if "ticker" in cmap and cmap["ticker"] in rec.columns:
+                names = rec.columns[cmap["ticker"]].to_pylist()
+                same = [column[i] or "" for i in rows if i != k and names[i] == names[k]]
+            why = cut_number(column[k] or "", cells, same, decimal, thousands, volume=role == "volume")
+        if why:
+            found.append((mask, TRUNCATED.format(why=why)))
+    return found
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,

@@ -1,0 +1,122 @@
+"""A file cut inside its last line: the row whose last value the cut shortened.
+
+A file copied from a shared drive and cut short ends inside a line, with no line break after it. A cut
+that leaves too few fields is rejected for its field count (records.py); one inside the last field
+leaves a row of the right width whose last value is a prefix of the written one: "...,20.60,48" of a
+volume of 48000, "2025-03-07,12" of a close of 121.75. Read as it stands it loaded 48 and 12.
+
+Many hand-made files simply lack a final line break, so that alone rejects nothing. The last row is
+rejected only where its last cell shows the cut against the same column's other rows:
+- it ends in the decimal mark ("121."), or a quoted field is left open ('"12');
+- it has fewer decimals than the column has on every other row, all written with as many (closes
+  always "121.75"; a column whose decimals vary, trailing zeros dropped or floats written short, may
+  end in "121.5" or "121");
+- it is a whole number with fewer digits than every other row's, all of them >= 10x it (a volume
+  "48" under 47,100 .. 51,200), >= 5x it of a price ("1777" under 15,020 .. 17,790); within one
+  ticker's rows where a ticker column names them;
+- it lacks the unit letter every other row writes ("1.2" under "1.5M"), or is empty where every
+  other row fills it (cut just past the delimiter);
+- a date shorter than every other row's ("2025-03-1" of "2025-03-12").
+A last value written like its column's (same decimals, same scale) loads: a varying column ("121.5",
+"121.75", "122") gives no evidence of a cut, nor does a file of fewer than MIN_OTHERS other rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+TRUNCATED = ("truncated: the file ends inside this line, no line break after it; its last value may be cut"
+             " ({why})")
+MIN_OTHERS = 3  # other rows the column must have for its writing to be evidence (two are a sketch)
+MOST_FIXED_DECIMALS = 8  # a column of more decimals on every row: floats written in full, not a price format
+
+
+def open_quote(raw: str, delimiter: str, quotechar: str | None) -> bool:
+    """Whether the line ends inside a quoted field opened at a field's start ('...,"12'): a doubled
+    quote inside one toggles twice and keeps it open; a quote inside an unquoted field ('5"') opens none."""
+    if not quotechar:
+        return False
+    inside = False
+    field_start = True
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if inside:
+            if ch == quotechar:
+                if raw[i + 1:i + 2] == quotechar:
+                    i += 1
+                else:
+                    inside = False
+        elif ch == quotechar and field_start:
+            inside = True
+        field_start = ch == delimiter or (field_start and ch == " " and not inside)
+        i += 1
+    return inside
+
+
+def _number(decimal: str | None, thousands: str | None) -> re.Pattern:
+    """(leading text, whole digits with their grouping, decimal mark, decimals, trailing text)."""
+    group = re.escape(thousands) if thousands and thousands != decimal else None
+    whole = rf"\d(?:\d|{group}(?=\d))*" if group else r"\d+"
+    mark = rf"({re.escape(decimal)})(\d*)" if decimal else "()()"
+    return re.compile(rf"([^\d]*?)({whole})(?:{mark})?([^\d]*)")
+
+
+def _read(cell: str, pattern: re.Pattern, thousands: str | None) -> tuple[str, int, bool, int, str] | None:
+    """(leading text, whole digits, decimal mark written, decimals, trailing text) of a number cell."""
+    m = pattern.fullmatch(cell.strip().strip('"').strip())
+    if m is None:
+        return None
+    lead, whole, mark, decimals, trail = m.groups()
+    digits = whole.replace(thousands, "") if thousands else whole
+    return lead, int(digits), bool(mark), len(decimals or ""), trail.strip()
+
+
+def _digits(n: int) -> int:
+    return len(str(n))
+
+
+def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | None,
+               decimal: str | None, thousands: str | None, volume: bool = False) -> str | None:
+    """Why the number cell `last` looks cut, given the column's `others` (every other row's cells) and
+    `same_ticker` (those of the last row's ticker, where a column names them; None: all are). None if
+    it is written as its column is. A cut of one digit leaves a tenth or so: a price under a fifth of
+    every other row's is one (a price seldom falls so far in one file); a `volume`, which a quiet day
+    or a half session leaves at a fifth, must be under a tenth."""
+    filled = [c for c in others if c.strip()]
+    if len(filled) < MIN_OTHERS:
+        return None
+    if not last.strip():
+        return "empty where every other row has a value" if len(filled) == len(others) else None
+    pattern = _number(decimal, thousands)
+    read = _read(last, pattern, thousands)
+    if read is None:
+        return None  # not a number: judged unparseable as any row is
+    lead, whole, mark, decimals, trail = read
+    rows = [r for r in (_read(c, pattern, thousands) for c in filled) if r is not None]
+    if len(rows) < MIN_OTHERS:
+        return None
+    if mark and decimals == 0 and not any(r[2] and r[3] == 0 for r in rows):
+        return f"it ends in the decimal mark: {last.strip()!r}"
+    places = {r[3] for r in rows}
+    # A writer of fixed decimals, not one that drops zeros; nor floats written in full ("121.23456789012345"),
+    # which a cut among their last decimals leaves as good as whole.
+    if len(places) == 1 and decimals < min(places) <= MOST_FIXED_DECIMALS:
+        return f"{last.strip()!r} has {decimals} decimals where every other row has {min(places)}"
+    if not trail and all(r[4] for r in rows):
+        return f"{last.strip()!r} lacks the unit every other row writes ({rows[0][4]!r})"
+    scale = rows if same_ticker is None else [
+        r for r in (_read(c, pattern, thousands) for c in same_ticker if c.strip()) if r is not None]
+    times = 10 if volume else 5
+    if (len(scale) >= MIN_OTHERS and whole > 0 and decimals == 0
+            and _digits(whole) < min(_digits(r[1]) for r in scale) and min(r[1] for r in scale) >= times * whole):
+        return f"{last.strip()!r} is shorter than, and under a {'tenth' if volume else 'fifth'} of, every other row's"
+    return None
+
+
+def cut_date(last: str, others: Sequence[str]) -> str | None:
+    """Why the date cell `last` looks cut: shorter than every other row's (a cut "2025-03-1" reads)."""
+    lengths = [len(c.strip()) for c in others if c.strip()]
+    if len(lengths) < MIN_OTHERS or not last.strip() or len(last.strip()) >= min(lengths):
+        return None
+    return f"{last.strip()!r} is shorter than every other row's date"

@@ -1,0 +1,89 @@
+"""A file cut inside its last value: that row rejected as truncated, never loaded with the cut value."""
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets.normalisation.cut_end import open_quote
+
+HEAD = (b"Date,Open,High,Low,Close,Volume\n"
+        b"2025-03-03,121.10,122.40,120.50,121.75,51200\n2025-03-04,121.80,123.00,121.00,122.40,48700\n"
+        b"2025-03-05,122.40,122.90,121.30,121.95,50300\n2025-03-06,121.90,122.60,120.80,121.40,47100\n")
+LAST = b"2025-03-07,121.50,122.10,120.60,121.75,48000"
+CLOSE_LAST = (b"Date,Volume,Close\n2025-03-03,51200,121.75\n2025-03-04,48700,122.40\n"
+              b"2025-03-05,50300,121.95\n2025-03-06,47100,121.40\n")
+
+
+def _read(data: bytes):
+    return normalise_bytes(data, detect_bytes(data, "ACME.csv"), "ACME.csv")
+
+
+@pytest.mark.parametrize("data, why", [
+    (HEAD + LAST[:-3], "'48' is shorter than"),  # a volume of 48000 cut to 48
+    ((HEAD + LAST[:-2]).replace(b"\n", b"\r\n"), "'480' is shorter than"),
+    ((HEAD + LAST[:-3]).replace(b",", b"\t"), "'48' is shorter than"),
+    (HEAD + LAST[:-5], "empty where every other row has a value"),  # cut just past the delimiter
+    (CLOSE_LAST + b"2025-03-07,48000,12", "'12' has 0 decimals where every other row has 2"),
+    (CLOSE_LAST + b"2025-03-07,48000,121.", "it ends in the decimal mark"),
+    (CLOSE_LAST + b"2025-03-07,48000,121.7", "'121.7' has 1 decimals"),
+    (CLOSE_LAST + b'2025-03-07,48000,"12', "a quoted value left open"),
+    (b"Date,Close\n2026-05-25,17650\n2026-05-26,17702\n2026-05-27,17740\n2026-05-28,1777",
+     "'1777' is shorter than, and under a fifth of"),  # a rate of 17778 cut by one digit
+    (b"Date,Close\n2025-03-03,1.0845\n2025-03-04,1.0862\n2025-03-05,1.0831\n2025-03-06,1.0857\n2025-03-07,1.085",
+     "'1.085' has 3 decimals"),
+    (b"Close,Volume,Date\n121.75,51200,2025-03-03\n121.40,48700,2025-03-04\n121.95,50300,2025-03-05\n"
+     b"121.40,47100,2025-03-06\n121.75,48000,2025-03-1", "'2025-03-1' is shorter than every other row's date"),
+    (b"Date,Close,Volume\n2025-03-03,121.75,1.2M\n2025-03-04,122.40,1.5M\n2025-03-05,121.95,1.1M\n"
+     b"2025-03-06,121.40,1.3M\n2025-03-07,121.75,1.2", "lacks the unit every other row writes"),
+    (b"Ticker,Date,Close\nAAPL,2025-03-07,180.50\nMSFT,2025-03-07,410.20\nNVDA,2025-03-07,112.40\nF,2025-03-07,9.8",
+     "'9.8' has 1 decimals"),
+])
+def test_a_last_line_cut_inside_its_last_value_is_rejected_as_truncated(data, why):
+    r = _read(data)
+    rows = data.count(b"\n")  # the header's line break, then each full row's
+    assert r.file_problem is None and r.prices_arrow.num_rows == rows - 1
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [rows + 1]
+    assert rejected[0]["reason"].startswith("truncated: the file ends inside this line, no line break after it")
+    assert why in rejected[0]["reason"]
+
+
+@pytest.mark.parametrize("data, close, volume", [
+    (HEAD + LAST, 121.75, 48000),  # a complete last row, no final line break
+    (HEAD + LAST + b"\n\n", 121.75, 48000),
+    ((HEAD + LAST).replace(b"\n", b"\r\n"), 121.75, 48000),
+    (HEAD + LAST + b"   ", 121.75, 48000),
+    (HEAD.split(b"\n")[0] + b"\n" + LAST[:-3], 121.75, 48),  # one row: nothing to judge its writing by
+    (b"\n".join(HEAD.split(b"\n")[:3]) + b"\n" + LAST[:-3], 121.75, 48),  # two other rows: too few to tell
+    (HEAD + b"2025-03-07,121.50,122.10,120.60,121.75,9800", 121.75, 9800),  # a quiet day: not a tenth
+    (HEAD + b"2025-03-07,121.50,122.10,120.60,121.75,30000", 121.75, 30000),
+    (CLOSE_LAST + b"2025-03-07,48000,99.50", 99.5, 48000),
+    (b"Date,Close\n2026-05-25,1050\n2026-05-26,1102\n2026-05-27,1011\n2026-05-28,980", 980, None),  # a fall
+    (CLOSE_LAST + b"2025-03-07,48000,121.755", 121.755, 48000),
+    (CLOSE_LAST.replace(b".75", b"").replace(b".40", b"").replace(b".95", b"") + b"2025-03-07,48000,121", 121, 48000),
+    (b"Date,Volume,Close\n2025-03-03,51200,121.5\n2025-03-04,48700,121.75\n2025-03-05,50300,122\n"
+     b"2025-03-06,47100,121.4\n2025-03-07,48000,121", 121, 48000),  # decimals vary: zeros dropped
+    (b"Date,Volume,Close\n2025-03-03,51200,121.5\n2025-03-04,48700,121.75\n2025-03-05,50300,122.25\n"
+     b"2025-03-06,47100,121.4\n2025-03-07,48000,121.5", 121.5, 48000),
+    (b"Date,Volume,Close\n2025-03-03,1,121.23456789012345\n2025-03-04,1,122.45678901234567\n"
+     b"2025-03-05,1,121.98765432109876\n2025-03-06,1,121.48765432109876\n2025-03-07,1,121.3456789012345",
+     121.3456789012345, 1),  # floats written in full: a cut there is as good as whole
+    (b"Ticker,Date,Close,Volume\nAAPL,2025-03-06,1.5,51200000\nAAPL,2025-03-07,1.5,48700000\n"
+     b"MSFT,2025-03-06,1.5,20300000\nTINY,2025-03-07,1.5,4800", 1.5, 4800),  # another ticker's scale
+    (b"Date,Close,Vol.\n2025-03-03,121.75,51.20K\n2025-03-04,122.40,48.70K\n2025-03-05,121.95,50.30K\n"
+     b"2025-03-06,121.40,47.10K\n2025-03-07,121.75,1.10M", 121.75, 1100000),
+    (b"Date,Close,Volume,Note\n2025-03-03,121.75,51200,ok\n2025-03-04,122.40,48700,ok\n2025-03-05,121.95,50300,ok\n"
+     b"2025-03-06,121.40,47100,ok\n2025-03-07,121.75,48000,o", 121.75, 48000),  # the cut in a column not read
+])
+def test_a_complete_last_row_without_a_final_line_break_loads(data, close, volume):
+    r = _read(data)
+    assert r.file_problem is None and r.rejected_arrow.num_rows == 0
+    last = r.prices_arrow.to_pylist()[-1]
+    assert (last["close"], last["volume"]) == (close, volume)
+
+
+def test_a_quote_opened_mid_field_or_closed_leaves_nothing_open():
+    assert open_quote('2025-03-07,48000,"12', ",", '"')
+    assert open_quote('2025-03-07,"a ""b"" c', ",", '"')
+    assert not open_quote('2025-03-07,"121.75"', ",", '"')
+    assert not open_quote('2025-03-07,5" pipe,12', ",", '"')
+
