@@ -18,7 +18,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .lines import FileLines, LineIndex, count_byte, to_utf8
-from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
+from .normalise import _canonical, _region, _typed_columns, cut_last_rows, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, Records, split_fast, split_lines, split_slow
 from .repeated_header import PART_STARTS, name_repeated_headers
@@ -48,6 +48,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     pieces, first_line, file_first_line, totals = [], [], [], []
     outside = _Outside(schema, week)
     next_line = 1
+    ends: list[tuple[int, int]] = []  # (file, joined line) of each file ending inside its data region's last line
     for data in datas:
         if _all_blank(data):
             return None
@@ -71,6 +72,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
         first_line.append(next_line)
         file_first_line.append(first + 1)
         totals.append(total)
+        if stop == total and not buf.endswith((b"\n", b"\r")):
+            ends.append((len(first_line) - 1, next_line + stop - first - 1))  # its last line may be cut
         next_line += stop - first
     index = LineIndex(b"".join(pieces))
     if index.count != next_line - 1:
@@ -93,11 +96,13 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
             return split_lines(index, lines, schema, js)
         return split_fast(index, 0, index.count, schema, js, {}) or split_slow(index, 0, index.count, schema, js)
 
-    prices, reasons = _canonical(rec, schema, cmap, "", None, files, week=week, reread=reread)
-    bad = np.flatnonzero(~reasons.open())
-
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)
+
+    file_of = files.file_of(rec.line)
+    cut = cut_last_rows(rec, schema, cmap, [(end, file_of == f) for f, end in ends], raw_of, reread) if ends else []
+    prices, reasons = _canonical(rec, schema, cmap, "", None, files, week=week, reread=reread, refused=cut)
+    bad = np.flatnonzero(~reasons.open())
 
     named = name_repeated_headers(rec.rejected + [(int(rec.line[k]), raw_of(int(k)), reasons.reason[k]) for k in bad],
                                   schema)
