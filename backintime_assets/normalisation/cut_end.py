@@ -114,9 +114,22 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
     return None
 
 
+def _runs(cell: str) -> list[str]:
+    """The cell's runs of digits, of letters and of other marks: "2025-03-1" -> 2025, -, 03, -, 1."""
+    return re.findall(r"\d+|[^\W\d_]+|[\W_]+", cell)
+
+
 def cut_date(last: str, others: Sequence[str]) -> str | None:
-    """Why the date cell `last` looks cut: shorter than every other row's (a cut "2025-03-1" reads)."""
-    lengths = [len(c.strip()) for c in others if c.strip()]
-    if len(lengths) < MIN_OTHERS or not last.strip() or len(last.strip()) >= min(lengths):
+    """Why the date cell `last` looks cut: shorter than every other row's, and shorter where a cut
+    shortens it, at its end: fewer runs of digits, letters or marks, or a last run shorter than every
+    other row's ("2025-03-1" of "2025-03-12"). A date written unpadded or with its month's name is
+    shorter inside, its year as long as the others': "3/3/2025" after "2/28/2025", "October 1 2025"
+    after "September 30 2025", complete and loaded."""
+    filled = [c.strip() for c in others if c.strip()]
+    cell = last.strip()
+    if len(filled) < MIN_OTHERS or not cell or len(cell) >= min(len(c) for c in filled):
         return None
-    return f"{last.strip()!r} is shorter than every other row's date"
+    runs, other_runs = _runs(cell), [_runs(c) for c in filled]
+    if len(runs) >= min(len(r) for r in other_runs) and len(runs[-1]) >= min(len(r[-1]) for r in other_runs):
+        return None
+    return f"{cell!r} is shorter than every other row's date"

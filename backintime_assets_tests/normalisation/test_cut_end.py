@@ -87,3 +87,32 @@ def test_a_quote_opened_mid_field_or_closed_leaves_nothing_open():
     assert not open_quote('2025-03-07,"121.75"', ",", '"')
     assert not open_quote('2025-03-07,5" pipe,12', ",", '"')
 
+
+
+DATE_LAST = (b"Close,Volume,Date\n121.75,51200,{0}\n122.40,48700,{1}\n121.95,50300,{2}\n"
+             b"121.40,47100,{3}\n121.50,48000,{4}")
+
+
+@pytest.mark.parametrize("dates, day", [
+    (("2/24/2025", "2/25/2025", "2/26/2025", "2/27/2025", "3/3/2025"), "2025-03-03"),  # unpadded, a new month
+    (("12/26/2025", "12/29/2025", "12/30/2025", "12/31/2025", "1/2/2026"), "2026-01-02"),  # and a new year
+    (("September 24 2025", "September 25 2025", "September 26 2025", "September 30 2025", "October 1 2025"),
+     "2025-10-01"),  # a month's name shorter than the others'
+])
+def test_a_complete_last_date_shorter_inside_than_the_others_loads(dates, day):
+    r = _read(DATE_LAST.decode().format(*dates).encode())
+    assert r.file_problem is None and r.rejected_arrow.num_rows == 0
+    assert [str(d) for d in r.prices_arrow.column("date").to_pylist()][-1] == day
+
+
+@pytest.mark.parametrize("dates, cut", [
+    (("2/24/2025", "2/25/2025", "2/26/2025", "2/27/2025", "2/28/20"), "'2/28/20'"),  # its year cut
+    (("2025-02-24", "2025-02-25", "2025-02-26", "2025-02-27", "2025-02-"), "'2025-02-'"),
+    (("September 24 2025", "September 25 2025", "September 26 2025", "September 29 2025", "September 30 202"),
+     "'September 30 202'"),
+])
+def test_a_date_cut_at_its_end_is_still_rejected_as_truncated(dates, cut):
+    r = _read(DATE_LAST.decode().format(*dates).encode())
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [6]
+    assert rejected[0]["reason"].startswith("truncated:") and cut in rejected[0]["reason"]
