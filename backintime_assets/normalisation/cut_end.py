@@ -76,13 +76,23 @@ def _digits(n: int) -> int:
     return len(str(n))
 
 
+def decimals_vary(cells: Sequence[str], decimal: str | None, thousands: str | None) -> bool:
+    """Whether the number cells are written with more than one count of decimals ("122.4" among
+    "121.75"): a writer that drops trailing zeros (a spreadsheet's General format, Python's repr)."""
+    pattern = _number(decimal, thousands)
+    return len({r[3] for r in (_read(c, pattern, thousands) for c in cells if c.strip()) if r is not None}) > 1
+
+
 def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | None,
-               decimal: str | None, thousands: str | None, volume: bool = False) -> str | None:
+               decimal: str | None, thousands: str | None, volume: bool = False,
+               drops_zeros: bool = False) -> str | None:
     """Why the number cell `last` looks cut, given the column's `others` (every other row's cells) and
     `same_ticker` (those of the last row's ticker, where a column names them; None: all are). None if
     it is written as its column is. A cut of one digit leaves a tenth or so: a price under a fifth of
     every other row's is one (a price seldom falls so far in one file); a `volume`, which a quiet day
-    or a half session leaves at a fifth, must be under a tenth."""
+    or a half session leaves at a fifth, must be under a tenth. `drops_zeros`: the row's other price
+    columns vary in decimals, so the writer drops trailing zeros and this column's fixed decimals on
+    the other rows are chance ("121.5" among "121.25", "122.75" is 121.50 written short)."""
     filled = [c for c in others if c.strip()]
     if len(filled) < MIN_OTHERS:
         return None
@@ -101,7 +111,7 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
     places = {r[3] for r in rows}
     # A writer of fixed decimals, not one that drops zeros; nor floats written in full ("121.23456789012345"),
     # which a cut among their last decimals leaves as good as whole.
-    if len(places) == 1 and decimals < min(places) <= MOST_FIXED_DECIMALS:
+    if not drops_zeros and len(places) == 1 and decimals < min(places) <= MOST_FIXED_DECIMALS:
         return f"{last.strip()!r} has {decimals} decimals where every other row has {min(places)}"
     if not trail and all(r[4] for r in rows):
         return f"{last.strip()!r} lacks the unit every other row writes ({rows[0][4]!r})"

@@ -58,7 +58,7 @@ from .aggregates import check_aggregate_rows, check_labelled_sums
 from .day_snapshot import check_day_snapshot
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
-from .cut_end import TRUNCATED, cut_date, cut_number, open_quote
+from .cut_end import TRUNCATED, cut_date, cut_number, decimals_vary, open_quote
 from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
 from .rules import (
@@ -834,10 +834,32 @@ def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: 
             if "ticker" in cmap and cmap["ticker"] in rec.columns:
                 names = rec.columns[cmap["ticker"]].to_pylist()
                 same = [column[i] or "" for i in rows if i != k and names[i] == names[k]]
-            why = cut_number(column[k] or "", cells, same, decimal, thousands, volume=role == "volume")
+            why = cut_number(column[k] or "", cells, same, decimal, thousands, volume=role == "volume",
+                             drops_zeros=role != "volume" and _drops_zeros(rec, schema, cmap, rows, reread))
         if why:
             found.append((mask, TRUNCATED.format(why=why)))
     return found
+
+
+def _drops_zeros(rec: Records, schema: FileSchema, cmap: dict[str, int], rows: np.ndarray,
+                 reread: Callable[..., Records]) -> bool:
+    """Whether a price column other than the last, on the file's `rows`, varies in decimals as
+    written (cut_end.decimals_vary): a writer dropping trailing zeros, as a spreadsheet's General
+    format or Python's repr does, writes a whole price column so, not a cut."""
+    width = len(schema.columns)
+    js = [j for f, j in cmap.items() if f in PRICE_FIELDS and j != width - 1 and schema.columns[j].format
+          not in (COMMA_GROUPED, DOT_GROUPED)]
+    if not js:
+        return False
+    written = reread(js).columns
+    for j in js:
+        column = written.get(j)
+        if column is None or len(column) != len(rec.line):
+            continue
+        cells = column.to_pylist()
+        if decimals_vary([cells[i] or "" for i in rows], schema.decimal, schema.thousands):
+            return True
+    return False
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,

@@ -116,3 +116,25 @@ def test_a_date_cut_at_its_end_is_still_rejected_as_truncated(dates, cut):
     rejected = r.rejected_arrow.to_pylist()
     assert [x["source_line"] for x in rejected] == [6]
     assert rejected[0]["reason"].startswith("truncated:") and cut in rejected[0]["reason"]
+
+
+OHLC_CLOSE_LAST = (b"Date,Open,High,Low,Close\n2025-03-03,121.1,122.45,120.55,121.25\n"
+                   b"2025-03-04,121.85,123.15,121.05,122.75\n2025-03-05,122.45,122.9,121.35,121.35\n"
+                   b"2025-03-06,121.95,122.65,120.85,121.45\n")
+
+
+@pytest.mark.parametrize("last, close", [
+    (b"2025-03-07,121.55,122.15,120.65,121.5", 121.5),  # 121.50 written short, as its opens and highs are
+    (b"2025-03-07,121.55,122.15,120.65,121", 121),
+])
+def test_a_last_price_short_of_zeros_loads_where_the_writer_drops_them_in_other_columns(last, close):
+    r = _read(OHLC_CLOSE_LAST + last)
+    assert r.file_problem is None and r.rejected_arrow.num_rows == 0
+    assert r.prices_arrow.to_pylist()[-1]["close"] == close
+
+
+def test_a_last_price_cut_in_a_file_of_fixed_decimals_in_every_column_is_still_rejected():
+    fixed = OHLC_CLOSE_LAST.replace(b",121.1,", b",121.10,").replace(b",122.9,", b",122.90,")
+    r = _read(fixed + b"2025-03-07,121.55,122.15,120.65,121.5")
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [6] and "'121.5' has 1 decimals" in rejected[0]["reason"]
