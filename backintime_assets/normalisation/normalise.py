@@ -749,9 +749,9 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     prices, rejected = judged_by(tickers)
     # A part of the file under the header's names in another order (repeated_header.py): its rows
     # read in the file's order loaded its volumes as closes. Judged again without them.
-    refused = _under_reordered(rejected, rec, schema, None if index is not None else plans)
-    refused = refused and refused + cut
-    if refused:
+    reordered = _under_reordered(rejected, rec, schema, None if index is not None else plans)
+    if reordered:
+        refused = reordered + cut  # read by every judgment after this one too (the header's ticker below)
         prices, rejected = judged_by(tickers)
     # The first table's ticker as its header names it: the file's, or each data sheet's own.
     first = None

@@ -175,3 +175,17 @@ def test_a_stacked_table_under_its_fields_in_another_order_is_rejected_not_read_
     assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {"AAPL US EQUITY": 4000}
     reasons = out.rejected_arrow["reason"].to_pylist()
     assert sum(r.startswith("below line 4004, whose header names the columns in another order") for r in reasons) == 300
+
+
+def test_a_cut_last_row_stays_rejected_when_the_tables_are_judged_again_by_their_own_tickers():
+    # A file cut inside its last volume (1999 -> 19), no line break after it: the first judgment refused
+    # the row, and judging the stacked tables again by their headers' tickers had loaded it, volume 19.
+    text = (_bloomberg("AAPL", date(1990, 1, 1), 3000) + "\n" + _bloomberg("MSFT", date(2005, 1, 1), 1000))
+    text = text[:-3]
+    assert text.endswith(",19")
+    data = text.encode()
+    out = normalise_bytes(data, detect_bytes(data, "prices.csv"), "prices.csv")
+    assert collections.Counter(out.prices_arrow["ticker"].to_pylist()) == {
+        "AAPL US EQUITY": 3000, "MSFT US EQUITY": 999}
+    assert out.rejected_arrow.filter(
+        np.array([r.startswith("truncated") for r in out.rejected_arrow["reason"].to_pylist()])).num_rows == 1
