@@ -11,9 +11,10 @@ rejected only where its last cell shows the cut against the same column's other 
 - it has fewer decimals than the column has on every other row, all written with as many (closes
   always "121.75"; a column whose decimals vary, trailing zeros dropped or floats written short, may
   end in "121.5" or "121");
-- it is a whole number with fewer digits than every other row's, all of them >= 10x it (a volume
-  "48" under 47,100 .. 51,200), >= 5x it of a price ("1777" under 15,020 .. 17,790); within one
-  ticker's rows where a ticker column names them;
+- a price that is a whole number with fewer digits than every other row's, all of them >= 5x it
+  ("1777" under 17,650 .. 17,740); a volume two digits short or more whose missing digits put back
+  land among the other rows' volumes, all of one scale ("48" -> 48,000 .. 48,999 among 47,100 ..
+  51,200); within one ticker's rows where a ticker column names them;
 - it lacks the unit letter every other row writes ("1.2" under "1.5M"), or is empty where every
   other row fills it (cut just past the delimiter);
 - a date shorter than every other row's ("2025-03-1" of "2025-03-12").
@@ -28,6 +29,7 @@ from collections.abc import Sequence
 TRUNCATED = ("truncated: the file ends inside this line, no line break after it; its last value may be cut"
              " ({why})")
 MIN_OTHERS = 3  # other rows the column must have for its writing to be evidence (two are a sketch)
+MIN_COUNTS = 4  # other volumes for their scale to be evidence: three steady days can be chance
 MOST_FIXED_DECIMALS = 8  # a column of more decimals on every row: floats written in full, not a price format
 
 
@@ -90,7 +92,7 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
     `same_ticker` (those of the last row's ticker, where a column names them; None: all are). None if
     it is written as its column is. A cut of one digit leaves a tenth or so: a price under a fifth of
     every other row's is one (a price seldom falls so far in one file); a `volume`, which a quiet day
-    or a half session leaves at a fifth, must be under a tenth. `drops_zeros`: the row's other price
+    can leave at any fraction, only as _cut_count says. `drops_zeros`: the row's other price
     columns vary in decimals, so the writer drops trailing zeros and this column's fixed decimals on
     the other rows are chance ("121.5" among "121.25", "122.75" is 121.50 written short)."""
     filled = [c for c in others if c.strip()]
@@ -117,10 +119,33 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
         return f"{last.strip()!r} lacks the unit every other row writes ({rows[0][4]!r})"
     scale = rows if same_ticker is None else [
         r for r in (_read(c, pattern, thousands) for c in same_ticker if c.strip()) if r is not None]
-    times = 10 if volume else 5
-    if (len(scale) >= MIN_OTHERS and whole > 0 and decimals == 0
-            and _digits(whole) < min(_digits(r[1]) for r in scale) and min(r[1] for r in scale) >= times * whole):
-        return f"{last.strip()!r} is shorter than, and under a {'tenth' if volume else 'fifth'} of, every other row's"
+    if whole <= 0 or decimals:
+        return None
+    if volume:
+        return _cut_count(last.strip(), whole, [r[1] for r in scale])
+    if (len(scale) >= MIN_OTHERS and _digits(whole) < min(_digits(r[1]) for r in scale)
+            and min(r[1] for r in scale) >= 5 * whole):
+        return f"{last.strip()!r} is shorter than, and under a fifth of, every other row's"
+    return None
+
+
+def _cut_count(cell: str, whole: int, others: Sequence[int]) -> str | None:
+    """Why a whole count (a volume) looks cut: a cut drops a value's trailing digits, so the cut value
+    is the start of a value written like the column's. Only a column steady enough for its scale to be
+    known says so: MIN_COUNTS others, their digit counts within one and max under ten times min; the
+    value short of two digits or more (one short is a tenth, as a quiet day or a half session can be),
+    and with the digits it lacks put back ("48" -> 48000..48999) landing among the others' values.
+    A quiet day is the start of no such value: 889,105 after 21 .. 48 million puts back to 88.9 million,
+    above them all, and loads; a column spread over decades (an illiquid stock's) gives no scale."""
+    if len(others) < MIN_COUNTS:
+        return None
+    low, high = min(others), max(others)
+    fewest, most = min(_digits(n) for n in others), max(_digits(n) for n in others)
+    if most - fewest > 1 or high >= 10 * low or fewest - _digits(whole) < 2:
+        return None
+    for short in range(fewest - _digits(whole), most - _digits(whole) + 1):
+        if whole * 10 ** short <= high and (whole + 1) * 10 ** short - 1 >= low:
+            return f"{cell!r} is the start of a value like every other row's ({low} .. {high})"
     return None
 
 

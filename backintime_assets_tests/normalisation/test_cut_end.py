@@ -18,9 +18,9 @@ def _read(data: bytes):
 
 
 @pytest.mark.parametrize("data, why", [
-    (HEAD + LAST[:-3], "'48' is shorter than"),  # a volume of 48000 cut to 48
-    ((HEAD + LAST[:-2]).replace(b"\n", b"\r\n"), "'480' is shorter than"),
-    ((HEAD + LAST[:-3]).replace(b",", b"\t"), "'48' is shorter than"),
+    (HEAD + LAST[:-3], "'48' is the start of a value like every other row's (47100 .. 51200)"),  # 48000 cut
+    ((HEAD + LAST[:-2]).replace(b"\n", b"\r\n"), "'480' is the start of a value like"),
+    ((HEAD + LAST[:-3]).replace(b",", b"\t"), "'48' is the start of a value like every other row's (47100 .. 51200)"),
     (HEAD + LAST[:-5], "empty where every other row has a value"),  # cut just past the delimiter
     (CLOSE_LAST + b"2025-03-07,48000,12", "'12' has 0 decimals where every other row has 2"),
     (CLOSE_LAST + b"2025-03-07,48000,121.", "it ends in the decimal mark"),
@@ -79,6 +79,39 @@ def test_a_complete_last_row_without_a_final_line_break_loads(data, close, volum
     assert r.file_problem is None and r.rejected_arrow.num_rows == 0
     last = r.prices_arrow.to_pylist()[-1]
     assert (last["close"], last["volume"]) == (close, volume)
+
+
+VOLUMES = (b"Date,Open,High,Low,Close,Volume\n" + b"".join(
+    b"2025-03-%02d,121.10,122.40,120.50,121.75,%s\n" % (3 + i, v) for i, v in enumerate(
+        (b"21456789", b"48123456", b"33000111", b"29876543"))))
+
+
+@pytest.mark.parametrize("others, last", [
+    (VOLUMES, b"889105"),  # an illiquid stock's quiet last day: 88.9 million put back, above them all
+    (VOLUMES, b"512345"),
+    (VOLUMES, b"9100000"),  # one digit short: a tenth, as a quiet day or a half session can be
+    (HEAD, b"4800"),
+    (HEAD, b"300"),  # 30,000 .. 30,999 put back: under them all
+    (HEAD, b"12"),
+    (HEAD.replace(b"51200", b"1200").replace(b"48700", b"45000").replace(b"50300", b"800").replace(b"47100", b"300000"),
+     b"50"),  # volumes spread over decades: no scale to judge by
+    (b"\n".join(HEAD.split(b"\n")[:1] + HEAD.split(b"\n")[2:]), b"48"),  # three others: too few
+])
+def test_a_small_last_volume_loads_unless_it_is_the_start_of_one_like_the_others(others, last):
+    r = _read(others + b"2025-03-07,121.50,122.10,120.60,121.75," + last)
+    assert r.file_problem is None and r.rejected_arrow.num_rows == 0
+    assert r.prices_arrow.to_pylist()[-1]["volume"] == int(last)
+
+
+@pytest.mark.parametrize("last, why", [
+    (b"31234", "'31234' is the start of a value like every other row's (21456789 .. 48123456)"),
+    (b"29", "'29' is the start of a value like"),
+])
+def test_a_volume_cut_to_the_start_of_one_like_the_others_is_rejected(last, why):
+    r = _read(VOLUMES + b"2025-03-07,121.50,122.10,120.60,121.75," + last)
+    rejected = r.rejected_arrow.to_pylist()
+    assert r.prices_arrow.num_rows == 4 and [x["source_line"] for x in rejected] == [6]
+    assert rejected[0]["reason"].startswith("truncated:") and why in rejected[0]["reason"]
 
 
 def test_a_quote_opened_mid_field_or_closed_leaves_nothing_open():

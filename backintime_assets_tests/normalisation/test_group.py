@@ -54,13 +54,13 @@ def test_files_read_together_reject_a_cut_last_row_as_each_read_alone():
     # Each file's data region is joined to the next with a line break: only its own end can tell the cut.
     head = b"Date,Ticker,Open,High,Low,Close,Volume\n"
     rows = (b"2025-03-03,{t},1.10,1.20,1.00,1.15,51200\n2025-03-04,{t},1.10,1.20,1.00,1.15,48700\n"
-            b"2025-03-05,{t},1.10,1.20,1.00,1.15,50300\n")
-    datas = [head + rows.replace(b"{t}", t) + b"2025-03-06,%s,1.10,1.20,1.00,1.15,%s" % (t, v)
-             for t, v in ((b"AAA", b"4"), (b"BBB", b"47100"), (b"CCC", b"4710"))]
+            b"2025-03-05,{t},1.10,1.20,1.00,1.15,50300\n2025-03-06,{t},1.10,1.20,1.00,1.15,47100\n")
+    datas = [head + rows.replace(b"{t}", t) + b"2025-03-07,%s,1.10,1.20,1.00,1.15,%s" % (t, v)
+             for t, v in ((b"AAA", b"4"), (b"BBB", b"47900"), (b"CCC", b"49"))]
     names = ["a.csv", "b.csv", "c.csv"]
     grouped = _assert_same_as_alone(datas, names)
-    assert [g.prices_arrow.num_rows for g in grouped] == [3, 4, 3]
-    assert [r["source_line"] for r in grouped[2].rejected_arrow.to_pylist()] == [5]
+    assert [g.prices_arrow.num_rows for g in grouped] == [4, 5, 4]
+    assert [r["source_line"] for r in grouped[2].rejected_arrow.to_pylist()] == [6]
 
 
 def test_files_it_cannot_group_are_left_to_normalise_bytes():
