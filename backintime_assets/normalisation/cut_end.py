@@ -30,6 +30,7 @@ TRUNCATED = ("truncated: the file ends inside this line, no line break after it;
              " ({why})")
 MIN_OTHERS = 3  # other rows the column must have for its writing to be evidence (two are a sketch)
 MIN_COUNTS = 4  # other volumes for their scale to be evidence: three steady days can be chance
+RECENT_COUNTS = 20  # the volumes written just before the last: a file of years spans decades of them
 MOST_FIXED_DECIMALS = 8  # a column of more decimals on every row: floats written in full, not a price format
 
 
@@ -122,7 +123,7 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
     if whole <= 0 or decimals:
         return None
     if volume:
-        return _cut_count(last.strip(), whole, [r[1] for r in scale])
+        return _cut_count(last.strip(), whole, [r[1] for r in scale][-RECENT_COUNTS:])
     if (len(scale) >= MIN_OTHERS and _digits(whole) < min(_digits(r[1]) for r in scale)
             and min(r[1] for r in scale) >= 5 * whole):
         return f"{last.strip()!r} is shorter than, and under a fifth of, every other row's"
@@ -132,7 +133,8 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
 def _cut_count(cell: str, whole: int, others: Sequence[int]) -> str | None:
     """Why a whole count (a volume) looks cut: a cut drops a value's trailing digits, so the cut value
     is the start of a value written like the column's. Only a column steady enough for its scale to be
-    known says so: MIN_COUNTS others, their digit counts within one and max under ten times min; the
+    known says so: MIN_COUNTS others (the RECENT_COUNTS written before it, in the file's order: its
+    days' neighbours), their digit counts within one and max under ten times min; the
     value short of two digits or more (one short is a tenth, as a quiet day or a half session can be),
     and with the digits it lacks put back ("48" -> 48000..48999) landing among the others' values.
     A quiet day is the start of no such value: 889,105 after 21 .. 48 million puts back to 88.9 million,
@@ -145,7 +147,7 @@ def _cut_count(cell: str, whole: int, others: Sequence[int]) -> str | None:
         return None
     for short in range(fewest - _digits(whole), most - _digits(whole) + 1):
         if whole * 10 ** short <= high and (whole + 1) * 10 ** short - 1 >= low:
-            return f"{cell!r} is the start of a value like every other row's ({low} .. {high})"
+            return f"{cell!r} is the start of a value like the {len(others)} before it ({low} .. {high})"
     return None
 
 

@@ -1,4 +1,6 @@
 """A file cut inside its last value: that row rejected as truncated, never loaded with the cut value."""
+from datetime import date, timedelta
+
 import pytest
 
 from backintime_assets.detection import detect_bytes
@@ -18,9 +20,9 @@ def _read(data: bytes):
 
 
 @pytest.mark.parametrize("data, why", [
-    (HEAD + LAST[:-3], "'48' is the start of a value like every other row's (47100 .. 51200)"),  # 48000 cut
+    (HEAD + LAST[:-3], "'48' is the start of a value like the 4 before it (47100 .. 51200)"),  # 48000 cut
     ((HEAD + LAST[:-2]).replace(b"\n", b"\r\n"), "'480' is the start of a value like"),
-    ((HEAD + LAST[:-3]).replace(b",", b"\t"), "'48' is the start of a value like every other row's (47100 .. 51200)"),
+    ((HEAD + LAST[:-3]).replace(b",", b"\t"), "'48' is the start of a value like the 4 before it (47100 .. 51200)"),
     (HEAD + LAST[:-5], "empty where every other row has a value"),  # cut just past the delimiter
     (CLOSE_LAST + b"2025-03-07,48000,12", "'12' has 0 decimals where every other row has 2"),
     (CLOSE_LAST + b"2025-03-07,48000,121.", "it ends in the decimal mark"),
@@ -104,7 +106,7 @@ def test_a_small_last_volume_loads_unless_it_is_the_start_of_one_like_the_others
 
 
 @pytest.mark.parametrize("last, why", [
-    (b"31234", "'31234' is the start of a value like every other row's (21456789 .. 48123456)"),
+    (b"31234", "'31234' is the start of a value like the 4 before it (21456789 .. 48123456)"),
     (b"29", "'29' is the start of a value like"),
 ])
 def test_a_volume_cut_to_the_start_of_one_like_the_others_is_rejected(last, why):
@@ -112,6 +114,23 @@ def test_a_volume_cut_to_the_start_of_one_like_the_others_is_rejected(last, why)
     rejected = r.rejected_arrow.to_pylist()
     assert r.prices_arrow.num_rows == 4 and [x["source_line"] for x in rejected] == [6]
     assert rejected[0]["reason"].startswith("truncated:") and why in rejected[0]["reason"]
+
+
+WEEKDAYS = [d for d in (date(2014, 1, 1) + timedelta(days=i) for i in range(100)) if d.weekday() < 5]
+YEARS = b"Date,Close,Volume\n" + b"".join(  # volumes 1,000s at first, then 19 million: the file's life
+    b"%s,61.40,%d\n" % (str(d).encode(), 1000 + i if i < 40 else 19_000_000 + 30_000 * (i - 40))
+    for i, d in enumerate(WEEKDAYS[:60]))
+
+
+@pytest.mark.parametrize("last, loaded", [(b"19470904", 19470904), (b"350000", 350000), (b"194709", None)])
+def test_a_last_volume_of_a_long_file_is_judged_by_the_volumes_just_before_it(last, loaded):
+    # Over the whole file the volumes span four decades and give no scale; the 20 before the last are steady.
+    r = _read(YEARS + str(WEEKDAYS[60]).encode() + b",61.40," + last)
+    assert r.prices_arrow.num_rows == 60 + (loaded is not None)
+    if loaded is None:
+        assert "'194709' is the start of a value like the 20 before it" in r.rejected_arrow["reason"][0].as_py()
+    else:
+        assert r.rejected_arrow.num_rows == 0 and r.prices_arrow.to_pylist()[-1]["volume"] == loaded
 
 
 def test_a_quote_opened_mid_field_or_closed_leaves_nothing_open():
