@@ -31,6 +31,9 @@ TRUNCATED = ("truncated: the file ends inside this line, no line break after it;
 MIN_OTHERS = 3  # other rows the column must have for its writing to be evidence (two are a sketch)
 MIN_COUNTS = 4  # other volumes for their scale to be evidence: three steady days can be chance
 RECENT_COUNTS = 20  # the volumes written just before the last: a file of years spans decades of them
+# The rows before the last that are read as evidence: a column's writing over the last few years of days
+# (a cut shows against its neighbours, and a longer file's rows cost time to read one by one, not evidence).
+NEAR_ROWS = 1000
 MOST_FIXED_DECIMALS = 8  # a column of more decimals on every row: floats written in full, not a price format
 
 

@@ -58,7 +58,7 @@ from .aggregates import check_aggregate_rows, check_labelled_sums
 from .day_snapshot import check_day_snapshot
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
-from .cut_end import TRUNCATED, cut_date, cut_number, decimals_vary, open_quote
+from .cut_end import NEAR_ROWS, TRUNCATED, cut_date, cut_number, decimals_vary, open_quote
 from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
 from .rules import (
@@ -822,20 +822,28 @@ def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: 
                 else reread([j]).columns.get(j)
             if column is None or len(column) != n:
                 return found
-            column = column.to_pylist()
-        cells = [column[i] or "" for i in rows if i != k]
+        # The rows written just before the last are the evidence, not all of a long file's: each cell is
+        # read by a Python regex, and 250,000 of them in a 16 MB piece took seconds (cut_end.NEAR_ROWS).
+        near = rows[rows != k][-NEAR_ROWS:]
+        cells = _written(column, near)
+        last = column[k].as_py() or ""
         if role == "date":
-            why = cut_date(column[k] or "", cells)
+            why = cut_date(last, cells)
         else:
             spec = schema.columns[j]
             decimal, thousands = ((None, ",") if spec.format == COMMA_GROUPED else (None, ".")
                                   if spec.format == DOT_GROUPED else (schema.decimal, schema.thousands))
             same = None
             if "ticker" in cmap and cmap["ticker"] in rec.columns:
-                names = rec.columns[cmap["ticker"]].to_pylist()
-                same = [column[i] or "" for i in rows if i != k and names[i] == names[k]]
-            why = cut_number(column[k] or "", cells, same, decimal, thousands, volume=role == "volume",
-                             drops_zeros=role != "volume" and _drops_zeros(rec, schema, cmap, rows, reread))
+                names = rec.columns[cmap["ticker"]]
+                name = names[k].as_py()
+                alike = (pc.is_null(names) if name is None else pc.fill_null(pc.equal(names, name), False))
+                alike = np.asarray(alike.to_numpy(zero_copy_only=False), dtype=bool)
+                # The ticker's own rows before its last, from the whole file: in one of many tickers
+                # by date, the last NEAR_ROWS rows hold few of them.
+                same = _written(column, rows[alike[rows] & (rows != k)][-NEAR_ROWS:])
+            drops = role != "volume" and _drops_zeros(rec, schema, cmap, np.append(near, k), reread)
+            why = cut_number(last, cells, same, decimal, thousands, volume=role == "volume", drops_zeros=drops)
         if why:
             found.append((mask, TRUNCATED.format(why=why)))
     return found
@@ -856,10 +864,14 @@ def _drops_zeros(rec: Records, schema: FileSchema, cmap: dict[str, int], rows: n
         column = written.get(j)
         if column is None or len(column) != len(rec.line):
             continue
-        cells = column.to_pylist()
-        if decimals_vary([cells[i] or "" for i in rows], schema.decimal, schema.thousands):
+        if decimals_vary(_written(column, rows), schema.decimal, schema.thousands):
             return True
     return False
+
+
+def _written(column: pa.Array | pa.ChunkedArray, rows: np.ndarray) -> list[str]:
+    """The cells of `column` on `rows`, as written ("" where empty)."""
+    return [c or "" for c in column.take(pa.array(rows, type=pa.int64())).to_pylist()]
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,

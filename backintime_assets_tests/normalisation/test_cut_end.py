@@ -190,3 +190,37 @@ def test_a_last_price_cut_in_a_file_of_fixed_decimals_in_every_column_is_still_r
     r = _read(fixed + b"2025-03-07,121.55,122.15,120.65,121.5")
     rejected = r.rejected_arrow.to_pylist()
     assert [x["source_line"] for x in rejected] == [6] and "'121.5' has 1 decimals" in rejected[0]["reason"]
+
+
+def _long_history(rows: int, close_of) -> bytes:
+    day, lines = date(1990, 1, 1), [b"Date,Volume,Close"]
+    while len(lines) <= rows:
+        if day.weekday() < 5:
+            lines.append(b"%s,%d,%s" % (str(day).encode(), 48000 + len(lines) % 97, close_of(len(lines))))
+        day += timedelta(days=1)
+    return b"\n".join(lines) + b"\n"
+
+
+def test_a_long_files_last_value_is_judged_by_the_rows_just_before_it_and_reads_only_those(monkeypatch):
+    # Years ago the writer dropped trailing zeros ("121.5"); the last 1,200 rows are all "121.xx". Over the
+    # whole file the decimals vary and the cut "121.7" had loaded; and every one of its cells, in every
+    # price column, was read by a Python regex: seconds for a 16 MB file ending without a line break.
+    import backintime_assets.normalisation.cut_end as cut_end
+    old = _long_history(3000, lambda i: b"121.5" if i <= 1800 else b"121.%02d" % (10 + i % 80))
+    reads = []
+    read = cut_end._read
+    monkeypatch.setattr(cut_end, "_read", lambda *a: reads.append(1) or read(*a))
+    r = _read(old + b"2002-01-02,48020,121.7")
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [3002] and "'121.7' has 1 decimals" in rejected[0]["reason"]
+    assert r.prices_arrow.num_rows == 3000 and len(reads) <= 2 * (cut_end.NEAR_ROWS + 1)
+
+
+def test_a_last_volume_of_many_tickers_by_date_is_judged_by_its_tickers_rows_in_the_whole_file():
+    # 300 tickers a day: the rows just before the last hold three of its ticker's, too few for a scale.
+    lines = [b"Ticker,Date,Close,Volume"] + [
+        b"T%03d,2025-03-%02d,10.50,%d" % (t, 3 + d, 48000 + 100 * d + t) for d in range(5) for t in range(300)]
+    r = _read(b"\n".join(lines) + b"\nT299,2025-03-10,10.50,48")
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [1502] and "'48' is the start of a value like the 5" \
+        in rejected[0]["reason"]
