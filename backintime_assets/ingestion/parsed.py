@@ -143,9 +143,11 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # (pounds among pence, a leading basis ~112x the rest) is rejected as a unit slip (normalisation/unit_slips.py);
 # rows rejected for their values count as their dates' rows in a file without a ticker
 # (rules.check_unnamed_behind_values).
-# 26 (session 57): a file's unterminated last row whose last value shows a cut (a volume the start of one like
+# 26 (session 56): a file's unterminated last row whose last value shows a cut (a volume the start of one like
 # the 20 before it, fewer decimals than a column of fixed decimals, an open quote, a unit or date part missing)
-# is rejected as truncated (normalisation/cut_end.py), where it had loaded the cut value.
+# is rejected as truncated (normalisation/cut_end.py), where it had loaded the cut value; a ticker's newest row
+# stamped within its day among rows stamped at midnight is rejected as the export's snapshot, not the day's
+# close (normalisation/day_snapshot.py).
 PARSER_VERSION = 26
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
