@@ -26,8 +26,7 @@ from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
-    days_summary, one_row_per_ticker_and_date, one_row_per_ticker_and_date_by_day, prices_are_sane,
-    prices_are_sane_by_day, rows_accounted_for, rows_accounted_for_by_day,
+    days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
 )
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
@@ -111,24 +110,20 @@ def prices_and_rejections(
 
     stored_prices = read_arrow(location, "prices", PRICES, keys)
     stored_rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS, keys)
-    findings = {
-        "every_row_accounted_for": rows_accounted_for(
-            accounting, stored_prices, stored_rejected, [t.source_file for t in tasks]),
-        "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date(stored_prices),
-        "prices_are_sane": prices_are_sane(stored_prices),
-    }
     # The manifest's dates of each file place one that left no row in the lake (never parsed, every row lost).
     file_dates = {t.source_file: [*(t.dates or ()), t.home_date] for t in tasks}
-    days = {
-        "every_row_accounted_for": rows_accounted_for_by_day(
+    # Each check once: the run's finding and its days come from the same pass over the rows.
+    proofs = {
+        "every_row_accounted_for": prove_rows_accounted_for(
             accounting, stored_prices, stored_rejected, [t.source_file for t in tasks], file_dates, dates),
-        "prices_have_one_row_per_ticker_and_date": one_row_per_ticker_and_date_by_day(stored_prices, dates),
-        "prices_are_sane": prices_are_sane_by_day(stored_prices, dates),
+        "prices_have_one_row_per_ticker_and_date": prove_one_row_per_ticker_and_date(stored_prices, dates),
+        "prices_are_sane": prove_prices_are_sane(stored_prices, dates),
     }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
     if keys and not context.has_partition_key:
-        yield from _evaluations_per_date(context, days, keys)
-    for name, finding in findings.items():
+        yield from _evaluations_per_date(context, {name: proof.days for name, proof in proofs.items()}, keys)
+    for name, proof in proofs.items():
+        finding = proof.finding
         metadata = {"problems": MetadataValue.json(finding.problems[:50])}
         if name == "every_row_accounted_for":
             metadata.update({
@@ -138,7 +133,7 @@ def prices_and_rejections(
                 "rows_rejected": sum(a["rejected"] for a in accounting),
                 "file_problems": MetadataValue.json(file_problems),
             })
-        summary = days_summary(days[name], DAYS_SHOWN)
+        summary = days_summary(proof.days, DAYS_SHOWN)
         metadata.update({
             "days": summary["days"], "days_failed": summary["days_failed"],
             "failed_dates": MetadataValue.json(summary["failed_dates"]),

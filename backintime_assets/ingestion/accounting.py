@@ -1,8 +1,8 @@
 """Proof that every input row ended in exactly one place, and sanity rules for the loaded prices.
 
-Each check is proven per file and overall, and also split by trade date (`..._by_day`): Dagster stores
-one evaluation for a run over a range of dates, so the days are shown in that evaluation's metadata,
-failing days first, for a user to see which dates failed.
+Each check is proven per file and overall, and also split by trade date (`prove_...`: the run's finding
+and its days from one pass over the rows): a user of a run over a range of dates sees which dates
+failed, failing days first.
 """
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ class Finding:
     passed: bool
     problems: list[str]
 
+    @classmethod
+    def of(cls, problems: list[str]) -> Finding:
+        return cls(not problems, problems)
+
+
+@dataclass(frozen=True)
+class Proof:
+    """A check over a run: its finding for the whole run and the same proof per trade date
+    (`days`, failing days first), both from one pass over the rows."""
+    finding: Finding
+    days: list[dict]
+
 
 def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
                        expected_files: list[str]) -> Finding:
@@ -31,15 +43,14 @@ def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: 
 
     `expected_files` are the files the manifest holds for the run's dates: each must have been parsed.
     """
-    problems = [p for _, p in _file_problems(files, lake_prices, lake_rejected, expected_files)]
-    return Finding(not problems, problems)
+    in_lake = (Counter(lake_prices.column("source_file").to_pylist()),
+               Counter(lake_rejected.column("source_file").to_pylist()))
+    return Finding.of([p for _, p in _file_problems(files, *in_lake, expected_files)])
 
 
-def _file_problems(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
+def _file_problems(files: list[dict], in_lake_prices: Counter, in_lake_rejected: Counter,
                    expected_files: list[str]) -> list[tuple[str, str]]:
-    """(file, problem) for every way a file's rows do not add up."""
-    in_lake_prices = Counter(lake_prices.column("source_file").to_pylist())
-    in_lake_rejected = Counter(lake_rejected.column("source_file").to_pylist())
+    """(file, problem) for every way a file's rows do not add up; `in_lake_...`: each file's rows there."""
     parsed = {f["source_file"] for f in files}
     unparsed = sorted(set(expected_files) - parsed)
     problems = [(name, f"{name}: in the manifest for these dates but never parsed") for name in unparsed]
@@ -61,10 +72,10 @@ def _file_problems(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.T
     return problems
 
 
-def rows_accounted_for_by_day(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
+def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
                               expected_files: list[str], file_dates: dict[str, list[dt.date]],
-                              dates: list[dt.date]) -> list[dict]:
-    """The proof of `rows_accounted_for` per trade date of the run, failing days first.
+                              dates: list[dt.date]) -> Proof:
+    """The proof of `rows_accounted_for` for the run and per trade date of the run, failing days first.
 
     A day's files are those with rows in the lake on it or dated to it by the manifest (`file_dates`:
     its dates and the date its rejected rows are filed under); a day fails when one of them fails,
@@ -75,15 +86,18 @@ def rows_accounted_for_by_day(files: list[dict], lake_prices: pa.Table, lake_rej
     """
     by_file = {f["source_file"]: f for f in files}
     on_day = _counts_by_date_and_file(lake_prices), _counts_by_date_and_file(lake_rejected)
+    in_lake: tuple[Counter, Counter] = (Counter(), Counter())
     days_of: dict[str, set[dt.date]] = defaultdict(set)
-    for counts in on_day:
-        for day, name in counts:
+    for counts, per_file in zip(on_day, in_lake):
+        for (day, name), n in counts.items():
             days_of[name].add(day)
+            per_file[name] += n
     run = set(dates)
     for name, named in file_dates.items():
         days_of[name].update(d for d in named if d in run)
     problems_of: dict[str, list[str]] = defaultdict(list)
-    for name, problem in _file_problems(files, lake_prices, lake_rejected, expected_files):
+    run_problems = _file_problems(files, *in_lake, expected_files)
+    for name, problem in run_problems:
         problems_of[name].append(problem)
     files_of: dict[dt.date, list[str]] = defaultdict(list)
     for name in sorted(days_of):
@@ -107,7 +121,7 @@ def rows_accounted_for_by_day(files: list[dict], lake_prices: pa.Table, lake_rej
                            rows_loaded=sum(on_day[0].get((day, name), 0) for name in names),
                            rows_rejected=sum(on_day[1].get((day, name), 0) for name in names),
                            files_over_several_days=len(names) - len(alone)))
-    return failing_first(result)
+    return Proof(Finding.of([p for _, p in run_problems]), failing_first(result))
 
 
 def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
@@ -116,12 +130,16 @@ def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
 
 def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
     keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
+    return _repeated(keys)
+
+
+def _repeated(keys: Counter) -> Finding:
     repeated = [f"{d} {t} x{n}" for (d, t), n in keys.items() if n > 1]
     return Finding(not repeated, repeated[:20])
 
 
-def one_row_per_ticker_and_date_by_day(prices: pa.Table, dates: list[dt.date]) -> list[dict]:
-    """Per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
+def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) -> Proof:
+    """For the run and per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
     keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
     repeated: dict[dt.date, list[str]] = defaultdict(list)
     rows: Counter = Counter()
@@ -129,8 +147,8 @@ def one_row_per_ticker_and_date_by_day(prices: pa.Table, dates: list[dt.date]) -
         rows[day] += n
         if n > 1:
             repeated[day].append(f"{day} {ticker} x{n}")
-    return failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
-                          for day in sorted(set(dates) | set(rows))])
+    return Proof(_repeated(keys), failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
+                                                 for day in sorted(set(dates) | set(rows))]))
 
 
 def _sanity_rules(prices: pa.Table) -> dict[str, pa.ChunkedArray]:
@@ -155,17 +173,23 @@ def prices_are_sane(prices: pa.Table) -> Finding:
         bad = pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
         if bad:
             problems.append(f"{bad} rows with {name}")
-    return Finding(not problems, problems)
+    return Finding.of(problems)
 
 
-def prices_are_sane_by_day(prices: pa.Table, dates: list[dt.date]) -> list[dict]:
-    """`prices_are_sane` per trade date: its rows and how many break each rule, failing days first."""
+def prove_prices_are_sane(prices: pa.Table, dates: list[dt.date]) -> Proof:
+    """`prices_are_sane` for the run and per trade date: its rows and how many break each rule,
+    failing days first. The run's counts are the sums of its days' (every row of the lake has a date)."""
     rows = Counter(prices.column("date").to_pylist())
     bad: dict[dt.date, list[str]] = defaultdict(list)
+    run_problems = []
     for name, mask in _sanity_rules(prices).items():
-        for day, n in sorted(Counter(pc.filter(prices.column("date"), mask).to_pylist()).items()):
+        by_day = Counter(pc.filter(prices.column("date"), mask).to_pylist())
+        for day, n in sorted(by_day.items()):
             bad[day].append(f"{n} rows with {name}")
-    return failing_first([_day(day, bad.get(day, []), rows=rows[day]) for day in sorted(set(dates) | set(rows))])
+        if by_day:
+            run_problems.append(f"{sum(by_day.values())} rows with {name}")
+    return Proof(Finding.of(run_problems),
+                 failing_first([_day(day, bad.get(day, []), rows=rows[day]) for day in sorted(set(dates) | set(rows))]))
 
 
 def _day(day: dt.date, problems: list[str], **counts) -> dict:

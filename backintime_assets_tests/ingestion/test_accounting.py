@@ -3,8 +3,8 @@ import datetime as dt
 import pyarrow as pa
 
 from backintime_assets.ingestion.accounting import (
-    days_summary, one_row_per_ticker_and_date, one_row_per_ticker_and_date_by_day, prices_are_sane,
-    prices_are_sane_by_day, rows_accounted_for, rows_accounted_for_by_day,
+    Finding, days_summary, one_row_per_ticker_and_date, prove_one_row_per_ticker_and_date, prices_are_sane,
+    prove_prices_are_sane, rows_accounted_for, prove_rows_accounted_for,
 )
 
 MON, TUE, WED = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5)
@@ -78,7 +78,7 @@ def test_a_range_runs_proof_per_day_puts_the_failing_day_first_with_its_files_ro
     prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(WED, "wed.csv")])
     rejected = _dated([(MON, "mon.csv")])
     names = ["mon.csv", "tue.csv", "wed.csv"]
-    days = rows_accounted_for_by_day(files, prices, rejected, names, {}, [MON, TUE, WED])
+    days = prove_rows_accounted_for(files, prices, rejected, names, {}, [MON, TUE, WED]).days
     assert [(d["date"], d["passed"]) for d in days] == [("2025-03-04", False), ("2025-03-03", True),
                                                         ("2025-03-05", True)]
     assert days[0]["problems"] == ["tue.csv: 1 rows in prices, expected 2"]
@@ -94,8 +94,8 @@ def test_a_range_runs_proof_per_day_puts_the_failing_day_first_with_its_files_ro
 def test_a_file_over_several_days_fails_each_of_its_days_and_is_not_counted_as_one_days_reads():
     files = [_file("archive.csv", 4, 4, 0), _file("mon.csv", 1, 1, 0)]
     prices = _dated([(MON, "archive.csv"), (TUE, "archive.csv"), (WED, "archive.csv"), (MON, "mon.csv")])
-    days = {d["date"]: d for d in rows_accounted_for_by_day(
-        files, prices, _dated([]), ["archive.csv", "mon.csv"], {}, [MON, TUE, WED])}
+    days = {d["date"]: d for d in prove_rows_accounted_for(
+        files, prices, _dated([]), ["archive.csv", "mon.csv"], {}, [MON, TUE, WED]).days}
     assert [days[k]["passed"] for k in ("2025-03-03", "2025-03-04", "2025-03-05")] == [False, False, False]
     assert days["2025-03-03"]["rows_read"] == 1 and days["2025-03-03"]["files_over_several_days"] == 1
     assert days["2025-03-04"]["problems"] == ["archive.csv: 3 rows in prices, expected 4"]
@@ -103,30 +103,57 @@ def test_a_file_over_several_days_fails_each_of_its_days_and_is_not_counted_as_o
 
 def test_a_file_with_no_row_in_the_lake_fails_the_days_the_manifest_gives_it():
     # Never parsed: no row anywhere, so only the manifest says which day it belongs to.
-    days = rows_accounted_for_by_day([], _dated([]), _dated([]), ["tue.csv"], {"tue.csv": [TUE]}, [MON, TUE])
+    days = prove_rows_accounted_for([], _dated([]), _dated([]), ["tue.csv"], {"tue.csv": [TUE]}, [MON, TUE]).days
     assert [(d["date"], d["passed"], d["problems"]) for d in days] == [
         ("2025-03-04", False, ["tue.csv: in the manifest for these dates but never parsed"]),
         ("2025-03-03", True, [])]
 
 
 def test_a_failing_file_no_date_places_fails_every_day_not_none():
-    days = rows_accounted_for_by_day([], _dated([]), _dated([]), ["lost.csv"], {}, [MON, TUE])
+    days = prove_rows_accounted_for([], _dated([]), _dated([]), ["lost.csv"], {}, [MON, TUE]).days
     assert [(d["date"], d["passed"]) for d in days] == [("2025-03-03", False), ("2025-03-04", False)]
     assert days[0]["problems"] == ["lost.csv: in the manifest for these dates but never parsed"]
 
 
 def test_rows_of_a_file_the_run_did_not_read_fail_the_day_they_are_on():
-    days = rows_accounted_for_by_day([], _dated([(TUE, "stray.csv")]), _dated([]), [], {}, [MON, TUE])
+    days = prove_rows_accounted_for([], _dated([(TUE, "stray.csv")]), _dated([]), [], {}, [MON, TUE]).days
     assert days[0]["date"] == "2025-03-04" and not days[0]["passed"]
     assert days[0]["problems"] == ["stray.csv: rows in the lake for these dates from a file this run did not read"]
 
 
 def test_price_rules_and_repeats_per_day_name_the_failing_day_first():
     prices = _prices(date=[MON, TUE, TUE], ticker=["A", "A", "A"], close=[10.0, 10.0, -1.0])
-    sane = prices_are_sane_by_day(prices, [MON, TUE, WED])
+    sane = prove_prices_are_sane(prices, [MON, TUE, WED]).days
     assert [(d["date"], d["passed"], d["rows"]) for d in sane] == [
         ("2025-03-04", False, 2), ("2025-03-03", True, 1), ("2025-03-05", True, 0)]
     assert sane[0]["problems"] == ["1 rows with non-positive price", "1 rows with low above open/close"]
-    unique = one_row_per_ticker_and_date_by_day(prices, [MON, TUE])
+    unique = prove_one_row_per_ticker_and_date(prices, [MON, TUE]).days
     assert [(d["date"], d["passed"], d["problems"]) for d in unique] == [
         ("2025-03-04", False, ["2025-03-04 A x2"]), ("2025-03-03", True, [])]
+
+
+def test_a_proof_gives_the_runs_finding_of_the_run_level_check_from_the_same_pass():
+    # The step computes each check once: its run finding must be what the run-level function says.
+    files = [_file("mon.csv", 3, 2, 1), _file("tue.csv", 2, 2, 0), _file("arc.csv", 5, 5, 0, in_run=(4, 0))]
+    prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(MON, "arc.csv")] * 3 + [(TUE, "stray.csv")])
+    rejected = _dated([(MON, "mon.csv"), (WED, "mon.csv")])
+    names = ["mon.csv", "tue.csv", "arc.csv", "never.csv"]
+    proof = prove_rows_accounted_for(files, prices, rejected, names, {}, [MON, TUE, WED])
+    assert proof.finding == rows_accounted_for(files, prices, rejected, names)
+    assert proof.finding.problems == [
+        "never.csv: in the manifest for these dates but never parsed", "arc.csv: 3 rows in prices, expected 4",
+        "mon.csv: 2 rows in rejected_rows, expected 1", "tue.csv: 1 rows in prices, expected 2",
+        "stray.csv: rows in the lake for these dates from a file this run did not read"]
+    table = _prices(date=[MON, TUE, TUE, TUE, WED], ticker=["A", "A", "A", "B", "B"],
+                    close=[10.0, -1.0, 10.0, None, 10.0], high=[11.0, 11.0, 8.0, 11.0, 11.0],
+                    volume=pa.array([1, -1, None, 1, -2], pa.int64()))
+    sane = prove_prices_are_sane(table, [MON, TUE, WED])
+    assert sane.finding == prices_are_sane(table) and not sane.finding.passed
+    assert sane.finding.problems == ["1 rows with non-positive price", "1 rows with high below open/close/low",
+                                     "1 rows with low above open/close", "2 rows with negative volume"]
+    unique = prove_one_row_per_ticker_and_date(table, [MON, TUE, WED])
+    assert unique.finding == one_row_per_ticker_and_date(table) and unique.finding.problems == ["2025-03-04 A x2"]
+    clean = _prices(close=[10.0, 10.5])
+    assert prove_prices_are_sane(clean, []).finding == Finding(True, [])
+    assert prove_one_row_per_ticker_and_date(clean, []).finding == Finding(True, [])
+
