@@ -82,7 +82,9 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
     and every day fails on a problem of a file no date places. `rows_read` counts the files held by
     that day alone (every row loaded or rejected on it): for a day of such files alone, rows read =
     rows loaded + rows rejected. A file over several days (an archive) is counted in
-    `files_over_several_days`: its rows read are proven per file, in the run's totals.
+    `files_over_several_days`: its rows read are proven per file, in the run's totals. A day's
+    `file_problems` name its files refused whole (empty, binary, no date column): such a file passes,
+    as its lines are all rejected, but a day of nothing but refused files should not look like a quiet day.
     """
     by_file = {f["source_file"]: f for f in files}
     on_day = _counts_by_date_and_file(lake_prices), _counts_by_date_and_file(lake_rejected)
@@ -116,11 +118,14 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
         names = files_of.get(day, [])
         problems = [p for name in names for p in problems_of.get(name, [])] + undated
         alone = [name for name in names if held_by_day_alone(name)]
+        refused = [f"{name}: {by_file[name]['file_problem']}" for name in names
+                   if name in by_file and by_file[name]["file_problem"]]
         result.append(_day(day, problems, files=len(names),
                            rows_read=sum(by_file[name]["rows_read"] for name in alone),
                            rows_loaded=sum(on_day[0].get((day, name), 0) for name in names),
                            rows_rejected=sum(on_day[1].get((day, name), 0) for name in names),
-                           files_over_several_days=len(names) - len(alone)))
+                           files_over_several_days=len(names) - len(alone),
+                           file_problems=refused[:DAY_PROBLEMS]))
     return Proof(Finding.of([p for _, p in run_problems]), failing_first(result))
 
 

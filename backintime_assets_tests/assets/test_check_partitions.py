@@ -52,7 +52,7 @@ def test_a_one_date_run_stores_each_check_evaluation_under_its_date(tmp_path, po
         proof = {e.check_name: e.metadata for e in result.get_asset_check_evaluations()}["every_row_accounted_for"]
         assert proof["per_day"].value == [{
             "date": "2025-03-04", "passed": True, "files": 1, "rows_read": 3, "rows_loaded": 2, "rows_rejected": 1,
-            "files_over_several_days": 0, "problem_count": 0, "problems": []}]
+            "files_over_several_days": 0, "file_problems": [], "problem_count": 0, "problems": []}]
 
 
 @pytest.mark.spark

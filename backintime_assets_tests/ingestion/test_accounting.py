@@ -7,7 +7,7 @@ from backintime_assets.ingestion.accounting import (
     prove_prices_are_sane, rows_accounted_for, prove_rows_accounted_for,
 )
 
-MON, TUE, WED = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5)
+MON, TUE, WED, THU = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5), dt.date(2025, 3, 6)
 
 
 def _files(**overrides):
@@ -157,3 +157,17 @@ def test_a_proof_gives_the_runs_finding_of_the_run_level_check_from_the_same_pas
     assert prove_prices_are_sane(clean, []).finding == Finding(True, [])
     assert prove_one_row_per_ticker_and_date(clean, []).finding == Finding(True, [])
 
+
+def test_a_day_of_a_file_refused_whole_names_it_though_it_passes():
+    # An empty file (its home date Wednesday) and a binary one (Thursday) leave no row anywhere:
+    # the days pass, as no row was lost, but a day's evaluation must say its file was refused,
+    # or a day of nothing but refused files looks like a quiet day with no files to load.
+    files = [{**_file("wed.csv", 0, 0, 0), "file_problem": "empty file"},
+             {**_file("thu.csv", 0, 0, 0), "file_problem": "binary content (NUL bytes)"}, _file("mon.csv", 1, 1, 0)]
+    days = {d["date"]: d for d in prove_rows_accounted_for(
+        files, _dated([(MON, "mon.csv")]), _dated([]), ["wed.csv", "thu.csv", "mon.csv"],
+        {"wed.csv": [WED], "thu.csv": [THU]}, [MON, TUE, WED, THU]).days}
+    assert all(d["passed"] for d in days.values())
+    assert days["2025-03-05"]["file_problems"] == ["wed.csv: empty file"]
+    assert days["2025-03-06"]["file_problems"] == ["thu.csv: binary content (NUL bytes)"]
+    assert days["2025-03-03"]["file_problems"] == [] and days["2025-03-04"]["files"] == 0
