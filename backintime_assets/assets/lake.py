@@ -24,6 +24,7 @@ from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
+from backintime_assets.instance import pool_event_log_connections
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
     days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
@@ -153,6 +154,7 @@ def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[d
     stores one evaluation for the run and leaves each date's planned evaluation unresolved, shown as
     skipped), so these are logged as well: each date's own pass or fail, against that date's materialization.
     """
+    pool_event_log_connections(context.instance)
     materializations = context.instance.fetch_materializations(
         AssetRecordsFilter(asset_key=AssetKey("prices"), asset_partitions=keys), limit=len(keys)).records
     target = {}
