@@ -13,7 +13,7 @@ import json
 
 from dagster import (
     AssetCheckEvaluation, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey,
-    AssetOut, AssetRecordsFilter, BackfillPolicy, MetadataValue, Output, multi_asset,
+    AssetOut, BackfillPolicy, DagsterEventType, MetadataValue, Output, multi_asset,
 )
 from dagster._core.definitions.asset_checks.asset_check_evaluation import (
     AssetCheckEvaluationTargetMaterializationData,
@@ -155,14 +155,16 @@ def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[d
     skipped), so these are logged as well: each date's own pass or fail, against that date's materialization.
     """
     pool_event_log_connections(context.instance)
-    materializations = context.instance.fetch_materializations(
-        AssetRecordsFilter(asset_key=AssetKey("prices"), asset_partitions=keys), limit=len(keys)).records
-    target = {}
-    for record in materializations:  # newest first
-        if record.event_log_entry.run_id == context.run.run_id:
-            target.setdefault(record.partition_key, AssetCheckEvaluationTargetMaterializationData(
-                storage_id=record.storage_id, run_id=record.event_log_entry.run_id, timestamp=record.timestamp))
-    in_run = set(keys)
+    # This run's own materializations, not the newest of the dates: another run (a sensor's run of one
+    # date) may have written one of them since, and a date's evaluation checks what this run wrote.
+    materializations = context.instance.get_records_for_run(
+        context.run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION).records
+    in_run, target = set(keys), {}
+    for record in materializations:
+        event = record.event_log_entry
+        if event.dagster_event.asset_key == AssetKey("prices") and event.dagster_event.partition in in_run:
+            target[event.dagster_event.partition] = AssetCheckEvaluationTargetMaterializationData(
+                storage_id=record.storage_id, run_id=event.run_id, timestamp=event.timestamp)
     for name, per_day in days.items():
         for day in per_day:
             if day["date"] not in in_run:

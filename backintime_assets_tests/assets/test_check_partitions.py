@@ -153,3 +153,37 @@ def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_t
             evaluation = instance.event_log_storage.get_latest_asset_check_execution_by_key(
                 [key], partition_filter=PartitionKeyFilter(key=day))[key].event.dagster_event.event_specific_data
             assert evaluation.target_materialization_data.run_id == result.run_id
+
+
+def test_a_dates_evaluation_targets_this_runs_materialization_though_another_run_wrote_the_date_since():
+    # Another run (a sensor's run of one date) materializes a date of the range while the range's step
+    # is checking: each date's evaluation must still name this run's materialization of it, not none
+    # (the newest materializations of the range's dates are no longer all this run's).
+    from dagster import (
+        AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetMaterialization, AssetOut, BackfillPolicy,
+        Nothing, Output, multi_asset,
+    )
+
+    from backintime_assets.partitions import trade_date_partitions
+
+    dates = ["2025-03-03", "2025-03-04"]
+
+    @multi_asset(
+        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
+        backfill_policy=BackfillPolicy.single_run(),
+        check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+    def prices(context: AssetExecutionContext):
+        yield Output(None, output_name="prices")
+        context.instance.report_runless_asset_event(AssetMaterialization("prices", partition=dates[0]))
+        days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in dates]}
+        yield from lake_asset._evaluations_per_date(context, days, dates)
+        yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
+
+    with DagsterInstance.ephemeral() as instance:
+        result = materialize([prices], tags=range_tags(MON, TUE), instance=instance)
+        evaluations = {e.partition: e for e in result.get_asset_check_evaluations()}
+        mine = {r.event_log_entry.dagster_event.partition: r.storage_id for r in instance.fetch_materializations(
+            AssetKey("prices"), limit=10).records if r.run_id == result.run_id}
+        for day in dates:
+            target = evaluations[day].target_materialization_data
+            assert target is not None and (target.run_id, target.storage_id) == (result.run_id, mine[day]), day
