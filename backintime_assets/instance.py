@@ -5,7 +5,8 @@ Run history then survives restarts, and the UI, the daemon and the CLI all see t
 from __future__ import annotations
 
 import os
-import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from backintime_assets.settings import Settings
@@ -90,20 +91,30 @@ def dashboard_url(settings: Settings) -> str:
         return ensure_dashboard_role(conn, password=secrets.token_urlsafe(18))
 
 
-# Event log storages already given a pooled connection, so a second range run in the process keeps it.
-_POOLED: weakref.WeakSet = weakref.WeakSet()
-
-
-def pool_event_log_connections(instance) -> None:
-    """Keep a connection to Dagster's event log open for the rest of this process, as the webserver does.
+@contextmanager
+def pooled_event_log(instance) -> Iterator[None]:
+    """Within the block, write Dagster's event log over one pooled connection, as its webserver does;
+    after it, one connection per statement again (dagster-postgres's default outside the webserver).
 
     Outside the webserver dagster-postgres opens a new connection for each statement, and an event
     takes three: with the embedded server's scram-sha-256 logins that made each check evaluation a
     range run logs per date ~80 ms (a year of dates: a minute), against ~18 ms pooled. Dagster's own
-    setting for its webserver (one pooled connection, a few more under load); no statement timeout,
-    as a run's storage has none. A no-op on other storages (SQLite)."""
+    setting for its webserver (one pooled connection, a few more under load; its `SET statement_timeout
+    = 0` is no timeout, as a run's storage has). Only for the block, not the rest of the process: a
+    pooled connection outlives the instance (Dagster disposes no engine) until garbage collection, so
+    each in-process run of `backintime ingest` or the tests would leave one open; one dropped by a
+    server restart fails the run's next event; and the SET would lift a timeout set on the database
+    for every later query of the run. Restoring leans on dagster-postgres's private `_engine` (no public
+    way back; test_instance.py fails if it goes). A no-op on storages with no engine to pool (SQLite)."""
     storage = instance.event_log_storage
-    if storage in _POOLED:
-        return
+    unpooled = getattr(storage, "_engine", None)
     storage.optimize_for_webserver(statement_timeout=0, pool_recycle=3600, max_overflow=2)
-    _POOLED.add(storage)
+    pooled = getattr(storage, "_engine", None)
+    if pooled is unpooled:
+        yield
+        return
+    try:
+        yield
+    finally:
+        storage._engine = unpooled
+        pooled.dispose()

@@ -24,7 +24,7 @@ from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
-from backintime_assets.instance import pool_event_log_connections
+from backintime_assets.instance import pooled_event_log
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
     days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
@@ -154,25 +154,25 @@ def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[d
     stores one evaluation for the run and leaves each date's planned evaluation unresolved, shown as
     skipped), so these are logged as well: each date's own pass or fail, against that date's materialization.
     """
-    pool_event_log_connections(context.instance)
-    # This run's own materializations, not the newest of the dates: another run (a sensor's run of one
-    # date) may have written one of them since, and a date's evaluation checks what this run wrote.
-    materializations = context.instance.get_records_for_run(
-        context.run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION).records
-    in_run, target = set(keys), {}
-    for record in materializations:
-        event = record.event_log_entry
-        if event.dagster_event.asset_key == AssetKey("prices") and event.dagster_event.partition in in_run:
-            target[event.dagster_event.partition] = AssetCheckEvaluationTargetMaterializationData(
-                storage_id=record.storage_id, run_id=event.run_id, timestamp=event.timestamp)
-    for name, per_day in days.items():
-        for day in per_day:
-            if day["date"] not in in_run:
-                continue
-            yield AssetCheckEvaluation(
-                asset_key=AssetKey("prices"), check_name=name, passed=day["passed"],
-                metadata={key: MetadataValue.json(value) if isinstance(value, list) else value
-                          for key, value in day.items() if key != "date"},
-                target_materialization_data=target.get(day["date"]), severity=AssetCheckSeverity.ERROR,
-                blocking=True, partition=day["date"],
-            )
+    with pooled_event_log(context.instance):  # each event is written as it is yielded, in the block
+        # This run's own materializations, not the newest of the dates: another run (a sensor's run of one
+        # date) may have written one of them since, and a date's evaluation checks what this run wrote.
+        materializations = context.instance.get_records_for_run(
+            context.run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION).records
+        in_run, target = set(keys), {}
+        for record in materializations:
+            event = record.event_log_entry
+            if event.dagster_event.asset_key == AssetKey("prices") and event.dagster_event.partition in in_run:
+                target[event.dagster_event.partition] = AssetCheckEvaluationTargetMaterializationData(
+                    storage_id=record.storage_id, run_id=event.run_id, timestamp=event.timestamp)
+        for name, per_day in days.items():
+            for day in per_day:
+                if day["date"] not in in_run:
+                    continue
+                yield AssetCheckEvaluation(
+                    asset_key=AssetKey("prices"), check_name=name, passed=day["passed"],
+                    metadata={key: MetadataValue.json(value) if isinstance(value, list) else value
+                              for key, value in day.items() if key != "date"},
+                    target_materialization_data=target.get(day["date"]), severity=AssetCheckSeverity.ERROR,
+                    blocking=True, partition=day["date"],
+                )

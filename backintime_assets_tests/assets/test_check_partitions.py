@@ -187,3 +187,58 @@ def test_a_dates_evaluation_targets_this_runs_materialization_though_another_run
         for day in dates:
             target = evaluations[day].target_materialization_data
             assert target is not None and (target.run_id, target.storage_id) == (result.run_id, mine[day]), day
+
+
+@pytest.mark.postgres
+def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_left_open(tmp_path, postgres_url,
+                                                                                         monkeypatch):
+    # dagster-postgres opens a connection per statement outside its webserver: ~80 ms an event, so the
+    # dates' evaluations are written over one pooled connection, which must be closed once they are
+    # (each event is stored as the step yields it, inside the pooled block), not left open by the run.
+    import gc
+    from datetime import timedelta
+
+    import psycopg
+    import psycopg2
+    from dagster import (
+        AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy, Nothing, Output,
+        PartitionKeyRange, multi_asset,
+    )
+
+    from backintime_assets.partitions import trade_date_partitions
+
+    cli_home(tmp_path, postgres_url, monkeypatch)
+    first, last = MON, MON + timedelta(days=25)
+    dates = trade_date_partitions.get_partition_keys_in_range(PartitionKeyRange(first.isoformat(), last.isoformat()))
+    opened, during = [], []
+    real_connect = psycopg2.connect
+
+    def counting_connect(*args, **kwargs):
+        opened.append(1)
+        return real_connect(*args, **kwargs)
+
+    @multi_asset(
+        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
+        backfill_policy=BackfillPolicy.single_run(),
+        check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+    def prices(context: AssetExecutionContext):
+        yield Output(None, output_name="prices")
+        days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in dates]}
+        before = len(opened)
+        yield from lake_asset._evaluations_per_date(context, days, dates)
+        during.append(len(opened) - before)
+        yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
+
+    def held() -> int:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            return conn.execute("select count(*) from pg_stat_activity "
+                                "where datname = 'dagster' and pid <> pg_backend_pid()").fetchone()[0]
+
+    gc.collect()
+    held_before = held()
+    monkeypatch.setattr(psycopg2, "connect", counting_connect)
+    with DagsterInstance.get() as instance:
+        result = materialize([prices], tags=range_tags(first, last), instance=instance)
+        assert len({e.partition for e in result.get_asset_check_evaluations()} - {None}) == len(dates) > 15
+        assert during == [1]  # the pool's one connection for every date's evaluation
+        assert held() == held_before
