@@ -4,12 +4,17 @@ date, and one per date under that date."""
 from datetime import date
 
 import pytest
-from dagster import AssetCheckKey, AssetKey, DagsterInstance, materialize
+from dagster import (
+    AssetCheckKey, AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetOut, BackfillPolicy,
+    DagsterInstance, Definitions, Nothing, Output, define_asset_job, execute_job, materialize, multi_asset,
+    reconstructable,
+)
 from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 import backintime_assets.assets.lake as lake_asset
 from backintime_assets.definitions import ASSETS, build_resources
+from backintime_assets.partitions import trade_date_partitions
 from backintime_assets.runner import range_tags
 from backintime_assets_tests.assets.pipeline import INGEST, cli_home
 
@@ -242,3 +247,38 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
         assert len({e.partition for e in result.get_asset_check_evaluations()} - {None}) == len(dates) > 15
         assert during == [1]  # the pool's one connection for every date's evaluation
         assert held() == held_before
+
+
+@multi_asset(
+    outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+def _range_prices(context: AssetExecutionContext):
+    yield Output(None, output_name="prices")
+    days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in context.partition_keys]}
+    yield from lake_asset._evaluations_per_date(context, days, context.partition_keys)
+    yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
+
+
+def range_prices_job():
+    """A job a child process can rebuild (reconstructable): `prices` as a range step, no Spark."""
+    return Definitions(assets=[_range_prices], jobs=[define_asset_job("range_prices")]).resolve_job_def(
+        "range_prices")
+
+
+@pytest.mark.postgres
+def test_a_range_step_in_its_own_process_stores_each_dates_evaluation_against_this_runs_materialization(
+        tmp_path, postgres_url, monkeypatch):
+    # Runs of `dagster asset materialize` and of the daemon use the multiprocess executor: the step
+    # runs in a child process with its own instance (its own pooled event log), which must find this
+    # run's materializations and store each date's evaluation; the same plumbing as the full pipeline
+    # under the CLI, in seconds rather than minutes.
+    cli_home(tmp_path, postgres_url, monkeypatch)
+    with DagsterInstance.get() as instance:
+        result = execute_job(reconstructable(range_prices_job), instance, tags=range_tags(MON, WED))
+        assert result.success
+        assert any("Multiprocess executor" in (e.message or "") for e in result.all_events)
+        for day in (MON, TUE, WED):
+            record = _latest(instance, "prices_are_sane", day.isoformat())
+            assert record.run_id == result.run_id and record.status == AssetCheckExecutionRecordStatus.SUCCEEDED
+            assert record.event.dagster_event.event_specific_data.target_materialization_data.run_id == result.run_id
