@@ -5,26 +5,23 @@ written; `every_row_accounted_for` is blocking, so nothing downstream runs on a 
 the asset's partitions: a run of one date stores each evaluation under that date. A run over a range
 (a backfill, `backintime ingest`) is one step, whose check results Dagster stores with no partition:
 each check's metadata there shows its proof per date, failing dates first, and each date's evaluation
-is logged as well, under its date (_evaluations_per_date).
+is logged as well, under its date (check_evaluations.py).
 A file whose borrowed schema did not hold on its rows was read with its own detection instead; that
 schema replaces the borrowed one in `file_schemas`, so what users see is what the rows were read with.
 """
 import json
 
 from dagster import (
-    AssetCheckEvaluation, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey,
-    AssetOut, BackfillPolicy, DagsterEventType, MetadataValue, Output, multi_asset,
-)
-from dagster._core.definitions.asset_checks.asset_check_evaluation import (
-    AssetCheckEvaluationTargetMaterializationData,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy,
+    MetadataValue, Output, multi_asset,
 )
 
 from backintime_assets.assets import slip_check
+from backintime_assets.assets.check_evaluations import evaluations_per_date
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
-from backintime_assets.instance import pooled_event_log
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
     days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
@@ -122,7 +119,7 @@ def prices_and_rejections(
     }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
     if keys and not context.has_partition_key:
-        yield from _evaluations_per_date(context, {name: proof.days for name, proof in proofs.items()}, keys)
+        yield from evaluations_per_date(context, {name: proof.days for name, proof in proofs.items()}, keys)
     for name, proof in proofs.items():
         finding = proof.finding
         metadata = {"problems": MetadataValue.json(finding.problems[:50])}
@@ -145,34 +142,3 @@ def prices_and_rejections(
             metadata=metadata,
         )
     yield from slip_check.unit_slip_results(context, location, dates, stored_prices)
-
-
-def _evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[dict]], keys: list[str]):
-    """Each check's evaluation of each date of a range run, stored under that date.
-
-    Dagster gives the AssetCheckResult of a step over a range of partitions no partition (it
-    stores one evaluation for the run and leaves each date's planned evaluation unresolved, shown as
-    skipped), so these are logged as well: each date's own pass or fail, against that date's materialization.
-    """
-    with pooled_event_log(context.instance):  # each event is written as it is yielded, in the block
-        # This run's own materializations, not the newest of the dates: another run (a sensor's run of one
-        # date) may have written one of them since, and a date's evaluation checks what this run wrote.
-        materializations = context.instance.get_records_for_run(
-            context.run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION).records
-        in_run, target = set(keys), {}
-        for record in materializations:
-            event = record.event_log_entry
-            if event.dagster_event.asset_key == AssetKey("prices") and event.dagster_event.partition in in_run:
-                target[event.dagster_event.partition] = AssetCheckEvaluationTargetMaterializationData(
-                    storage_id=record.storage_id, run_id=event.run_id, timestamp=event.timestamp)
-        for name, per_day in days.items():
-            for day in per_day:
-                if day["date"] not in in_run:
-                    continue
-                yield AssetCheckEvaluation(
-                    asset_key=AssetKey("prices"), check_name=name, passed=day["passed"],
-                    metadata={key: MetadataValue.json(value) if isinstance(value, list) else value
-                              for key, value in day.items() if key != "date"},
-                    target_materialization_data=target.get(day["date"]), severity=AssetCheckSeverity.ERROR,
-                    blocking=True, partition=day["date"],
-                )

@@ -13,13 +13,10 @@ import time
 
 import pyarrow as pa
 from dagster import (
-    AssetCheckEvaluation, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetKey,
-    AssetRecordsFilter, MetadataValue,
-)
-from dagster._core.definitions.asset_checks.asset_check_evaluation import (
-    AssetCheckEvaluationTargetMaterializationData,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, MetadataValue,
 )
 
+from backintime_assets.assets.check_evaluations import evaluations_per_date
 from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips, rows_per_day, slips_by_day
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.tables import list_dates, read_arrow
@@ -53,7 +50,7 @@ def window_rows(location: LakeLocation, dates: list[dt.date], stored_prices: pa.
 def unit_slip_results(context: AssetExecutionContext, location: LakeLocation, dates: list[dt.date],
                       stored_prices: pa.Table):
     """The check's result for the run and, for a range run, its evaluation of each date (see
-    lake._evaluations_per_date: Dagster gives a range step's result no partition)."""
+    check_evaluations.py: Dagster gives a range step's result no partition)."""
     if not dates:
         return
     started = time.perf_counter()
@@ -65,7 +62,7 @@ def unit_slip_results(context: AssetExecutionContext, location: LakeLocation, da
     for s in confirmed[:20]:
         context.log.warning(f"{NAME}: {s.problem()}")
     if not context.has_partition_key:
-        yield from _evaluations_per_date(context, days)
+        yield from evaluations_per_date(context, {NAME: days}, [d["date"] for d in days], warn_only=frozenset({NAME}))
     failed = [d["date"] for d in days if not d["passed"]]
     yield AssetCheckResult(
         check_name=NAME, asset_key="prices", passed=not confirmed, severity=AssetCheckSeverity.WARN,
@@ -79,22 +76,3 @@ def unit_slip_results(context: AssetExecutionContext, location: LakeLocation, da
             "rows_read": rows.num_rows, "seconds": seconds,
         },
     )
-
-
-def _evaluations_per_date(context: AssetExecutionContext, days: list[dict]):
-    keys = [d["date"] for d in days]
-    materializations = context.instance.fetch_materializations(
-        AssetRecordsFilter(asset_key=AssetKey("prices"), asset_partitions=keys), limit=len(keys)).records
-    target = {}
-    for record in materializations:  # newest first
-        if record.event_log_entry.run_id == context.run.run_id:
-            target.setdefault(record.partition_key, AssetCheckEvaluationTargetMaterializationData(
-                storage_id=record.storage_id, run_id=record.event_log_entry.run_id, timestamp=record.timestamp))
-    for day in days:
-        yield AssetCheckEvaluation(
-            asset_key=AssetKey("prices"), check_name=NAME, passed=day["passed"],
-            metadata={key: MetadataValue.json(value) if isinstance(value, list) else value
-                      for key, value in day.items() if key != "date"},
-            target_materialization_data=target.get(day["date"]), severity=AssetCheckSeverity.WARN,
-            blocking=False, partition=day["date"],
-        )

@@ -13,6 +13,7 @@ from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 import backintime_assets.assets.lake as lake_asset
+from backintime_assets.assets.check_evaluations import evaluations_per_date
 from backintime_assets.definitions import ASSETS, build_resources
 from backintime_assets.partitions import trade_date_partitions
 from backintime_assets.runner import range_tags
@@ -119,7 +120,7 @@ def test_a_range_runs_evaluation_shows_per_date_which_date_failed(tmp_path, post
 
 
 def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_takes_each_dates():
-    # Why _evaluations_per_date exists, and what it leans on: Dagster (1.13.27) stores the
+    # Why evaluations_per_date exists, and what it leans on: Dagster (1.13.27) stores the
     # AssetCheckResult of a step over several partitions with no partition, and has no public way to
     # name a materialization an AssetCheckEvaluation checks (AssetCheckEvaluationTargetMaterializationData
     # is private). If a Dagster upgrade gives the result a partition, or drops or renames the private
@@ -142,7 +143,7 @@ def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_t
         yield Output(None, output_name="prices")
         days = {"every_row_accounted_for": [{"date": dates[0], "passed": True, "rows": 1},
                                             {"date": dates[1], "passed": False, "rows": 0}]}
-        yield from lake_asset._evaluations_per_date(context, days, dates)
+        yield from evaluations_per_date(context, days, dates)
         yield AssetCheckResult(check_name="every_row_accounted_for", asset_key="prices", passed=False)
 
     with DagsterInstance.ephemeral() as instance:
@@ -181,7 +182,7 @@ def test_a_dates_evaluation_targets_this_runs_materialization_though_another_run
         yield Output(None, output_name="prices")
         context.instance.report_runless_asset_event(AssetMaterialization("prices", partition=dates[0]))
         days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in dates]}
-        yield from lake_asset._evaluations_per_date(context, days, dates)
+        yield from evaluations_per_date(context, days, dates)
         yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
 
     with DagsterInstance.ephemeral() as instance:
@@ -230,7 +231,7 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
         yield Output(None, output_name="prices")
         days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in dates]}
         before = len(opened)
-        yield from lake_asset._evaluations_per_date(context, days, dates)
+        yield from evaluations_per_date(context, days, dates)
         during.append(len(opened) - before)
         yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
 
@@ -256,7 +257,7 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
 def _range_prices(context: AssetExecutionContext):
     yield Output(None, output_name="prices")
     days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in context.partition_keys]}
-    yield from lake_asset._evaluations_per_date(context, days, context.partition_keys)
+    yield from evaluations_per_date(context, days, context.partition_keys)
     yield AssetCheckResult(check_name="prices_are_sane", asset_key="prices", passed=True)
 
 
