@@ -37,17 +37,6 @@ class Proof:
     days: list[dict]
 
 
-def rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
-                       expected_files: list[str]) -> Finding:
-    """Per file: read == loaded + rejected, and the lake holds exactly the rows this run put there.
-
-    `expected_files` are the files the manifest holds for the run's dates: each must have been parsed.
-    """
-    in_lake = (Counter(lake_prices.column("source_file").to_pylist()),
-               Counter(lake_rejected.column("source_file").to_pylist()))
-    return Finding.of([p for _, p in _file_problems(files, *in_lake, expected_files)])
-
-
 def _file_problems(files: list[dict], in_lake_prices: Counter, in_lake_rejected: Counter,
                    expected_files: list[str]) -> list[tuple[str, str]]:
     """(file, problem) for every way a file's rows do not add up; `in_lake_...`: each file's rows there."""
@@ -75,7 +64,9 @@ def _file_problems(files: list[dict], in_lake_prices: Counter, in_lake_rejected:
 def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
                               expected_files: list[str], file_dates: dict[str, list[dt.date]],
                               dates: list[dt.date]) -> Proof:
-    """The proof of `rows_accounted_for` for the run and per trade date of the run, failing days first.
+    """Per file: read == loaded + rejected, and the lake holds exactly the rows this run put there; for
+    the run and per trade date of the run, failing days first. `expected_files` are the files the
+    manifest holds for the run's dates: each must have been parsed.
 
     A day's files are those with rows in the lake on it or dated to it by the manifest (`file_dates`:
     its dates and the date its rejected rows are filed under); a day fails when one of them fails,
@@ -133,27 +124,19 @@ def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
     return Counter(zip(table.column("date").to_pylist(), table.column("source_file").to_pylist()))
 
 
-def one_row_per_ticker_and_date(prices: pa.Table) -> Finding:
-    keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
-    return _repeated(keys)
-
-
-def _repeated(keys: Counter) -> Finding:
-    repeated = [f"{d} {t} x{n}" for (d, t), n in keys.items() if n > 1]
-    return Finding(not repeated, repeated[:20])
-
-
 def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) -> Proof:
     """For the run and per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
     keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
+    repeats: list[str] = []
     repeated: dict[dt.date, list[str]] = defaultdict(list)
     rows: Counter = Counter()
     for (day, ticker), n in keys.items():
         rows[day] += n
         if n > 1:
-            repeated[day].append(f"{day} {ticker} x{n}")
-    return Proof(_repeated(keys), failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
-                                                 for day in sorted(set(dates) | set(rows))]))
+            repeats.append(f"{day} {ticker} x{n}")
+            repeated[day].append(repeats[-1])
+    return Proof(Finding.of(repeats[:20]), failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
+                                                           for day in sorted(set(dates) | set(rows))]))
 
 
 def _sanity_rules(prices: pa.Table) -> dict[str, pa.ChunkedArray]:
@@ -171,18 +154,9 @@ def _sanity_rules(prices: pa.Table) -> dict[str, pa.ChunkedArray]:
     return {name: pc.fill_null(mask, True) for name, mask in rules.items()}
 
 
-def prices_are_sane(prices: pa.Table) -> Finding:
-    """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none)."""
-    problems = []
-    for name, mask in _sanity_rules(prices).items():
-        bad = pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
-        if bad:
-            problems.append(f"{bad} rows with {name}")
-    return Finding.of(problems)
-
-
 def prove_prices_are_sane(prices: pa.Table, dates: list[dt.date]) -> Proof:
-    """`prices_are_sane` for the run and per trade date: its rows and how many break each rule,
+    """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none):
+    for the run and per trade date, its rows and how many break each rule,
     failing days first. The run's counts are the sums of its days' (every row of the lake has a date)."""
     rows = Counter(prices.column("date").to_pylist())
     bad: dict[dt.date, list[str]] = defaultdict(list)

@@ -3,8 +3,7 @@ import datetime as dt
 import pyarrow as pa
 
 from backintime_assets.ingestion.accounting import (
-    Finding, days_summary, one_row_per_ticker_and_date, prove_one_row_per_ticker_and_date, prices_are_sane,
-    prove_prices_are_sane, rows_accounted_for, prove_rows_accounted_for,
+    Finding, days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
 )
 
 MON, TUE, WED, THU = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5), dt.date(2025, 3, 6)
@@ -17,15 +16,27 @@ def _files(**overrides):
 
 
 def _lake(names):
-    return pa.table({"source_file": pa.array(names, pa.string())})
+    return pa.table({"date": pa.array([MON] * len(names), pa.date32()), "source_file": pa.array(names, pa.string())})
+
+
+def _rows_accounted_for(files, lake_prices, lake_rejected, expected_files):
+    return prove_rows_accounted_for(files, lake_prices, lake_rejected, expected_files, {}, []).finding
+
+
+def _prices_are_sane(prices):
+    return prove_prices_are_sane(prices, []).finding
+
+
+def _one_row_per_ticker_and_date(prices):
+    return prove_one_row_per_ticker_and_date(prices, []).finding
 
 
 def test_balanced_file_passes():
-    assert rows_accounted_for(_files(), _lake(["a.csv"] * 2), _lake(["a.csv"]), ["a.csv"]).passed
+    assert _rows_accounted_for(_files(), _lake(["a.csv"] * 2), _lake(["a.csv"]), ["a.csv"]).passed
 
 
 def test_lost_rows_missing_lake_rows_and_unparsed_files_fail():
-    finding = rows_accounted_for(_files(rows_read=4), _lake(["a.csv"]), _lake(["a.csv", "a.csv", "x.csv"]),
+    finding = _rows_accounted_for(_files(rows_read=4), _lake(["a.csv"]), _lake(["a.csv", "a.csv", "x.csv"]),
                                  ["a.csv", "b.csv"])
     assert not finding.passed
     text = "\n".join(finding.problems)
@@ -44,18 +55,18 @@ def _prices(**columns):
 
 
 def test_sanity_and_uniqueness():
-    assert prices_are_sane(_prices(close=[10.0, 10.5])).passed
-    bad = prices_are_sane(_prices(close=[10.0, -1.0], high=[11.0, 8.0]))
+    assert _prices_are_sane(_prices(close=[10.0, 10.5])).passed
+    bad = _prices_are_sane(_prices(close=[10.0, -1.0], high=[11.0, 8.0]))
     assert not bad.passed
     assert any("non-positive" in p for p in bad.problems) and any("high below" in p for p in bad.problems)
-    assert not one_row_per_ticker_and_date(_prices(ticker=["A", "A"], close=[1.0, 2.0])).passed
-    assert one_row_per_ticker_and_date(_prices(close=[1.0, 2.0])).passed
+    assert not _one_row_per_ticker_and_date(_prices(ticker=["A", "A"], close=[1.0, 2.0])).passed
+    assert _one_row_per_ticker_and_date(_prices(close=[1.0, 2.0])).passed
 
 
 def test_a_volume_the_file_does_not_give_is_sane_a_negative_one_is_not():
     # NULL (a close-only source) had counted as "negative volume" and failed the blocking check.
-    assert prices_are_sane(_prices(volume=pa.array([None, 0.0], pa.float64()))).passed
-    bad = prices_are_sane(_prices(volume=pa.array([None, -5.0], pa.float64())))
+    assert _prices_are_sane(_prices(volume=pa.array([None, 0.0], pa.float64()))).passed
+    bad = _prices_are_sane(_prices(volume=pa.array([None, -5.0], pa.float64())))
     assert bad.problems == ["1 rows with negative volume"]
 
 
@@ -132,14 +143,14 @@ def test_price_rules_and_repeats_per_day_name_the_failing_day_first():
         ("2025-03-04", False, ["2025-03-04 A x2"]), ("2025-03-03", True, [])]
 
 
-def test_a_proof_gives_the_runs_finding_of_the_run_level_check_from_the_same_pass():
-    # The step computes each check once: its run finding must be what the run-level function says.
+def test_a_proof_gives_the_runs_finding_whatever_dates_it_is_split_by():
+    # The step computes each check once: its run finding is the same for a range's dates or none.
     files = [_file("mon.csv", 3, 2, 1), _file("tue.csv", 2, 2, 0), _file("arc.csv", 5, 5, 0, in_run=(4, 0))]
     prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(MON, "arc.csv")] * 3 + [(TUE, "stray.csv")])
     rejected = _dated([(MON, "mon.csv"), (WED, "mon.csv")])
     names = ["mon.csv", "tue.csv", "arc.csv", "never.csv"]
     proof = prove_rows_accounted_for(files, prices, rejected, names, {}, [MON, TUE, WED])
-    assert proof.finding == rows_accounted_for(files, prices, rejected, names)
+    assert proof.finding == _rows_accounted_for(files, prices, rejected, names)
     assert proof.finding.problems == [
         "never.csv: in the manifest for these dates but never parsed", "arc.csv: 3 rows in prices, expected 4",
         "mon.csv: 2 rows in rejected_rows, expected 1", "tue.csv: 1 rows in prices, expected 2",
@@ -148,11 +159,11 @@ def test_a_proof_gives_the_runs_finding_of_the_run_level_check_from_the_same_pas
                     close=[10.0, -1.0, 10.0, None, 10.0], high=[11.0, 11.0, 8.0, 11.0, 11.0],
                     volume=pa.array([1, -1, None, 1, -2], pa.int64()))
     sane = prove_prices_are_sane(table, [MON, TUE, WED])
-    assert sane.finding == prices_are_sane(table) and not sane.finding.passed
+    assert sane.finding == _prices_are_sane(table) and not sane.finding.passed
     assert sane.finding.problems == ["1 rows with non-positive price", "1 rows with high below open/close/low",
                                      "1 rows with low above open/close", "2 rows with negative volume"]
     unique = prove_one_row_per_ticker_and_date(table, [MON, TUE, WED])
-    assert unique.finding == one_row_per_ticker_and_date(table) and unique.finding.problems == ["2025-03-04 A x2"]
+    assert unique.finding == _one_row_per_ticker_and_date(table) and unique.finding.problems == ["2025-03-04 A x2"]
     clean = _prices(close=[10.0, 10.5])
     assert prove_prices_are_sane(clean, []).finding == Finding(True, [])
     assert prove_one_row_per_ticker_and_date(clean, []).finding == Finding(True, [])
