@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 from dagster import (
-    AssetCheckKey, AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetOut, BackfillPolicy,
-    DagsterInstance, Definitions, Nothing, Output, define_asset_job, execute_job, materialize, multi_asset,
-    reconstructable,
+    AssetCheckKey, AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetKey, AssetMaterialization, AssetOut,
+    BackfillPolicy, DagsterInstance, Definitions, Nothing, Output, PartitionKeyRange, define_asset_job, execute_job,
+    materialize, multi_asset, reconstructable,
 )
 from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
@@ -125,13 +125,6 @@ def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_t
     # name a materialization an AssetCheckEvaluation checks (AssetCheckEvaluationTargetMaterializationData
     # is private). If a Dagster upgrade gives the result a partition, or drops or renames the private
     # class, or stops taking each date's evaluation as current, this fails: revisit lake.py then.
-    from dagster import (
-        AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy, Nothing, Output,
-        multi_asset,
-    )
-
-    from backintime_assets.partitions import trade_date_partitions
-
     dates = ["2025-03-03", "2025-03-04"]
 
     @multi_asset(
@@ -165,13 +158,6 @@ def test_a_dates_evaluation_targets_this_runs_materialization_though_another_run
     # Another run (a sensor's run of one date) materializes a date of the range while the range's step
     # is checking: each date's evaluation must still name this run's materialization of it, not none
     # (the newest materializations of the range's dates are no longer all this run's).
-    from dagster import (
-        AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetMaterialization, AssetOut, BackfillPolicy,
-        Nothing, Output, multi_asset,
-    )
-
-    from backintime_assets.partitions import trade_date_partitions
-
     dates = ["2025-03-03", "2025-03-04"]
 
     @multi_asset(
@@ -206,13 +192,6 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
 
     import psycopg
     import psycopg2
-    from dagster import (
-        AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetOut, BackfillPolicy, Nothing, Output,
-        PartitionKeyRange, multi_asset,
-    )
-
-    from backintime_assets.partitions import trade_date_partitions
-
     cli_home(tmp_path, postgres_url, monkeypatch)
     first, last = MON, MON + timedelta(days=25)
     dates = trade_date_partitions.get_partition_keys_in_range(PartitionKeyRange(first.isoformat(), last.isoformat()))
