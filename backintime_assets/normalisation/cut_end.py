@@ -19,12 +19,29 @@ rejected only where its last cell shows the cut against the same column's other 
   other row fills it (cut just past the delimiter);
 - a date shorter than every other row's ("2025-03-1" of "2025-03-12").
 A last value written like its column's (same decimals, same scale) loads: a varying column ("121.5",
-"121.75", "122") gives no evidence of a cut, nor does a file of fewer than MIN_OTHERS other rows."""
+"121.75", "122") gives no evidence of a cut, nor does a file of fewer than MIN_OTHERS other rows.
+The judgments of cells are pure; cut_last_rows finds the last row and its column's cells as written
+in a file's records (normalise.py, or several files read as one: group.py)."""
 
 from __future__ import annotations
 
+import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
+from backintime_assets.detection.dialect import reader_kwargs
+from backintime_assets.detection.schema import FileSchema
+
+from .rules import PRICE_FIELDS
+
+if TYPE_CHECKING:
+    from .records import Records
 
 TRUNCATED = ("truncated: the file ends inside this line, no line break after it; its last value may be cut"
              " ({why})")
@@ -173,3 +190,92 @@ def cut_date(last: str, others: Sequence[str]) -> str | None:
     if len(runs) >= min(len(r) for r in other_runs) and len(runs[-1]) >= min(len(r[-1]) for r in other_runs):
         return None
     return f"{cell!r} is shorter than every other row's date"
+
+
+_NUMBER_FIELDS = (*PRICE_FIELDS, "volume")
+
+
+def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: list[tuple[int, np.ndarray]],
+                  raw_of: Callable[[int], str], reread: Callable[..., Records]) -> list[tuple[np.ndarray, str]]:
+    """(mask, reason) of each file's last row where the file ends inside it, no line break after it,
+    and its last value shows the cut (above). `ends`: of each file ending so, the line it ends on
+    and the mask of its records among `rec`'s (several files read as one: group.py). Of a piece of a
+    large file only the last piece can end so (ingestion/parsed.py cuts pieces at line breaks)."""
+    n, width = len(rec.line), len(schema.columns)
+    role = next((c for c, j in cmap.items() if j == width - 1), None)
+    if not n or role is None:
+        return []  # no column read is the last: a note, a field no name heads, cut, misreads no value
+    kw = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
+    j, column, found = width - 1, None, []
+    for end, own in ends:
+        rows = np.flatnonzero(own & (rec.line <= end))
+        if not rows.size:
+            continue
+        k = int(rows[np.argmax(rec.line[rows])])
+        raw = raw_of(k)
+        if int(rec.line[k]) + raw.count("\n") != end:
+            continue  # the unterminated line is not a data row (a footer, a note)
+        if len(next(csv.reader([raw.replace("\n", " ")], **kw), [])) != width:
+            continue  # a field past the header's names holds the cut, or the field count rejects it
+        mask = np.zeros(n, dtype=bool)
+        mask[k] = True
+        if open_quote(raw, schema.delimiter, schema.quotechar):
+            found.append((mask, TRUNCATED.format(why="a quoted value left open")))
+            continue
+        if role not in _NUMBER_FIELDS and role != "date":
+            continue
+        if column is None:  # as written: a column pyarrow typed has lost its decimals' count
+            column = rec.columns[j] if j in rec.columns and pa.types.is_string(rec.columns[j].type) \
+                else reread([j]).columns.get(j)
+            if column is None or len(column) != n:
+                return found
+        # The rows written just before the last are the evidence, not all of a long file's: each cell is
+        # read by a Python regex, and 250,000 of them in a 16 MB piece took seconds (NEAR_ROWS).
+        near = rows[rows != k][-NEAR_ROWS:]
+        cells = _written(column, near)
+        last = column[k].as_py() or ""
+        if role == "date":
+            why = cut_date(last, cells)
+        else:
+            spec = schema.columns[j]
+            decimal, thousands = ((None, ",") if spec.format == COMMA_GROUPED else (None, ".")
+                                  if spec.format == DOT_GROUPED else (schema.decimal, schema.thousands))
+            same = None
+            if "ticker" in cmap and cmap["ticker"] in rec.columns:
+                names = rec.columns[cmap["ticker"]]
+                name = names[k].as_py()
+                alike = (pc.is_null(names) if name is None else pc.fill_null(pc.equal(names, name), False))
+                alike = np.asarray(alike.to_numpy(zero_copy_only=False), dtype=bool)
+                # The ticker's own rows before its last, from the whole file: in one of many tickers
+                # by date, the last NEAR_ROWS rows hold few of them.
+                same = _written(column, rows[alike[rows] & (rows != k)][-NEAR_ROWS:])
+            drops = role != "volume" and _drops_zeros(rec, schema, cmap, np.append(near, k), reread)
+            why = cut_number(last, cells, same, decimal, thousands, volume=role == "volume", drops_zeros=drops)
+        if why:
+            found.append((mask, TRUNCATED.format(why=why)))
+    return found
+
+
+def _drops_zeros(rec: Records, schema: FileSchema, cmap: dict[str, int], rows: np.ndarray,
+                 reread: Callable[..., Records]) -> bool:
+    """Whether a price column other than the last, on the file's `rows`, varies in decimals as
+    written (decimals_vary): a writer dropping trailing zeros, as a spreadsheet's General
+    format or Python's repr does, writes a whole price column so, not a cut."""
+    width = len(schema.columns)
+    js = [j for f, j in cmap.items() if f in PRICE_FIELDS and j != width - 1 and schema.columns[j].format
+          not in (COMMA_GROUPED, DOT_GROUPED)]
+    if not js:
+        return False
+    written = reread(js).columns
+    for j in js:
+        column = written.get(j)
+        if column is None or len(column) != len(rec.line):
+            continue
+        if decimals_vary(_written(column, rows), schema.decimal, schema.thousands):
+            return True
+    return False
+
+
+def _written(column: pa.Array | pa.ChunkedArray, rows: np.ndarray) -> list[str]:
+    """The cells of `column` on `rows`, as written ("" where empty)."""
+    return [c or "" for c in column.take(pa.array(rows, type=pa.int64())).to_pylist()]

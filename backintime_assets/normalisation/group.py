@@ -18,7 +18,8 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .lines import FileLines, LineIndex, count_byte, to_utf8
-from .normalise import _canonical, _region, _typed_columns, cut_last_rows, normalise_bytes, read_columns
+from .cut_end import cut_last_rows
+from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
 from .records import Line, Records, split_fast, split_lines, split_slow
 from .repeated_header import PART_STARTS, name_repeated_headers

@@ -18,7 +18,6 @@ from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORM
 from backintime_assets.detection.columns import ColumnType, infer_column_type
 from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 from backintime_assets.detection.date_system import DAY_MONTH, EPOCH_EAST_UNITS, EPOCH_UNITS
-from backintime_assets.detection.dialect import reader_kwargs
 from backintime_assets.detection.dates import (
     FIRST_YEAR, GUESSED_ORDER_CERTAINTY, LAST_YEAR, months_only, years_outside,
 )
@@ -58,7 +57,7 @@ from .aggregates import check_aggregate_rows, check_labelled_sums
 from .day_snapshot import check_day_snapshot
 from .carried_on import carries_on
 from .currency_mix import other_currency_rows
-from .cut_end import NEAR_ROWS, TRUNCATED, cut_date, cut_number, decimals_vary, open_quote
+from .cut_end import cut_last_rows
 from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
 from .rules import (
@@ -786,92 +785,6 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                                                  np.zeros(len(codes), dtype=bool)))
     return NormalisedFile(prices, lines_frame(source_file, rejected), rows_read, None,
                           lines_frame(source_file, non_data), total, reader)
-
-
-def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: list[tuple[int, np.ndarray]],
-                  raw_of: Callable[[int], str], reread: Callable[..., Records]) -> list[tuple[np.ndarray, str]]:
-    """(mask, reason) of each file's last row where the file ends inside it, no line break after it,
-    and its last value shows the cut (cut_end.py). `ends`: of each file ending so, the line it ends on
-    and the mask of its records among `rec`'s (several files read as one: group.py). Of a piece of a
-    large file only the last piece can end so (ingestion/parsed.py cuts pieces at line breaks)."""
-    n, width = len(rec.line), len(schema.columns)
-    role = next((c for c, j in cmap.items() if j == width - 1), None)
-    if not n or role is None:
-        return []  # no column read is the last: a note, a field no name heads, cut, misreads no value
-    kw = reader_kwargs(schema.delimiter, schema.quotechar, schema.escapechar, schema.skipinitialspace)
-    j, column, found = width - 1, None, []
-    for end, own in ends:
-        rows = np.flatnonzero(own & (rec.line <= end))
-        if not rows.size:
-            continue
-        k = int(rows[np.argmax(rec.line[rows])])
-        raw = raw_of(k)
-        if int(rec.line[k]) + raw.count("\n") != end:
-            continue  # the unterminated line is not a data row (a footer, a note)
-        if len(next(csv.reader([raw.replace("\n", " ")], **kw), [])) != width:
-            continue  # a field past the header's names holds the cut, or the field count rejects it
-        mask = np.zeros(n, dtype=bool)
-        mask[k] = True
-        if open_quote(raw, schema.delimiter, schema.quotechar):
-            found.append((mask, TRUNCATED.format(why="a quoted value left open")))
-            continue
-        if role not in _NUMERIC_FIELDS and role != "date":
-            continue
-        if column is None:  # as written: a column pyarrow typed has lost its decimals' count
-            column = rec.columns[j] if j in rec.columns and pa.types.is_string(rec.columns[j].type) \
-                else reread([j]).columns.get(j)
-            if column is None or len(column) != n:
-                return found
-        # The rows written just before the last are the evidence, not all of a long file's: each cell is
-        # read by a Python regex, and 250,000 of them in a 16 MB piece took seconds (cut_end.NEAR_ROWS).
-        near = rows[rows != k][-NEAR_ROWS:]
-        cells = _written(column, near)
-        last = column[k].as_py() or ""
-        if role == "date":
-            why = cut_date(last, cells)
-        else:
-            spec = schema.columns[j]
-            decimal, thousands = ((None, ",") if spec.format == COMMA_GROUPED else (None, ".")
-                                  if spec.format == DOT_GROUPED else (schema.decimal, schema.thousands))
-            same = None
-            if "ticker" in cmap and cmap["ticker"] in rec.columns:
-                names = rec.columns[cmap["ticker"]]
-                name = names[k].as_py()
-                alike = (pc.is_null(names) if name is None else pc.fill_null(pc.equal(names, name), False))
-                alike = np.asarray(alike.to_numpy(zero_copy_only=False), dtype=bool)
-                # The ticker's own rows before its last, from the whole file: in one of many tickers
-                # by date, the last NEAR_ROWS rows hold few of them.
-                same = _written(column, rows[alike[rows] & (rows != k)][-NEAR_ROWS:])
-            drops = role != "volume" and _drops_zeros(rec, schema, cmap, np.append(near, k), reread)
-            why = cut_number(last, cells, same, decimal, thousands, volume=role == "volume", drops_zeros=drops)
-        if why:
-            found.append((mask, TRUNCATED.format(why=why)))
-    return found
-
-
-def _drops_zeros(rec: Records, schema: FileSchema, cmap: dict[str, int], rows: np.ndarray,
-                 reread: Callable[..., Records]) -> bool:
-    """Whether a price column other than the last, on the file's `rows`, varies in decimals as
-    written (cut_end.decimals_vary): a writer dropping trailing zeros, as a spreadsheet's General
-    format or Python's repr does, writes a whole price column so, not a cut."""
-    width = len(schema.columns)
-    js = [j for f, j in cmap.items() if f in PRICE_FIELDS and j != width - 1 and schema.columns[j].format
-          not in (COMMA_GROUPED, DOT_GROUPED)]
-    if not js:
-        return False
-    written = reread(js).columns
-    for j in js:
-        column = written.get(j)
-        if column is None or len(column) != len(rec.line):
-            continue
-        if decimals_vary(_written(column, rows), schema.decimal, schema.thousands):
-            return True
-    return False
-
-
-def _written(column: pa.Array | pa.ChunkedArray, rows: np.ndarray) -> list[str]:
-    """The cells of `column` on `rows`, as written ("" where empty)."""
-    return [c or "" for c in column.take(pa.array(rows, type=pa.int64())).to_pylist()]
 
 
 def _rewritten(data: bytes, rewrite: Callable[[bytes], bytes], schema: FileSchema, source_file: str,
