@@ -733,7 +733,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
                               lines_frame(source_file, non_data), total, reader)
     # An unterminated last line cut inside its last value (cut_end.py): rejected before its values are read.
     cut = [] if index is None or not index.count or index.buf.endswith((b"\n", b"\r")) else \
-        cut_last_rows(rec, schema, cmap, [(index.count, np.ones(len(rec.line), dtype=bool))], raw_of, reread)
+        cut_last_rows(rec, schema, cmap, [(index.count, np.arange(len(rec.line)))], raw_of, reread)
     refused: list[tuple[np.ndarray, str]] = list(cut)
 
     def judged_by(named: Strings | None) -> tuple[pa.Table, list[Line]]:
