@@ -59,23 +59,26 @@ class Suspect:
     reported_on: str  # the run's date it is reported under: its own, or the one whose close revealed it
     confirmed: bool  # False: at the lake's edge, one side only
 
+    @property
+    def factor(self) -> str:
+        return f"about {WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}"
+
     def as_dict(self) -> dict:
         return {"ticker": self.ticker, "date": self.date, "close": self.close,
                 "before": {"date": self.before[0], "close": self.before[1]} if self.before[0] else None,
                 "after": {"date": self.after[0], "close": self.after[1]} if self.after[0] else None,
-                "factor": f"about {WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}",
+                "factor": self.factor,
                 "source_file": self.source_file, "source_line": self.source_line}
 
     def problem(self) -> str:
         where = f"{self.source_file} line {self.source_line}"
-        factor = f"about {WORDS[abs(self.power)]} {'above' if self.power > 0 else 'below'}"
         if not self.confirmed:
             side = self.before if self.before[0] else self.after
-            return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {factor} its closes "
+            return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {self.factor} its closes "
                     f"{'before' if self.before[0] else 'after'} it (to {_figure(side[1])} on {side[0]}); no date "
                     "on the other side is loaded yet: a unit slip or a real step (a split, a redenomination)")
         revealed = "" if self.reported_on == self.date else f" (loaded earlier; revealed by {self.reported_on})"
-        return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {factor} its closes on the "
+        return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {self.factor} its closes on the "
                 f"dates around it ({_figure(self.before[1])} on {self.before[0]}, {_figure(self.after[1])} on "
                 f"{self.after[0]}), which agree: a price in another unit?{revealed}")
 
