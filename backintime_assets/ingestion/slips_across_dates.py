@@ -32,7 +32,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.normalisation.unit_slips import AGREE, GAP_DAYS, LEVEL, WORDS, in_band, power
+from backintime_assets.normalisation.unit_slips import (
+    AGREE, EPOCH, LEVEL, WORDS, figure, in_band, iso_day, power, within_gaps,
+)
 
 # The longest run of days called a suspect, by power of ten: a clerk's week or two of pence comes
 # back; a tenfold run is short (a stock can rise tenfold and fall back over weeks).
@@ -41,7 +43,6 @@ MOST_DAYS = {1: 5, 2: 10, 3: 10}
 WINDOW_DATES = 2 * max(MOST_DAYS.values()) + 5
 _EDGE_SIDE = 5  # at the lake's edge, the days the one side must hold to list an unconfirmed step
 _BIG = np.log10(7.0)  # no step this large in a ticker's window: nothing to look at (most tickers)
-_EPOCH = dt.date(1970, 1, 1)
 # Suspects named per day in the metadata; a day's count says how many more there are.
 DAY_PROBLEMS = 5
 
@@ -74,12 +75,12 @@ class Suspect:
         where = f"{self.source_file} line {self.source_line}"
         if not self.confirmed:
             side = self.before if self.before[0] else self.after
-            return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {self.factor} its closes "
-                    f"{'before' if self.before[0] else 'after'} it (to {_figure(side[1])} on {side[0]}); no date "
+            return (f"{self.ticker} {self.date}: close {figure(self.close)} ({where}) is {self.factor} its closes "
+                    f"{'before' if self.before[0] else 'after'} it (to {figure(side[1])} on {side[0]}); no date "
                     "on the other side is loaded yet: a unit slip or a real step (a split, a redenomination)")
         revealed = "" if self.reported_on == self.date else f" (loaded earlier; revealed by {self.reported_on})"
-        return (f"{self.ticker} {self.date}: close {_figure(self.close)} ({where}) is {self.factor} its closes on the "
-                f"dates around it ({_figure(self.before[1])} on {self.before[0]}, {_figure(self.after[1])} on "
+        return (f"{self.ticker} {self.date}: close {figure(self.close)} ({where}) is {self.factor} its closes on the "
+                f"dates around it ({figure(self.before[1])} on {self.before[0]}, {figure(self.after[1])} on "
                 f"{self.after[0]}), which agree: a price in another unit?{revealed}")
 
 
@@ -110,7 +111,7 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
     big = np.flatnonzero(same & (np.abs(np.diff(logc)) >= _BIG))
     if big.size == 0:
         return []
-    in_run = {(d - _EPOCH).days for d in run_dates}
+    in_run = {(d - EPOCH).days for d in run_dates}
     starts = np.flatnonzero(np.r_[True, ~same])
     ends = np.r_[starts[1:], key.size]
     files, lines = rows.column("source_file"), rows.column("source_line")
@@ -134,10 +135,10 @@ def find_slips(rows: pa.Table, run_dates: list[dt.date]) -> list[Suspect]:
             for x in range(i, j + 1):
                 row = int(order[s][x])
                 found.append(Suspect(
-                    ticker=names[key[s][x]], date=_date(day[s][x]), close=float(close[row]),
+                    ticker=names[key[s][x]], date=iso_day(day[s][x]), close=float(close[row]),
                     before=_side(day[s], close[order[s]], side_l), after=_side(day[s], close[order[s]], side_r),
                     power=k, source_file=files[row].as_py(), source_line=lines[row].as_py(),
-                    reported_on=_date(day[s][x] if int(day[s][x]) in in_run else touched[0]), confirmed=confirmed))
+                    reported_on=iso_day(day[s][x] if int(day[s][x]) in in_run else touched[0]), confirmed=confirmed))
     return sorted(found, key=lambda f: (not f.confirmed, f.reported_on, f.ticker, f.date))
 
 
@@ -170,14 +171,14 @@ def _ticker_runs(logc: np.ndarray, day: np.ndarray):
                     and abs(logc[b + 1] - logc[a - 1]) <= AGREE
                     and in_band(logc[a:b + 1] - logc[a - 1], k).all()
                     and in_band(logc[a:b + 1] - logc[b + 1], k).all()
-                    and _near(day, a - 1, b + 1, k)):
+                    and within_gaps(day, a - 1, b + 1, k)):
                 found[g] = (a, b, k, a - 1, b + 1, True)
         elif before and g == len(first) - 1 and abs(before) >= 2:
-            if m <= MOST_DAYS[abs(before)] and size[g - 1] >= _EDGE_SIDE and _near(day, a - 1, b, before) \
+            if m <= MOST_DAYS[abs(before)] and size[g - 1] >= _EDGE_SIDE and within_gaps(day, a - 1, b, before) \
                     and in_band(logc[a:b + 1] - logc[a - 1], before).all():
                 found[g] = (a, b, before, a - 1, None, False)
         elif after and g == 0 and abs(after) >= 2:
-            if m <= MOST_DAYS[abs(after)] and size[1] >= _EDGE_SIDE and _near(day, a, b + 1, after) \
+            if m <= MOST_DAYS[abs(after)] and size[1] >= _EDGE_SIDE and within_gaps(day, a, b + 1, after) \
                     and in_band(logc[a:b + 1] - logc[b + 1], -after).all():
                 found[g] = (a, b, -after, None, b + 1, False)
     # Runs side by side: each is the other's side, and which holds the unit is anyone's guess. An edge's
@@ -204,12 +205,8 @@ def _ticker_runs(logc: np.ndarray, day: np.ndarray):
     return list(found.values())
 
 
-def _near(day: np.ndarray, lo: int, hi: int, k: int) -> bool:
-    return bool((np.diff(day[lo:hi + 1]) <= GAP_DAYS[abs(k)]).all())
-
-
 def _side(day: np.ndarray, close: np.ndarray, i: int | None) -> tuple[str, float]:
-    return ("", 0.0) if i is None else (_date(day[i]), float(close[i]))
+    return ("", 0.0) if i is None else (iso_day(day[i]), float(close[i]))
 
 
 def slips_by_day(suspects: list[Suspect], dates: list[dt.date], rows_per_day: dict[str, int]) -> list[dict]:
@@ -229,11 +226,3 @@ def slips_by_day(suspects: list[Suspect], dates: list[dt.date], rows_per_day: di
 def rows_per_day(rows: pa.Table) -> dict[str, int]:
     counts = pc.value_counts(rows.column("date")).to_pylist()
     return {c["values"].isoformat(): c["counts"] for c in counts}
-
-
-def _figure(x: float) -> str:
-    return f"{x:.10g}"
-
-
-def _date(day: int) -> str:
-    return (_EPOCH + dt.timedelta(days=int(day))).isoformat()

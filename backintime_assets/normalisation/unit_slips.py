@@ -46,7 +46,7 @@ WORDS = {1: "tenfold", 2: "a hundredfold", 3: "a thousandfold"}
 # An edge is a file's, or a cut where a large file is read in pieces (ingestion/parsed.py): a piece is
 # judged alone, and "the file holds no day after" was false there, sending a reader to a day the file holds.
 _UNREAD = "(the file holds none, or a large file read in pieces holds it in the piece {})"
-_EPOCH = dt.date(1970, 1, 1)
+EPOCH = dt.date(1970, 1, 1)
 
 
 def unit_slips(keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray], volume: np.ndarray,
@@ -178,7 +178,8 @@ def _columns_slipped(logv: dict[str, np.ndarray], run: slice, side: int, k: int,
     return True
 
 
-def _near(day: np.ndarray, a: int, b: int, k: int) -> bool:
+def within_gaps(day: np.ndarray, a: int, b: int, k: int) -> bool:
+    """Rows a..b (days since EPOCH) follow one another within the gap a slip of 10**k may span."""
     return bool((np.diff(day[a:b + 1]) <= GAP_DAYS[abs(k)]).all())
 
 
@@ -189,7 +190,7 @@ def _interior(a: int, b: int, first: np.ndarray, last: np.ndarray, g: int, logv:
     sides = (last[g - 1] - first[g - 1] + 1) + (last[g + 1] - first[g + 1] + 1)
     return (sides >= max(3, 2 * m)
             and abs(logv["close"][right] - logv["close"][left]) <= AGREE
-            and _near(day, left, right, k)
+            and within_gaps(day, left, right, k)
             and _columns_slipped(logv, slice(a, b + 1), left, k, abs(k) == 1)
             and _columns_slipped(logv, slice(a, b + 1), right, k, abs(k) == 1))
 
@@ -200,7 +201,7 @@ def _at_edge(a: int, b: int, side_rows: int, side: int, logv: dict[str, np.ndarr
     if side_rows < max(_EDGE_SIDE, 3 * m):
         return False
     lo, hi = (side, b) if back else (a, side)
-    if not (_near(day, lo, hi, k) and _columns_slipped(logv, slice(a, b + 1), side, k, True)):
+    if not (within_gaps(day, lo, hi, k) and _columns_slipped(logv, slice(a, b + 1), side, k, True)):
         return False
     # A split's shares move the other way by its factor: the turnover stays, a slip's does not.
     others = volume[side - _EDGE_SIDE + 1:side + 1] if back else volume[side:side + _EDGE_SIDE]
@@ -213,24 +214,24 @@ def _at_edge(a: int, b: int, side_rows: int, side: int, logv: dict[str, np.ndarr
 
 
 def _reason(close: np.ndarray, day: np.ndarray, i: int, a: int, b: int, side: int, k: int, where: str) -> str:
-    how = f"close {_figure(close[i])} is about {WORDS[abs(k)]} {'above' if k > 0 else 'below'}"
+    how = f"close {figure(close[i])} is about {WORDS[abs(k)]} {'above' if k > 0 else 'below'}"
     if where == "between":
-        return (f"unit slip: {how} this ticker's closes on the days around it ({_figure(close[a - 1])} on "
-                f"{_date(day[a - 1])}, {_figure(close[b + 1])} on {_date(day[b + 1])}), which agree: a price in "
+        return (f"unit slip: {how} this ticker's closes on the days around it ({figure(close[a - 1])} on "
+                f"{iso_day(day[a - 1])}, {figure(close[b + 1])} on {iso_day(day[b + 1])}), which agree: a price in "
                 "another unit (pounds for pence, dollars for cents), not a move")
     if where == "start":
         return (f"unit slip at the file's start: {how} this ticker's {side} closes after it (from "
-                f"{_figure(close[b + 1])} on {_date(day[b + 1])}), which agree; a split or a redenomination on "
-                f"{_date(day[b + 1])} would look the same, and no day before is read with these rows to tell "
+                f"{figure(close[b + 1])} on {iso_day(day[b + 1])}), which agree; a split or a redenomination on "
+                f"{iso_day(day[b + 1])} would look the same, and no day before is read with these rows to tell "
                 f"{_UNREAD.format('before')}")
-    return (f"unit slip at the file's end: {how} this ticker's {side} closes before it (to {_figure(close[a - 1])} "
-            f"on {_date(day[a - 1])}), which agree; a split or a redenomination on {_date(day[a])} would look "
+    return (f"unit slip at the file's end: {how} this ticker's {side} closes before it (to {figure(close[a - 1])} "
+            f"on {iso_day(day[a - 1])}), which agree; a split or a redenomination on {iso_day(day[a])} would look "
             f"the same, and no day after is read with these rows to tell {_UNREAD.format('after')}")
 
 
-def _figure(x: float) -> str:
+def figure(x: float) -> str:
     return f"{x:.10g}"
 
 
-def _date(day: int) -> str:
-    return (_EPOCH + dt.timedelta(days=int(day))).isoformat()
+def iso_day(day: int) -> str:
+    return (EPOCH + dt.timedelta(days=int(day))).isoformat()
