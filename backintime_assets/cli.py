@@ -864,8 +864,11 @@ def cmd_dagster(args) -> None:
         raise CliError("backintime dagster takes dagster's own arguments: e.g. `backintime dagster asset "
                        "materialize -m backintime_assets.definitions --select prices,rejected_rows "
                        "--partition 2025-03-03`")
-    env = _prepare()
     dagster = str(Path(sys.executable).parent / "dagster")
+    if not os.access(dagster, os.X_OK):  # exec would fail with a bare FileNotFoundError
+        raise CliError(f"no dagster command beside this Python ({dagster}): install backintime into an "
+                       "environment with its dependencies (`make install`)")
+    env = _prepare()
     sys.stdout.flush()
     os.execve(dagster, [dagster, *args.dagster_args], {**os.environ, **env})
 

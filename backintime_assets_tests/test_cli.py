@@ -939,3 +939,15 @@ def test_dagster_passes_on_dagsters_own_options_first_too(tmp_path, monkeypatch)
     for args in (["--help"], ["--version"], ["-h"], ["dev", "-p", "3001"], ["asset", "--help"]):
         assert main(["dagster", *args]) == 0
     assert ran == [["--help"], ["--version"], ["-h"], ["dev", "-p", "3001"], ["asset", "--help"]]
+
+
+def test_dagster_says_so_when_no_dagster_command_is_installed(tmp_path, monkeypatch, capsys):
+    # exec of a missing file had printed a bare FileNotFoundError traceback.
+    import sys
+
+    from backintime_assets import cli
+
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    monkeypatch.setattr(cli, "_prepare", lambda: {})
+    assert main(["dagster", "dev"]) == 2
+    assert "no dagster command beside this Python" in capsys.readouterr().err
