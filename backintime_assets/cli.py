@@ -476,7 +476,7 @@ def _override(conn, sha: str, targets: list[str], column: str | int, args) -> li
 
 
 def _of_layout(conn, chosen: list[str], targets: list[str]) -> str:
-    """"N of M current file(s)": of a layout's files (`targets`), those a correction reached (`chosen`),
+    """The "N of M current file(s)" text: of a layout's files (`targets`), those a correction reached (`chosen`),
     counted among the files that load. A path's superseded versions share its layout and take the
     correction too (a version brought back reads by it), but counted with the others they made "4 of 4
     files" of a layout of 3: said apart."""
