@@ -224,3 +224,27 @@ def test_a_last_volume_of_many_tickers_by_date_is_judged_by_its_tickers_rows_in_
     rejected = r.rejected_arrow.to_pylist()
     assert [x["source_line"] for x in rejected] == [1502] and "'48' is the start of a value like the 5" \
         in rejected[0]["reason"]
+
+
+HOLIDAY = (b"Date,Close,Volume\n2025-03-03,121.75,51200\n2025-03-04,122.40,48700\n2025-03-05,121.95,0\n"
+           b"2025-03-06,121.40,50300\n2025-03-07,121.50,47100\n2025-03-10,121.80,49900\n")
+
+
+@pytest.mark.parametrize("data, loaded", [
+    (HOLIDAY + b"2025-03-11,121.75,48", None),  # 48000 cut: the holiday's 0 had switched the rule off, 48 loaded
+    (HOLIDAY + b"2025-03-11,121.75,48000", 48000),
+    (HOLIDAY + b"2025-03-11,121.75,12", 12),  # a quiet day: 12,000 .. 12,999 put back is under them all
+    # Zeros on more than a quarter of the days: a stock that seldom trades, whose last day can be any count.
+    (HOLIDAY.replace(b"49900", b"0") + b"2025-03-11,121.75,48", 48),
+    (HOLIDAY.replace(b"48700", b"0").replace(b"49900", b"0") + b"2025-03-11,121.75,48", 48),
+])
+def test_a_zero_volume_day_is_no_evidence_of_the_scale_a_last_volume_is_judged_by(data, loaded):
+    r = _read(data)
+    if loaded is None:
+        rejected = r.rejected_arrow.to_pylist()
+        assert r.prices_arrow.num_rows == 6 and [x["source_line"] for x in rejected] == [8]
+        assert rejected[0]["reason"].startswith("truncated:") and "'48' is the start of a value like" in \
+            rejected[0]["reason"]
+    else:
+        assert r.rejected_arrow.num_rows == 0 and r.prices_arrow.num_rows == 7
+        assert r.prices_arrow.to_pylist()[-1]["volume"] == loaded
