@@ -78,6 +78,22 @@ def open_quote(raw: str, delimiter: str, quotechar: str | None) -> bool:
     return inside
 
 
+def blanks_after_value(written: str, others: Sequence[str], thousands: str | None) -> bool:
+    """Whether the last field as written (`written`, quotes read) is a value followed by blanks (spaces,
+    tabs): a cut ends where the bytes stop, so blanks after a value were written after it, and the
+    value is whole ("...,48  " is a volume of 48). Not where blanks can be inside a value, so that a
+    cut can end in one: the column's other cells hold a blank between characters ("48 000", "1.5 M",
+    "12 Mar 2025", "2025-03-12 16:00"), or the file groups thousands by a blank; nor an empty cell
+    (a cut inside the blanks before a value padded to the right: ",   48000")."""
+    value = written.rstrip(" \t")
+    if value == written or not value.strip():
+        return False
+    if thousands is not None and not thousands.strip():
+        return False
+    inner = re.compile(r"\S\s+\S")
+    return not inner.search(value) and not any(inner.search(c) for c in others)
+
+
 def _number(decimal: str | None, thousands: str | None) -> re.Pattern:
     """(leading text, whole digits with their grouping, decimal mark, decimals, trailing text)."""
     group = re.escape(thousands) if thousands and thousands != decimal else None
@@ -227,7 +243,8 @@ def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: 
         raw = raw_of(k)
         if int(rec.line[k]) + raw.count("\n") != end:
             continue  # the unterminated line is not a data row (a footer, a note)
-        if len(next(csv.reader([raw.replace("\n", " ")], **kw), [])) != width:
+        fields = next(csv.reader([raw.replace("\n", " ")], **kw), [])
+        if len(fields) != width:
             continue  # a field past the header's names holds the cut, or the field count rejects it
         mask = np.zeros(n, dtype=bool)
         mask[k] = True
@@ -245,6 +262,8 @@ def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: 
         # read by a Python regex, and 250,000 of them in a 16 MB piece took seconds (NEAR_ROWS).
         near = rows[rows != k][-NEAR_ROWS:]
         cells = _written(column, near)
+        if blanks_after_value(fields[-1], cells, schema.thousands):
+            continue  # blanks the writer put after the value: the cut, if any, came after it
         last = column[k].as_py() or ""
         if role == "date":
             why = cut_date(last, cells)

@@ -248,3 +248,35 @@ def test_a_zero_volume_day_is_no_evidence_of_the_scale_a_last_volume_is_judged_b
     else:
         assert r.rejected_arrow.num_rows == 0 and r.prices_arrow.num_rows == 7
         assert r.prices_arrow.to_pylist()[-1]["volume"] == loaded
+
+
+@pytest.mark.parametrize("data, close, volume", [
+    (HEAD + LAST[:-3] + b"  ", 121.75, 48),  # blanks after 48: the writer finished it, a cut ends where bytes stop
+    (HEAD + LAST[:-3] + b"\t", 121.75, 48),
+    ((HEAD + LAST[:-3] + b" ").replace(b"\n", b"\r\n"), 121.75, 48),
+    (CLOSE_LAST + b"2025-03-07,48000,121.7 ", 121.7, 48000),
+])
+def test_a_last_value_followed_by_blanks_is_whole_and_loads(data, close, volume):
+    r = _read(data)
+    assert r.file_problem is None and r.rejected_arrow.num_rows == 0 and r.prices_arrow.num_rows == 5
+    last = r.prices_arrow.to_pylist()[-1]
+    assert (last["close"], last["volume"]) == (close, volume)
+
+
+@pytest.mark.parametrize("data, why", [
+    (HEAD + LAST[:-5] + b"   ", "empty where every other row has a value"),  # cut inside blanks before a value
+    (CLOSE_LAST + b'2025-03-07,48000,"12 ', "a quoted value left open"),  # a quoted text can hold a blank
+    # A value that holds a blank can be cut after it: "48 000" grouped by a space, "16:00" after the date.
+    (b"Date;Close;Volume\n2025-03-03;121,75;51 200\n2025-03-04;122,40;48 700\n2025-03-05;121,95;50 300\n"
+     b"2025-03-06;121,40;47 100\n2025-03-07;121,75;48 ", "'48' is the start of a value like"),
+    (b"Close,Volume,Date\n121.75,51200,2025-03-10 16:00\n121.40,48700,2025-03-11 16:00\n"
+     b"121.95,50300,2025-03-12 16:00\n121.40,47100,2025-03-13 16:00\n121.75,48000,2025-03-14 ",
+     "is shorter than every other row's date"),
+    (b"Date,Close,Volume\n2025-03-03,121.75,1.2 M\n2025-03-04,122.40,1.5 M\n2025-03-05,121.95,1.1 M\n"
+     b"2025-03-06,121.40,1.3 M\n2025-03-07,121.75,1.2 ", "lacks the unit every other row writes"),
+])
+def test_a_cut_that_can_end_in_a_blank_is_still_rejected_as_truncated(data, why):
+    r = _read(data)
+    rejected = r.rejected_arrow.to_pylist()
+    assert r.prices_arrow.num_rows == 4 and len(rejected) == 1
+    assert rejected[0]["reason"].startswith("truncated:") and why in rejected[0]["reason"], rejected
