@@ -84,14 +84,20 @@ def blanks_after_value(written: str, others: Sequence[str], thousands: str | Non
     value is whole ("...,48  " is a volume of 48). Not where blanks can be inside a value, so that a
     cut can end in one: the column's other cells hold a blank between characters ("48 000", "1.5 M",
     "12 Mar 2025", "2025-03-12 16:00"), or the file groups thousands by a blank; nor an empty cell
-    (a cut inside the blanks before a value padded to the right: ",   48000")."""
+    (a cut inside the blanks before a value padded to the right: ",   48000"); nor where the other
+    cells write a unit after the number ("1.5M", "51K", "121.50USD"): "1.2 " can be "1.2 M" cut
+    after its blank, and read as it stands loaded 1.2 for 1.2 million."""
     value = written.rstrip(" \t")
     if value == written or not value.strip():
         return False
     if thousands is not None and not thousands.strip():
         return False
     inner = re.compile(r"\S\s+\S")
-    return not inner.search(value) and not any(inner.search(c) for c in others)
+    return not inner.search(value) and not any(inner.search(c) or _UNIT_AFTER.search(c) for c in others)
+
+
+# A cell ending in text after its number ("1.5M", "51K", "121.50USD", "5%"), a closing quote and blanks aside.
+_UNIT_AFTER = re.compile(r"\d[^\d\s\"']+[\"']?\s*$")
 
 
 def _number(decimal: str | None, thousands: str | None) -> re.Pattern:

@@ -274,6 +274,11 @@ def test_a_last_value_followed_by_blanks_is_whole_and_loads(data, close, volume)
      "is shorter than every other row's date"),
     (b"Date,Close,Volume\n2025-03-03,121.75,1.2 M\n2025-03-04,122.40,1.5 M\n2025-03-05,121.95,1.1 M\n"
      b"2025-03-06,121.40,1.3 M\n2025-03-07,121.75,1.2 ", "lacks the unit every other row writes"),
+    # A unit written close ("1.5M") can still follow a blank on the last row ("1.2 M"): 1.2 loaded for 1.2 million.
+    (b"Date,Close,Volume\n2025-03-03,121.75,1.2M\n2025-03-04,122.40,1.5M\n2025-03-05,121.95,1.1M\n"
+     b"2025-03-06,121.40,1.3M\n2025-03-07,121.75,1.2 ", "lacks the unit every other row writes"),
+    (b"Date,Close,Volume\n2025-03-03,121.75,51K\n2025-03-04,122.40,48K\n2025-03-05,121.95,50K\n"
+     b"2025-03-06,121.40,47K\n2025-03-07,121.75,48 ", "lacks the unit every other row writes"),
 ])
 def test_a_cut_that_can_end_in_a_blank_is_still_rejected_as_truncated(data, why):
     r = _read(data)
