@@ -101,7 +101,10 @@ def test_a_bad_row_is_quarantined_and_the_good_rows_land(pipeline):
     )
     day = date(2025, 2, 10)
     result = run_range(pipeline, day, day, INGEST)
-    assert result.success and all(_checks(result).values()) and len(_checks(result)) == 3
+    assert result.success and _checks(result) == {
+        "every_row_accounted_for": True, "prices_have_one_row_per_ticker_and_date": True, "prices_are_sane": True,
+        "prices_have_no_unit_slips": True,
+    }
     prices = lake_prices(pipeline)
     landed = prices[prices["source_file"] == "desk/manual_2025-02-10.csv"]
     assert sorted(landed["ticker"]) == ["AAAAAA", "CCCCCC"]
