@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dagster import AssetKey, DagsterInstance, materialize
+from dagster import AssetCheckKey, AssetKey, DagsterInstance, materialize
 from dagster._core.definitions.data_version import CachingStaleStatusResolver, StaleStatus
+from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.loader import LoadingContextForTest
 
 from backintime_assets.assets.backtests import MARKED_TRADES
@@ -88,3 +89,11 @@ def lake_rejections(settings: Settings):
 
 def _location(settings: Settings) -> LakeLocation:
     return build_resources(settings)["lake"].location()
+
+
+def latest_check(instance: DagsterInstance, name: str, partition: str | None):
+    """The newest evaluation record of the check `name` of prices stored under `partition` (None: the
+    run-level ones), or None."""
+    key = AssetCheckKey(AssetKey("prices"), name)
+    return instance.event_log_storage.get_latest_asset_check_execution_by_key(
+        [key], partition_filter=PartitionKeyFilter(key=partition)).get(key)

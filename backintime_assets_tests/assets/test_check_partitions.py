@@ -9,7 +9,6 @@ from dagster import (
     BackfillPolicy, DagsterInstance, Definitions, Nothing, Output, PartitionKeyRange, define_asset_job, execute_job,
     materialize, multi_asset, reconstructable,
 )
-from dagster._core.event_api import PartitionKeyFilter
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 import backintime_assets.assets.lake as lake_asset
@@ -17,7 +16,7 @@ from backintime_assets.assets.check_evaluations import evaluations_per_date
 from backintime_assets.definitions import ASSETS, build_resources
 from backintime_assets.partitions import trade_date_partitions
 from backintime_assets.runner import range_tags
-from backintime_assets_tests.assets.pipeline import INGEST, cli_home
+from backintime_assets_tests.assets.pipeline import INGEST, cli_home, latest_check
 
 MON, TUE, WED = date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5)
 CHECKS = ("every_row_accounted_for", "prices_have_one_row_per_ticker_and_date", "prices_are_sane",
@@ -31,10 +30,12 @@ def _write_days(settings) -> None:
         (settings.source_dir / f"prices_{day}.csv").write_text(HEADER + rows + f"{day},CCC,10,11,9,oops,100\n")
 
 
-def _latest(instance, name: str, partition: str | None):
-    key = AssetCheckKey(AssetKey("prices"), name)
-    return instance.event_log_storage.get_latest_asset_check_execution_by_key(
-        [key], partition_filter=PartitionKeyFilter(key=partition)).get(key)
+def _range_step(check: str, blocking: bool = False):
+    """`prices` as a stand-in step over a range of dates (no Spark), checked by `check` per date."""
+    return multi_asset(
+        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
+        backfill_policy=BackfillPolicy.single_run(),
+        check_specs=[AssetCheckSpec(check, asset="prices", blocking=blocking, partitions_def=trade_date_partitions)])
 
 
 @pytest.mark.spark
@@ -48,12 +49,12 @@ def test_a_one_date_run_stores_each_check_evaluation_under_its_date(tmp_path, po
         assert {e.check_name: e.partition for e in result.get_asset_check_evaluations()} == {
             name: "2025-03-04" for name in CHECKS}
         for name in CHECKS:
-            record = _latest(instance, name, "2025-03-04")
+            record = latest_check(instance, name, "2025-03-04")
             assert record is not None and record.partition == "2025-03-04"
             assert record.status == AssetCheckExecutionRecordStatus.SUCCEEDED
             # A date the run did not touch: none of its evaluations (the instance is the suite's, shared by
             # other tests' runs, so an earlier run's may be there).
-            monday = _latest(instance, name, "2025-03-03")
+            monday = latest_check(instance, name, "2025-03-03")
             assert monday is None or monday.run_id != result.run_id
         proof = {e.check_name: e.metadata for e in result.get_asset_check_evaluations()}["every_row_accounted_for"]
         assert proof["per_day"].value == [{
@@ -96,11 +97,11 @@ def test_a_range_runs_evaluation_shows_per_date_which_date_failed(tmp_path, post
         assert sane.passed and [d["date"] for d in sane.metadata["per_day"].value] == [
             "2025-03-03", "2025-03-04", "2025-03-05"]
         # Dagster keeps the run's evaluation with no partition, and each date's under that date.
-        record = _latest(instance, "every_row_accounted_for", None)
+        record = latest_check(instance, "every_row_accounted_for", None)
         assert record.status == AssetCheckExecutionRecordStatus.FAILED and record.run_id == result.run_id
         for name in CHECKS:
             for day in (MON, TUE, WED):
-                record = _latest(instance, name, day.isoformat())
+                record = latest_check(instance, name, day.isoformat())
                 assert record.run_id == result.run_id and record.partition == day.isoformat()
                 failed = name == "every_row_accounted_for" and day == TUE
                 assert record.status == (AssetCheckExecutionRecordStatus.FAILED if failed
@@ -115,7 +116,8 @@ def test_a_range_runs_evaluation_shows_per_date_which_date_failed(tmp_path, post
         assert shown == {"2025-03-03": (AssetCheckExecutionRecordStatus.SUCCEEDED, True),
                          "2025-03-04": (AssetCheckExecutionRecordStatus.FAILED, True),
                          "2025-03-05": (AssetCheckExecutionRecordStatus.SUCCEEDED, True)}
-        tuesday = _latest(instance, "every_row_accounted_for", "2025-03-04").event.dagster_event.event_specific_data
+        tuesday = latest_check(instance, "every_row_accounted_for", "2025-03-04")
+        tuesday = tuesday.event.dagster_event.event_specific_data
         assert tuesday.metadata["problems"].value == ["prices_2025-03-04.csv: 1 rows in prices, expected 2"]
 
 
@@ -127,11 +129,7 @@ def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_t
     # class, or stops taking each date's evaluation as current, this fails: revisit lake.py then.
     dates = ["2025-03-03", "2025-03-04"]
 
-    @multi_asset(
-        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
-        backfill_policy=BackfillPolicy.single_run(),
-        check_specs=[AssetCheckSpec("every_row_accounted_for", asset="prices", blocking=True,
-                                    partitions_def=trade_date_partitions)])
+    @_range_step("every_row_accounted_for", blocking=True)
     def prices(context: AssetExecutionContext):
         yield Output(None, output_name="prices")
         days = {"every_row_accounted_for": [{"date": dates[0], "passed": True, "rows": 1},
@@ -149,8 +147,7 @@ def test_dagster_still_stores_a_range_steps_check_result_with_no_partition_and_t
                         dates[1]: (AssetCheckExecutionRecordStatus.FAILED, True),
                         None: (AssetCheckExecutionRecordStatus.FAILED, True)}
         for day in dates:
-            evaluation = instance.event_log_storage.get_latest_asset_check_execution_by_key(
-                [key], partition_filter=PartitionKeyFilter(key=day))[key].event.dagster_event.event_specific_data
+            evaluation = latest_check(instance, "every_row_accounted_for", day).event.dagster_event.event_specific_data
             assert evaluation.target_materialization_data.run_id == result.run_id
 
 
@@ -160,10 +157,7 @@ def test_a_dates_evaluation_targets_this_runs_materialization_though_another_run
     # (the newest materializations of the range's dates are no longer all this run's).
     dates = ["2025-03-03", "2025-03-04"]
 
-    @multi_asset(
-        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
-        backfill_policy=BackfillPolicy.single_run(),
-        check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+    @_range_step("prices_are_sane")
     def prices(context: AssetExecutionContext):
         yield Output(None, output_name="prices")
         context.instance.report_runless_asset_event(AssetMaterialization("prices", partition=dates[0]))
@@ -202,10 +196,7 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
         opened.append(1)
         return real_connect(*args, **kwargs)
 
-    @multi_asset(
-        outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
-        backfill_policy=BackfillPolicy.single_run(),
-        check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+    @_range_step("prices_are_sane")
     def prices(context: AssetExecutionContext):
         yield Output(None, output_name="prices")
         days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in dates]}
@@ -229,10 +220,7 @@ def test_a_range_runs_evaluations_are_written_over_one_connection_and_none_is_le
         assert held() == held_before
 
 
-@multi_asset(
-    outs={"prices": AssetOut(dagster_type=Nothing)}, partitions_def=trade_date_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    check_specs=[AssetCheckSpec("prices_are_sane", asset="prices", partitions_def=trade_date_partitions)])
+@_range_step("prices_are_sane")
 def _range_prices(context: AssetExecutionContext):
     yield Output(None, output_name="prices")
     days = {"prices_are_sane": [{"date": day, "passed": True, "rows": 1} for day in context.partition_keys]}
@@ -259,6 +247,6 @@ def test_a_range_step_in_its_own_process_stores_each_dates_evaluation_against_th
         assert result.success
         assert any("Multiprocess executor" in (e.message or "") for e in result.all_events)
         for day in (MON, TUE, WED):
-            record = _latest(instance, "prices_are_sane", day.isoformat())
+            record = latest_check(instance, "prices_are_sane", day.isoformat())
             assert record.run_id == result.run_id and record.status == AssetCheckExecutionRecordStatus.SUCCEEDED
             assert record.event.dagster_event.event_specific_data.target_materialization_data.run_id == result.run_id

@@ -3,13 +3,12 @@ warns, under its date, naming the row; the run still succeeds (the check does no
 from datetime import date, timedelta
 
 import pytest
-from dagster import AssetCheckKey, AssetCheckSeverity, AssetKey, DagsterInstance, materialize
-from dagster._core.event_api import PartitionKeyFilter
+from dagster import AssetCheckSeverity, DagsterInstance, materialize
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
 from backintime_assets.definitions import ASSETS, build_resources
 from backintime_assets.runner import range_tags
-from backintime_assets_tests.assets.pipeline import INGEST, cli_home
+from backintime_assets_tests.assets.pipeline import INGEST, cli_home, latest_check
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 FIRST = date(2025, 3, 3)  # a Monday
@@ -25,12 +24,6 @@ def _write_days(settings) -> None:
         o, h, lo, c = (f"{x * unit:.2f}" for x in (vod, vod + 0.5, vod - 0.5, vod))
         rows = f"{day},VOD.L,{o},{h},{lo},{c},1000\n{day},BARC.L,2.10,2.20,2.00,2.1{i % 3},5000\n"
         (settings.source_dir / f"prices_{day}.csv").write_text(HEADER + rows)
-
-
-def _latest(instance, partition: str):
-    key = AssetCheckKey(AssetKey("prices"), NAME)
-    return instance.event_log_storage.get_latest_asset_check_execution_by_key(
-        [key], partition_filter=PartitionKeyFilter(key=partition)).get(key)
 
 
 @pytest.mark.spark
@@ -63,9 +56,9 @@ def test_a_slipped_day_in_a_range_run_warns_under_its_date(tmp_path, postgres_ur
         third = materialize(ASSETS, resources=resources, selection=INGEST, tags=range_tags(DAYS[0], DAYS[-1]),
                             instance=instance)
         assert third.success
-        assert _latest(instance, SLIPPED.isoformat()).status == AssetCheckExecutionRecordStatus.FAILED
-        assert _latest(instance, DAYS[-1].isoformat()).status == AssetCheckExecutionRecordStatus.SUCCEEDED
-        slipped = _latest(instance, SLIPPED.isoformat()).event.dagster_event.event_specific_data
+        assert latest_check(instance, NAME, SLIPPED.isoformat()).status == AssetCheckExecutionRecordStatus.FAILED
+        assert latest_check(instance, NAME, DAYS[-1].isoformat()).status == AssetCheckExecutionRecordStatus.SUCCEEDED
+        slipped = latest_check(instance, NAME, SLIPPED.isoformat()).event.dagster_event.event_specific_data
         assert slipped.severity == AssetCheckSeverity.WARN
         assert slipped.metadata["problems"].value[0].startswith(
             f"VOD.L {SLIPPED}: close 5874 (prices_{SLIPPED}.csv line 2) is about a hundredfold above")
