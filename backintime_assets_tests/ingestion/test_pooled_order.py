@@ -9,6 +9,7 @@ from backintime_assets.ingestion.pooled_order import as_written, cells_in_head, 
 from backintime_assets.ingestion.survey import survey_files
 from backintime_assets.trading_week import TradingWeek
 from backintime_assets_tests.ingestion.surveyed_here import survey_tasks
+from backintime_assets_tests.support.calendar import weekdays
 
 HEADER = "Date,Ticker,Open,High,Low,Close,Volume\n"
 
@@ -17,15 +18,6 @@ def _day_file(day: dt.date, fmt: str, title: str = "") -> bytes:
     rows = "".join(f"{day.strftime(fmt)},T{i},{100.5 + i},{101 + i},{99 + i},{100.25 + i},{1000 + i}\n"
                    for i in range(3))
     return (title + HEADER + rows + "Total,,,,,,3003\n").encode()
-
-
-def _days(first: dt.date, count: int) -> list[dt.date]:
-    days, day = [], first
-    while len(days) < count:
-        if day.weekday() < 5:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return days
 
 
 def _date_column(schema_json: str):
@@ -42,7 +34,7 @@ def _date_column(schema_json: str):
     (dt.date(2024, 1, 2), "%m/%d/%y", 4),
 ])
 def test_one_day_files_of_the_first_days_read_their_order_together(in_process, tmp_path, first, fmt, count):
-    days = _days(first, count)
+    days = weekdays(first, count)
     files = {f"export ({i}).csv": _day_file(day, fmt, "Daily prices\n") for i, day in enumerate(days, 1)}
     found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
     assert [found[f"export ({i}).csv"].dates for i in range(1, count + 1)] == [[day] for day in days]
@@ -73,14 +65,14 @@ def _guessing(day: dt.date, name: str, *read: dt.date) -> tuple[dict, list[str]]
 
 
 def test_only_one_day_files_of_one_folder_and_layout_are_read_together():
-    october = _days(dt.date(2024, 10, 1), 3)
+    october = weekdays(dt.date(2024, 10, 1), 3)
     one_folder = {f"a/day_{i}.csv": _guessing(day, f"a/day_{i}.csv", day.replace(month=day.day, day=10))
                   for i, day in enumerate(october, 1)}
     assert set(settle_together(one_folder)) == set(one_folder)
     # Two offices' folders, each a file: neither is read with the other's (1 and 2 October 2025: as guessed 10
     # January and 10 February, weekdays).
     two_folders = {f"{f}/day_1.csv": _guessing(day, f"{f}/day_1.csv", day.replace(month=day.day, day=10))
-                   for f, day in zip(("a", "b"), _days(dt.date(2025, 10, 1), 2))}
+                   for f, day in zip(("a", "b"), weekdays(dt.date(2025, 10, 1), 2))}
     assert settle_together(two_folders) == {}
     # A file of several dates was read by its own rows: it adds nothing, and one file alone settles nothing.
     several = dict(list(one_folder.items())[:1])
@@ -168,7 +160,7 @@ def test_one_day_files_no_run_of_days_either_way_keep_their_guess(days):
 def test_one_day_files_read_together_in_any_order_of_their_names():
     # A British office's re-exports, named in no order of time: 2 to 5 May 2022 as guessed, 5 February,
     # 5 March, 5 April and 5 May.
-    days = _days(dt.date(2022, 5, 2), 4)
+    days = weekdays(dt.date(2022, 5, 2), 4)
     names = ["export (3).csv", "export (1).csv", "export (4).csv", "export (2).csv"]
     files = {name: _guessing(day, name, day.replace(month=day.day, day=5)) for name, day in zip(names, days)}
     settled = settle_together(files)
@@ -186,7 +178,7 @@ def test_one_day_files_some_saved_again_later_are_still_read_together(resaved):
     # A British office's 1 to 5 October 2012, each written on its day, some saved again three months later:
     # their typical gap a quarter, they had been taken for files written months apart and kept the guess
     # (10 January, 10 February, ... silently). Most of them written a day from another: a run.
-    days = _days(dt.date(2012, 10, 1), 5)
+    days = weekdays(dt.date(2012, 10, 1), 5)
     files = {f"export ({i}).csv": _guessing(day, f"export ({i}).csv", day.replace(month=day.day, day=10))
              for i, day in enumerate(days, 1)}
     written = {f"export ({i}).csv": _written(day, 3 if i in resaved else 0) for i, day in enumerate(days, 1)}

@@ -5,23 +5,15 @@ import datetime as dt
 import pyarrow as pa
 
 from backintime_assets.ingestion.slips_across_dates import find_slips, rows_per_day, slips_by_day
+from backintime_assets_tests.support.calendar import weekdays
 
 START = dt.date(2025, 3, 3)  # a Monday
-
-
-def _weekdays(n: int, start: dt.date = START) -> list[dt.date]:
-    days, d = [], start
-    while len(days) < n:
-        if d.weekday() < 5:
-            days.append(d)
-        d += dt.timedelta(days=1)
-    return days
 
 
 def _table(series: dict[str, list[float]], dates: list[dt.date] | None = None) -> pa.Table:
     """One file a day (prices_<date>.csv), a line per ticker, the tickers' closes by day."""
     n = max(len(v) for v in series.values())
-    dates = dates or _weekdays(n)
+    dates = dates or weekdays(START, n)
     cols = {"date": [], "ticker": [], "close": [], "source_file": [], "source_line": []}
     for i, day in enumerate(dates):
         for line, (ticker, closes) in enumerate(sorted(series.items()), start=2):
@@ -43,7 +35,7 @@ def test_a_day_in_pence_among_days_in_pounds_is_named_with_its_sides_file_and_li
     closes = _pounds(20)
     closes[10] = 5854.0
     rows = _table({"VOD.L": closes, "BARC.L": _pounds(20, 2.1)})
-    days = _weekdays(20)
+    days = weekdays(START, 20)
     found = find_slips(rows, days)
     assert [(s.ticker, s.date, s.close, s.power, s.source_file, s.source_line) for s in found] == [
         ("VOD.L", days[10].isoformat(), 5854.0, 2, f"prices_{days[10]}.csv", 3)]
@@ -60,8 +52,8 @@ def test_a_five_day_slip_run_is_named_on_each_day():
     closes = _pounds(30)
     for i in range(12, 17):
         closes[i] = round(closes[i] * 100, 2)
-    found = find_slips(_table({"VOD.L": closes}), _weekdays(30))
-    assert [s.date for s in found] == [d.isoformat() for d in _weekdays(30)[12:17]]
+    found = find_slips(_table({"VOD.L": closes}), weekdays(START, 30))
+    assert [s.date for s in found] == [d.isoformat() for d in weekdays(START, 30)[12:17]]
     assert {s.power for s in found} == {2}
 
 
@@ -69,7 +61,7 @@ def test_a_slip_loaded_earlier_is_reported_under_the_date_that_revealed_it():
     # A daily run: the slipped day was loaded at the lake's edge (unconfirmed), the next day comes back.
     closes = _pounds(12)
     closes[10] = 5854.0
-    days = _weekdays(12)
+    days = weekdays(START, 12)
     at_edge = find_slips(_table({"VOD.L": closes[:11]}), [days[10]])
     assert [(s.date, s.confirmed) for s in at_edge] == [(days[10].isoformat(), False)]
     assert slips_by_day(at_edge, [days[10]], {})[0]["passed"]  # listed, not failed: it may be a real step
@@ -86,26 +78,26 @@ def test_a_real_step_that_stays_is_not_a_suspect():
     redenominated = _pounds(10) + [round(c * 100, 2) for c in _pounds(15)]
     split = _pounds(10, 300.0) + _pounds(15, 30.0)
     rows = _table({"RUB": redenominated, "SPLT": split})
-    days = _weekdays(25)
+    days = weekdays(START, 25)
     assert [s for s in find_slips(rows, days) if s.confirmed] == []
     assert all(d["passed"] for d in slips_by_day(find_slips(rows, days), days, {}))
 
 
 def test_a_ticker_with_two_days_only_is_not_judged():
     rows = _table({"NEW": [58.54, 5854.0]})
-    assert find_slips(rows, _weekdays(2)) == []
+    assert find_slips(rows, weekdays(START, 2)) == []
     rows = _table({"NEW": [58.54, 5854.0, 58.6]})  # sides of one day each: too short to be a series
-    assert find_slips(rows, _weekdays(3)) == []
+    assert find_slips(rows, weekdays(START, 3)) == []
 
 
 def test_tickers_that_share_nothing_are_not_each_others_sides():
     # AAA trades at 58 in the first days, BBB at 5800 in the last: never one series.
     rows = _table({"AAA": _pounds(10) + [None] * 10, "BBB": [None] * 10 + _pounds(10, 5854.0)})
-    assert find_slips(rows, _weekdays(20)) == []
+    assert find_slips(rows, weekdays(START, 20)) == []
 
 
 def test_look_alikes_that_are_not_slips():
-    days = _weekdays(30)
+    days = weekdays(START, 30)
     cases = {
         # A penny share that moves fivefold in a day elsewhere: its 100x day is its own.
         "penny": [0.01, 0.012, 0.06, 0.055, 0.05, 0.011, 0.01, 1.0, 0.011, 0.012] + [0.011] * 20,
@@ -131,7 +123,7 @@ def test_slips_below_and_a_thousandfold_are_named_too():
     cents[5] = 0.5854  # pounds among pence
     milli = _pounds(20, 12.5)
     milli[7], milli[8] = 12500.0, 12510.0
-    found = find_slips(_table({"CENT": cents, "MILL": milli}), _weekdays(20))
+    found = find_slips(_table({"CENT": cents, "MILL": milli}), weekdays(START, 20))
     assert [(s.ticker, s.power) for s in found] == [("CENT", -2), ("MILL", 3), ("MILL", 3)]
 
 
@@ -141,7 +133,7 @@ def test_a_five_day_slip_loaded_day_by_day_is_named_by_the_day_it_came_back():
     closes = _pounds(20)
     for i in range(12, 17):
         closes[i] = round(closes[i] * 100, 2)
-    days = _weekdays(20)
+    days = weekdays(START, 20)
     found = find_slips(_table({"VOD.L": closes[:18]}), [days[17]])
     assert [(s.date, s.reported_on, s.confirmed) for s in found] == [
         (d.isoformat(), days[17].isoformat(), True) for d in days[12:17]]
@@ -151,7 +143,7 @@ def test_a_range_run_names_a_tenfold_slip_months_after_a_real_doubling():
     # A year in one range run: a real 2.5x day in February, a day typed ten times its close in
     # November. Run day by day, only the weeks around November are read and the slip is named; the
     # range run read the February day as the ticker's own wildness and named nothing.
-    days = _weekdays(200)
+    days = weekdays(START, 200)
     closes = [c * (2.5 if i >= 20 else 1.0) for i, c in enumerate(_pounds(200, 20.0))]
     closes[180] *= 10
     rows = _table({"ABC": closes}, days)
@@ -168,7 +160,7 @@ def test_a_slip_on_a_listings_second_day_is_named_by_the_daily_run_that_reveals_
     # Listed at 58.10, the second day's file holds pence. The day after alone is too short a side
     # (one day before, one after); the day after that confirms it. Day by day, that date's run names
     # it, once; before, no daily run did (the revealing day was not the slip's neighbour).
-    days = _weekdays(8)
+    days = weekdays(START, 8)
     closes = [58.1, 5812.0, 58.3, 58.2, 58.25, 58.0, 58.4, 58.3]
     rows = _table({"NEW.L": closes}, days)
 
@@ -188,7 +180,7 @@ def test_rows_read_in_pieces_with_no_ticker_no_close_or_a_date_held_twice_are_re
     # The lake's rows come as the run's table and the neighbours' (two chunks); tickers are read as
     # numbers now (a range run of years was seconds of Python strings): the first of a (ticker, date)
     # held twice is read, a row without ticker or close is not, and the suspect names its own row.
-    days = _weekdays(12)
+    days = weekdays(START, 12)
     closes = _pounds(12)
     closes[6] = 5854.0
     own = _table({"VOD.L": closes}, days)

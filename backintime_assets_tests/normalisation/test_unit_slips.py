@@ -8,21 +8,13 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.ingestion.parsed import FileGroup, FileTask, parse_group, parse_in_pieces
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.unit_slips import PRICES, unit_slips
-
-
-def _weekdays(n: int, start: dt.date = dt.date(2024, 1, 1)) -> list[dt.date]:
-    out, d = [], start
-    while len(out) < n:
-        if d.weekday() < 5:
-            out.append(d)
-        d += dt.timedelta(days=1)
-    return out
+from backintime_assets_tests.support.calendar import weekdays
 
 
 def _slips(closes, days=None, keys=None, bars=None, volume=None) -> dict[int, str]:
     """Row -> reason of the rows unit_slips rejects; `bars` (open, high, low) per row, else the close."""
     n = len(closes)
-    days = days or _weekdays(n)
+    days = days or weekdays(dt.date(2024, 1, 1), n)
     close = np.array(closes, float)
     values = {c: close for c in PRICES}
     if bars is not None:
@@ -125,7 +117,7 @@ def test_two_and_three_row_files_and_runs_side_by_side_load():
 
 
 def test_a_run_over_a_gap_loads():
-    days = _weekdays(10) + [dt.date(2024, 3, 1)] + _weekdays(10, dt.date(2024, 4, 1))
+    days = weekdays(dt.date(2024, 1, 1), 10) + [dt.date(2024, 3, 1)] + weekdays(dt.date(2024, 4, 1), 10)
     closes = _series(10) + [6.1] + _series(10, 612.2, 1)
     assert _slips(closes, days=days) == {}
     # Weekly bars: a hundredfold week is judged, a tenfold week is not.
@@ -162,7 +154,7 @@ def test_a_hundredfold_close_beside_an_open_and_low_that_stayed_is_rejected():
 
 def test_each_ticker_is_judged_apart():
     # Two tickers a hundredfold apart, their rows interleaved day by day.
-    days = [d for d in _weekdays(10) for _ in range(2)]
+    days = [d for d in weekdays(dt.date(2024, 1, 1), 10) for _ in range(2)]
     closes = [c for pair in zip(_series(10, 6.12), _series(10, 612.0, 1)) for c in pair]
     assert _slips(closes, days=days, keys=[0, 1] * 10) == {}
     # One of them slips a day: only that row.
@@ -172,7 +164,7 @@ def test_each_ticker_is_judged_apart():
 
 def test_rows_rejected_before_are_not_read_and_rows_come_in_any_order():
     closes = [611.0, 612.2, 5.854, 609.6, 615.4, 618.0][::-1]
-    days = _weekdays(6)[::-1]
+    days = weekdays(dt.date(2024, 1, 1), 6)[::-1]
     n = len(closes)
     values = {c: np.array(closes) for c in PRICES}
     epoch = [(d - dt.date(1970, 1, 1)).days for d in days]
@@ -210,7 +202,7 @@ def test_a_split_beside_a_piece_cut_is_refused_saying_the_next_piece_holds_the_d
     # rows before a cut has no day after it in its piece. Read whole it is a step that stays and loads; read
     # in pieces its two rows are refused, loud, and the reason must not send a reader to a day the file holds.
     closes = _series(120, 12.3)
-    days = _weekdays(120)
+    days = weekdays(dt.date(2024, 1, 1), 120)
 
     def text(split_at: int | None) -> bytes:
         # Every line 21 bytes, before the split (12.345678) as after it (1234.5678): the cuts stay put.
