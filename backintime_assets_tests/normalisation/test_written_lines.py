@@ -1,28 +1,15 @@
-import io
 
-import openpyxl
 import pytest
 
 from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.written_lines import written_lines
+from backintime_assets_tests.support.workbooks import xlsx
 
 # Each file's last row has a close of -1, rejected by the normaliser with its own line as raw text:
 # the text written_lines finds for that line must be the same, whatever the file's encoding and shape.
 CLEAN = "Date,Open,High,Low,Close,Volume\n" + "".join(
     f"2025-02-{d},1.{d},2.{d},1.{d},1.5,100\n" for d in range(10, 14))
-
-
-def _xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 SHAPES = {
@@ -56,7 +43,7 @@ def test_loaded_lines_are_found_as_written():
 
 def test_a_workbooks_rows_are_its_cells_in_one_line_led_by_a_later_sheets_name():
     rows = [["Date", "Close"], ["2025-02-10", 1.5], ["2025-02-11", 1.6]]
-    data = _xlsx({"AAA": rows, "More": [["Date", "Close"], ["2025-02-12", 1.7], ["2025-02-13", -1]]})
+    data = xlsx({"AAA": rows, "More": [["Date", "Close"], ["2025-02-12", 1.7], ["2025-02-13", -1]]})
     schema = detect_bytes(data, "AAA.xlsx")
     out = normalise_bytes(data, schema, "AAA.xlsx")
     [rejected] = out.rejected_arrow.to_pylist()
