@@ -12,7 +12,21 @@ from dagster._core.definitions.asset_checks.asset_check_evaluation import (
     AssetCheckEvaluationTargetMaterializationData,
 )
 
+from backintime_assets.ingestion.accounting import days_summary
 from backintime_assets.instance import pooled_event_log
+
+# Days listed in a check's metadata: failing days come first, so all but the rarest disasters show
+# every failing date, without megabytes of passing days per evaluation of a years-long backfill.
+DAYS_SHOWN = 500
+
+
+def days_metadata(days: list[dict]) -> dict:
+    """A run's check result's metadata of its per-date proofs (failing first): counts, the failing
+    dates and the first DAYS_SHOWN days."""
+    summary = days_summary(days, DAYS_SHOWN)
+    return {"days": summary["days"], "days_failed": summary["days_failed"],
+            "failed_dates": MetadataValue.json(summary["failed_dates"]),
+            "per_day": MetadataValue.json(summary["per_day"]), "days_not_shown": summary["days_not_shown"]}
 
 
 def evaluations_per_date(context: AssetExecutionContext, days: dict[str, list[dict]], keys: list[str],

@@ -17,14 +17,14 @@ from dagster import (
 )
 
 from backintime_assets.assets import slip_check
-from backintime_assets.assets.check_evaluations import evaluations_per_date
+from backintime_assets.assets.check_evaluations import days_metadata, evaluations_per_date
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
-    days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
+    prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
 )
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
@@ -32,11 +32,6 @@ from backintime_assets.lake.schemas import PRICES, REJECTED_ROWS
 from backintime_assets.lake.tables import read_arrow
 from backintime_assets.partitions import TRADING_WEEK, rejections_date, run_dates, trade_date_partitions
 from backintime_assets.resources import LakeResource, PostgresResource, SparkResource
-
-# Days listed in a check's metadata: failing days come first, so all but the rarest disasters show
-# every failing date, without megabytes of passing days per evaluation of a years-long backfill.
-DAYS_SHOWN = 500
-
 
 @multi_asset(
     outs={
@@ -118,8 +113,12 @@ def prices_and_rejections(
         "prices_are_sane": prove_prices_are_sane(stored_prices, dates),
     }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
+    slips = slip_check.unit_slip_proof(context, location, dates, stored_prices)
     if keys and not context.has_partition_key:
-        yield from evaluations_per_date(context, {name: proof.days for name, proof in proofs.items()}, keys)
+        days = {name: proof.days for name, proof in proofs.items()}
+        if slips is not None:
+            days[slip_check.NAME] = slips[0]
+        yield from evaluations_per_date(context, days, keys, warn_only=frozenset({slip_check.NAME}))
     for name, proof in proofs.items():
         finding = proof.finding
         metadata = {"problems": MetadataValue.json(finding.problems[:50])}
@@ -131,14 +130,10 @@ def prices_and_rejections(
                 "rows_rejected": sum(a["rejected"] for a in accounting),
                 "file_problems": MetadataValue.json(file_problems),
             })
-        summary = days_summary(proof.days, DAYS_SHOWN)
-        metadata.update({
-            "days": summary["days"], "days_failed": summary["days_failed"],
-            "failed_dates": MetadataValue.json(summary["failed_dates"]),
-            "per_day": MetadataValue.json(summary["per_day"]), "days_not_shown": summary["days_not_shown"],
-        })
+        metadata.update(days_metadata(proof.days))
         yield AssetCheckResult(
             check_name=name, asset_key="prices", passed=finding.passed, severity=AssetCheckSeverity.ERROR,
             metadata=metadata,
         )
-    yield from slip_check.unit_slip_results(context, location, dates, stored_prices)
+    if slips is not None:
+        yield slips[1]

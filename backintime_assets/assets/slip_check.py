@@ -16,7 +16,7 @@ from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, MetadataValue,
 )
 
-from backintime_assets.assets.check_evaluations import evaluations_per_date
+from backintime_assets.assets.check_evaluations import days_metadata
 from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips, rows_per_day, slips_by_day
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.tables import list_dates, read_arrow
@@ -25,7 +25,6 @@ from backintime_assets.partitions import trade_date_partitions
 NAME = "prices_have_no_unit_slips"
 COLUMNS = pa.schema([("ticker", pa.string()), ("close", pa.float64()), ("source_file", pa.string()),
                      ("source_line", pa.int64())])
-DAYS_SHOWN = 500  # as the other checks: failing days first
 SUSPECTS_SHOWN = 50
 
 SPEC = AssetCheckSpec(
@@ -47,12 +46,12 @@ def window_rows(location: LakeLocation, dates: list[dt.date], stored_prices: pa.
     return pa.concat_tables([own, read_arrow(location, "prices", COLUMNS, around).select(own.column_names)])
 
 
-def unit_slip_results(context: AssetExecutionContext, location: LakeLocation, dates: list[dt.date],
-                      stored_prices: pa.Table):
-    """The check's result for the run and, for a range run, its evaluation of each date (see
-    check_evaluations.py: Dagster gives a range step's result no partition)."""
+def unit_slip_proof(context: AssetExecutionContext, location: LakeLocation, dates: list[dt.date],
+                    stored_prices: pa.Table) -> tuple[list[dict], AssetCheckResult] | None:
+    """The check's proof per date (for a range run's evaluations: check_evaluations.py) and its result
+    for the run; None for a run of no dates."""
     if not dates:
-        return
+        return None
     started = time.perf_counter()
     rows = window_rows(location, dates, stored_prices)
     suspects = find_slips(rows, dates)
@@ -61,18 +60,13 @@ def unit_slip_results(context: AssetExecutionContext, location: LakeLocation, da
     confirmed = [s for s in suspects if s.confirmed]
     for s in confirmed[:20]:
         context.log.warning(f"{NAME}: {s.problem()}")
-    if not context.has_partition_key:
-        yield from evaluations_per_date(context, {NAME: days}, [d["date"] for d in days], warn_only=frozenset({NAME}))
-    failed = [d["date"] for d in days if not d["passed"]]
-    yield AssetCheckResult(
+    return days, AssetCheckResult(
         check_name=NAME, asset_key="prices", passed=not confirmed, severity=AssetCheckSeverity.WARN,
         metadata={
             "suspects": MetadataValue.json([s.as_dict() for s in confirmed[:SUSPECTS_SHOWN]]),
             "suspect_count": len(confirmed),
             "unconfirmed": MetadataValue.json([s.problem() for s in suspects if not s.confirmed][:SUSPECTS_SHOWN]),
             "problems": MetadataValue.json([s.problem() for s in confirmed[:SUSPECTS_SHOWN]]),
-            "days": len(days), "days_failed": len(failed), "failed_dates": MetadataValue.json(failed[:DAYS_SHOWN]),
-            "per_day": MetadataValue.json(days[:DAYS_SHOWN]), "days_not_shown": max(0, len(days) - DAYS_SHOWN),
-            "rows_read": rows.num_rows, "seconds": seconds,
+            **days_metadata(days), "rows_read": rows.num_rows, "seconds": seconds,
         },
     )
