@@ -32,6 +32,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.ingestion.accounting import DAY_PROBLEMS
 from backintime_assets.normalisation.unit_slips import (
     AGREE, EPOCH, LEVEL, WORDS, figure, in_band, iso_day, power, within_gaps,
 )
@@ -43,8 +44,6 @@ MOST_DAYS = {1: 5, 2: 10, 3: 10}
 WINDOW_DATES = 2 * max(MOST_DAYS.values()) + 5
 _EDGE_SIDE = 5  # at the lake's edge, the days the one side must hold to list an unconfirmed step
 _BIG = np.log10(7.0)  # no step this large in a ticker's window: nothing to look at (most tickers)
-# Suspects named per day in the metadata; a day's count says how many more there are.
-DAY_PROBLEMS = 5
 
 
 @dataclass(frozen=True)
