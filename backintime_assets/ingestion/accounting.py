@@ -121,7 +121,15 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
 
 
 def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
-    return Counter(zip(table.column("date").to_pylist(), table.column("source_file").to_pylist()))
+    return _counts(table, "date", "source_file")
+
+
+def _counts(table: pa.Table, *keys: str) -> Counter:
+    """Rows per value of `keys` (a tuple of values when several), counted by Arrow: a Counter over the
+    columns' Python values took ~2 s a million rows, a check's every evaluation, against ~0.07 s."""
+    groups = table.select(list(keys)).group_by(list(keys), use_threads=False).aggregate([([], "count_all")])
+    values = zip(*(groups[k].to_pylist() for k in keys)) if len(keys) > 1 else groups[keys[0]].to_pylist()
+    return Counter(dict(zip(values, groups["count_all"].to_pylist())))
 
 
 def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) -> Proof:
@@ -158,11 +166,11 @@ def prove_prices_are_sane(prices: pa.Table, dates: list[dt.date]) -> Proof:
     """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none):
     for the run and per trade date, its rows and how many break each rule,
     failing days first. The run's counts are the sums of its days' (every row of the lake has a date)."""
-    rows = Counter(prices.column("date").to_pylist())
+    rows = _counts(prices, "date")
     bad: dict[dt.date, list[str]] = defaultdict(list)
     run_problems = []
     for name, mask in _sanity_rules(prices).items():
-        by_day = Counter(pc.filter(prices.column("date"), mask).to_pylist())
+        by_day = _counts(prices.select(["date"]).filter(mask), "date")
         for day, n in sorted(by_day.items()):
             bad[day].append(f"{n} rows with {name}")
         if by_day:
