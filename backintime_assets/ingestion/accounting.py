@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -134,15 +135,17 @@ def _counts(table: pa.Table, *keys: str) -> Counter:
 
 def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) -> Proof:
     """For the run and per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
-    keys = Counter(zip(prices.column("date").to_pylist(), prices.column("ticker").to_pylist()))
+    # Counted by Arrow (a Counter over every row's Python values took ~2 s a million rows); the repeats
+    # listed in the order they first occur, which picks the 20 the run's finding shows.
+    keys = prices.select(["date", "ticker"]).append_column("at", pa.array(np.arange(prices.num_rows)))
+    groups = keys.group_by(["date", "ticker"], use_threads=False).aggregate([([], "count_all"), ("at", "min")])
+    groups = groups.filter(pc.greater(groups["count_all"], 1)).sort_by("at_min")
     repeats: list[str] = []
     repeated: dict[dt.date, list[str]] = defaultdict(list)
-    rows: Counter = Counter()
-    for (day, ticker), n in keys.items():
-        rows[day] += n
-        if n > 1:
-            repeats.append(f"{day} {ticker} x{n}")
-            repeated[day].append(repeats[-1])
+    rows = _counts(prices, "date")
+    for day, ticker, n in zip(*(groups[c].to_pylist() for c in ("date", "ticker", "count_all"))):
+        repeats.append(f"{day} {ticker} x{n}")
+        repeated[day].append(repeats[-1])
     return Proof(Finding.of(repeats[:20]), failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
                                                            for day in sorted(set(dates) | set(rows))]))
 
