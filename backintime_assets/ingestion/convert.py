@@ -403,9 +403,9 @@ def _as_written(fs: pafs.FileSystem, losers: pa.Table, sources: str, read_with: 
     rows_of: dict[str, list[int]] = {}
     for k, name in enumerate(losers["source_file"].to_pylist()):
         rows_of.setdefault(name, []).append(k)
-    wanted = pc.is_in(known["source_file"], value_set=pa.array(sorted(rows_of), pa.string()))
+    told = known.filter(pc.is_in(known["source_file"], value_set=pa.array(sorted(rows_of), pa.string())))
     texts = losers["raw"].to_pylist()
-    for name, lake_path, schema_json in zip(*(known.filter(wanted)[c].to_pylist() for c in SOURCES.names)):
+    for name, lake_path, schema_json in zip(*(told[c].to_pylist() for c in SOURCES.names)):
         at = rows_of.pop(name, [])  # a name told twice (never, in one run): its first file
         try:
             with fs.open_input_stream(lake_path) as handle:
