@@ -661,7 +661,7 @@ def _show_schema(file: str, schema: dict | None, as_json: bool, corrected: dict 
     corrected = corrected or {}
     if schema is not None and corrected:
         schema = {**schema, "columns": [
-            {**column, **_corrected_json(corrected[i])} if i in corrected else column
+            {**column, **_changed_json(corrected[i])} if i in corrected else column
             for i, column in enumerate(schema["columns"])]}
     if as_json or schema is None:
         print(json.dumps(schema, indent=1))
@@ -678,13 +678,17 @@ def _show_schema(file: str, schema: dict | None, as_json: bool, corrected: dict 
         print(f"  {_ticker_line(schema)}")
     for number, column in enumerate(schema["columns"], 1):  # numbered as --column-number takes them
         said = corrected.get(number - 1)
-        by = f" (corrected by {said.changed_by}" + (f" at {said.changed_at:%Y-%m-%d %H:%M}" if said.changed_at
-                                                       else "") + ")" if said else ""
+        by = f" (corrected {_changed_by(said)})" if said else ""
         print(f"  {number} {_column_line(column)}{by}")
 
 
-def _corrected_json(said) -> dict:
-    """`schema show --json`'s keys of a column a user corrected: who and when (ISO 8601)."""
+def _changed_by(said) -> str:
+    """Who set a correction or a file's override, and when, as `schema show` says it: `by ana at 2025-03-03 09:30`."""
+    return f"by {said.changed_by}" + (f" at {said.changed_at:%Y-%m-%d %H:%M}" if said.changed_at else "")
+
+
+def _changed_json(said) -> dict:
+    """`schema show --json`'s keys of a correction or a file's override: who set it and when (ISO 8601)."""
     return {"changed_by": said.changed_by, "changed_at": said.changed_at.isoformat() if said.changed_at else None}
 
 
@@ -694,8 +698,7 @@ def _file_overrides_json(settings: dict) -> list[dict]:
     from backintime_assets.db.file_overrides import MARKS
 
     return [{"setting": setting, "value": json.loads(o.value) if setting == MARKS and o.value else o.value,
-             "changed_by": o.changed_by, "changed_at": o.changed_at.isoformat() if o.changed_at else None}
-            for setting, o in sorted(settings.items())]
+             **_changed_json(o)} for setting, o in sorted(settings.items())]
 
 
 def _file_override_lines(settings: dict, final: dict) -> list[str]:
@@ -710,7 +713,7 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
 
     lines = []
     for setting, o in sorted(settings.items()):
-        when = f"by {o.changed_by}" + (f" at {o.changed_at:%Y-%m-%d %H:%M}" if o.changed_at else "")
+        when = _changed_by(o)
         if setting == DAY:
             idle = f"; not in force: column {date_columns(final)[0]!r} dates the rows" \
                 if o.value and final.get("day") != o.value and date_columns(final) else ""
