@@ -4,8 +4,9 @@ A loaded row travels without its text (carrying every row's line through the con
 as much again as its values), but a row loaded by its file may still be rejected afterwards, when it
 loses a collision with another file's row (ingestion/collisions.py). rejected_rows shows every other
 rejected row's own line; a loser's text rebuilt from its parsed values showed a sector 'UNKNOWN' and
-an adjusted close its file never had. Only losers' lines are looked up, so a run without a collision
-pays nothing.
+an adjusted close its file never had. Only losers' lines are looked up; a run without a collision pays
+only for its table of where each file's raw copy is (ingestion/convert.py: ~15 ms and 93 KB for 3,000
+files, one PUT on S3).
 """
 from __future__ import annotations
 
