@@ -985,10 +985,9 @@ def build_parser() -> argparse.ArgumentParser:
     services.add_argument("action", choices=["start", "stop", "status"])
     services.set_defaults(func=cmd_services)
 
-    dagster = sub.add_parser("dagster", add_help=False, help="dagster's own CLI on this home's instance "
-                             "(`backintime dagster asset materialize ...`, `backintime dagster dev`)")
-    dagster.add_argument("dagster_args", nargs=argparse.REMAINDER)
-    dagster.set_defaults(func=cmd_dagster)
+    # Listed for --help only: main() hands `dagster ...` to cmd_dagster before argparse reads it.
+    sub.add_parser("dagster", add_help=False, help="dagster's own CLI on this home's instance "
+                   "(`backintime dagster asset materialize ...`, `backintime dagster dev`)")
     return parser
 
 
