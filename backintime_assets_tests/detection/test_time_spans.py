@@ -73,8 +73,9 @@ def test_spans_of_a_day_or_more_one_a_day_or_of_times_alone_are_let_be():
 def test_a_span_is_read_whatever_splits_its_row():
     rows = [f"01.01.2023 0{h}:00 - 01.01.2023 0{h + 1}:00,{p}" for h, p in enumerate(_PRICES[:4])]
     assert time_span_problem(rows) is not None
-    # Read on its spaces, the cells joined again by the space give the line back.
-    assert time_span_problem([" ".join(r.split(" ")) for r in rows]) is not None
+    # The span is found in the line's text, whatever delimiter or sniffed split joined its cells.
+    for delimiter in (";", "\t"):
+        assert time_span_problem([r.replace(",", delimiter) for r in rows]) is not None
     assert time_span_problem(rows[:2]) is None  # three rows at least
 
 
