@@ -28,10 +28,24 @@ _EXPIRY_NAMES = frozenset({"expiry", "expiration", "expirations", "expire", "exp
 _ROWS = 500  # sampled rows judged
 
 
+# The same day shortened before "date", as bond lists and contract specs write it: MOEX's "MATDATE", a
+# broker's "ExpDate", "Mat Dt". A short form alone ("Exp", "MAT") may be an expense or a moving annual
+# total; beside a date word, or glued to one, it is the day the contract ends. A bond list's
+# "secid,price,...,matdate" had loaded each bond's price as a close on the day it matures (real files
+# round 58), years ahead.
+_EXPIRY_SHORT = frozenset({"exp", "expn", "expir", "mat", "matur", "mty"})
+_DATE_WORDS = ("date", "dt")
+
+
 def names_expiry(name: str) -> bool:
     """Whether a column's name is a contract's expiry or a bond's maturity ("expiry", "Expiration Date",
-    "Maturity"): a day the contract ends, never the day its price was made."""
-    return bool(set(words(name)) & _EXPIRY_NAMES)
+    "Maturity", "MATDATE", "Exp Date"): a day the contract ends, never the day its price was made."""
+    named = words(name)
+    if set(named) & _EXPIRY_NAMES:
+        return True
+    stems = _EXPIRY_SHORT | _EXPIRY_NAMES
+    return any(w in _EXPIRY_SHORT and after in _DATE_WORDS for w, after in zip(named, named[1:])) \
+        or any(w.endswith(d) and w[:-len(d)] in stems for w in named for d in _DATE_WORDS)
 _NUMBERS = 0.9  # of a strike column's filled cells, the share that must be numbers
 
 

@@ -91,6 +91,18 @@ def test_one_contracts_days_named_by_its_file_load(data):
     # Named dates beside an expiry or a maturity load as they did.
     ("AAPL.csv", b"Date,Close,Expiry\n2024-03-04,170.1,2024-06-28\n2024-03-05,171.3,2024-06-28\n",
      ["2024-03-04", "2024-03-05"]),
+    # The maturity shortened and glued to its date, as MOEX's bond lists name it: each bond's price had
+    # loaded as a close on the day it matures, years ahead (silent).
+    ("bonds.csv", b"secid,price,yieldsec,matdate\nRU000A0JQ7Z2,97.06,13.05,2024-07-08\n"
+     b"RU000A0JQRD9,94.59,13.34,2025-01-16\n", []),
+    ("bonds.csv", b"ISIN,MatDate,Price\nXS0000000001,2030-05-15,101.25\nXS0000000002,2032-11-01,98.40\n", []),
+    ("bonds.csv", b"ISIN;Mat Dt;Price\nXS0000000001;2030-05-15;101.25\nXS0000000002;2032-11-01;98.40\n", []),
+    ("ES.csv", b",Settle,ExpDate\n2024-03-04,5100.25,2024-03-15\n2024-03-05,5110.50,2024-03-15\n",
+     ["2024-03-04", "2024-03-05"]),
+    # A date whose name only begins like one ("Material", "Expected") or a short form alone stays a date.
+    ("MAT.csv", b"Material Date,Close\n2024-03-04,10.5\n2024-03-05,10.7\n", ["2024-03-04", "2024-03-05"]),
+    ("EXP.csv", b"Exp,Close\n2024-03-04,10.5\n2024-03-05,10.7\n", ["2024-03-04", "2024-03-05"]),
+    ("UPD.csv", b"UpdateDate,Close\n2024-03-04,10.5\n2024-03-05,10.7\n", ["2024-03-04", "2024-03-05"]),
 ])
 def test_an_expiry_or_a_maturity_is_no_trade_date(name, data, dates):
     schema = detect_bytes(data, name)
