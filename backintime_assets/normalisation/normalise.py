@@ -201,14 +201,11 @@ def _moments(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int]
         width = {"%H%M": 4, "%H%M%S": 6}.get(schema.columns[time].format or "")
         return ((lambda rows: parse_strings(column.take(pa.array(rows))).codes), least, source, None,
                 lambda rows: _column_times_of_day(column.take(pa.array(rows)), width))
-    elif "date" in cmap and (schema.columns[cmap["date"]].type == "timestamp" or _written_text(cols[cmap["date"]])):
+    elif (clock := _date_clock(cols, schema, cmap)) is not None:
         # A date column's text may write a time where its format has none ("2024-01-08 10:00" among plain
         # dates, read by its day): the same, its times weighed against the file's own (rules.check_intraday);
         # there by the time it writes, not the cell (a date written two ways is no two times).
         column, least, source = cols[cmap["date"]], 3, "the date's time of day"
-        unit = {**EPOCH_UNITS, **EPOCH_EAST_UNITS}.get(schema.columns[cmap["date"]].format or "")
-        clock = (lambda rows: _times_of_day(column.take(pa.array(rows)))) if unit is None \
-            else (lambda rows: _epoch_times_of_day(column.take(pa.array(rows)), unit))
         if schema.columns[cmap["date"]].type != "timestamp":
             return clock, least, source, clock, clock
     else:
@@ -296,7 +293,7 @@ def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], 
 def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int],
                 moved: np.ndarray | None = None) -> Callable[[np.ndarray], np.ndarray] | None:
     """The millisecond of the day given rows' dates write (-1 for none), where the date column may
-    write a time (text, or epochs): as _moments' clock, asked whether or not a date repeats. A row
+    write a time (text, or epochs): _moments' clock too, asked whether or not a date repeats. A row
     `moved` to the next day's session (east_days.py) stamped at 23:00 UTC is at that day's midnight:
     London's in summer time. Read at 23:00, a London file in UTC ending on its first summer row
     ("2024-03-31T23:00:00Z", read as Monday 1 April) had that close refused as a price taken
