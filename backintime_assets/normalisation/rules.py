@@ -562,12 +562,8 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     if extra.size < UNNAMED_SERIES_MIN_ROWS and not told.size and (
             named or not _every_row_repeated(r, file_keys, key, extra)):
         return
-    clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
-    extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
     accepted = np.flatnonzero(r.ok)
-    # Dates each file holds, counted by hashing (a sort of every accepted row cost more than the rest).
-    file_days = pd.unique(ticker_day_key(file_keys[accepted], days[accepted]))
-    held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
+    clash_files, clash_dates, extra_rows, held = _clashes(extra, file_keys, days, accepted)
     # Rows past their date's first are counted, not dates: one date of an option chain's sixteen
     # strikes (its expiry the only date) is no correction, and its first strike had loaded as the price.
     mostly = clash_dates >= UNNAMED_SERIES_SHARE * held
@@ -605,6 +601,19 @@ def check_unnamed_series(r: Reasons, file_keys: np.ndarray, days: np.ndarray, va
     at = np.minimum(np.searchsorted(rejected, file_keys[accepted]), rejected.size - 1)
     mine = rejected[at] == file_keys[accepted]
     r.set_rows(accepted[mine], reasons[at[mine]])
+
+
+def _clashes(extra: np.ndarray, file_keys: np.ndarray, days: np.ndarray, judged: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Of the files with rows past their date's first (`extra`: those rows' ticker_day_key), in order:
+    the files, how many of their dates clash, how many such rows each has, and how many dates each
+    holds among rows `judged`. Dates are counted by hashing: a sort of every accepted row had cost
+    more than the rest of check_unnamed_series."""
+    clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
+    extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]  # the same files, in order
+    file_days = pd.unique(ticker_day_key(file_keys[judged], days[judged]))
+    held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
+    return clash_files, clash_dates, extra_rows, held
 
 
 def check_unnamed_behind_values(r: Reasons, file_keys: np.ndarray, days: np.ndarray, values: dict[str, np.ndarray],
@@ -645,11 +654,7 @@ def check_unnamed_behind_values(r: Reasons, file_keys: np.ndarray, days: np.ndar
     extra = distinct["key"].to_numpy()[_other_prices(distinct, list(bar))]
     if extra.size < UNNAMED_SERIES_MIN_ROWS:
         return
-    clash_files, clash_dates = np.unique(split_ticker_day_key(np.unique(extra))[0], return_counts=True)
-    extra_rows = np.unique(split_ticker_day_key(extra)[0], return_counts=True)[1]
-    judged = np.flatnonzero(seen)
-    file_days = pd.unique(ticker_day_key(file_keys[judged], days[judged]))
-    held = pd.Series(split_ticker_day_key(file_days)[0]).value_counts().reindex(clash_files).to_numpy()
+    clash_files, clash_dates, extra_rows, held = _clashes(extra, file_keys, days, np.flatnonzero(seen))
     several = (extra_rows >= UNNAMED_SERIES_MIN_ROWS) & (clash_dates >= UNNAMED_SERIES_SHARE * held)
     if not several.any():
         return
