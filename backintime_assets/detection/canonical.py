@@ -88,7 +88,8 @@ _add("ticker", 0.7, "stock", "asset", "name", "security name", "company", "wertp
 # stocks had loaded as one series under the file's name: the rows a price check let through (one
 # stock's, where the others' adjusted closes lay below their lows), or each date's first. Below the
 # codes' strength (_NAMED_AS_CODE): a column of whole numbers under "tic" is a count of ticks, no code.
-_add("ticker", 0.9, "tic")
+_TIC = "tic"  # read again where its column holds no stock codes (_tic_of_no_stock)
+_add("ticker", 0.9, _TIC)
 # A table of several indices names each row's under "Index" (Kaggle's "Stock Exchange Data": "Index,Date,
 # Open,...", HSI, N225, GDAXI...), as a Hebrew one does under מדד: unmapped, its rows were rejected as an
 # unnamed series. A text column's only: a row number under "index" (a pandas dump) is no ticker. Weaker
@@ -2953,7 +2954,6 @@ def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: S
 
 # FinRL's "tic" (_add above): a short name that is also a tick's (its size, a count, up or down) and a
 # timer's ("tic,toc"). Its stocks' codes, one word each, one stock all through or several a date.
-_TIC = "tic"
 _TIC_CODE = re.compile(r"[A-Za-z0-9^][A-Za-z0-9.\-=^_/]{0,11}")
 
 
