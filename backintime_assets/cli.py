@@ -419,12 +419,13 @@ def cmd_schema(args) -> None:
             raise CliError("--ticker is one file's: the files of a layout may be other securities' (no --layout)")
         _check_java()  # before anything is stored: the files are read again on Spark
         targets = file_schemas.files_sharing_layout(conn, sha) if args.layout else [sha]
-        # Folders of the files that load: a path's superseded versions are no other office's files.
-        folders = file_schemas.folders_of(conn, sorted(file_schemas.current_files(conn, targets))) \
-            if args.layout else {}
+        # The layout's files that load, asked once: their folders (a path's superseded versions are no other
+        # office's files), and each correction's count of them.
+        current = file_schemas.current_versions(conn, targets) if args.layout else set()
+        folders = file_schemas.folders_of(conn, sorted(current)) if args.layout else {}
         try:
-            said = _override(conn, sha, targets, column, args) if of_column else []
-            said += _override_file(conn, sha, targets, args)
+            said = _override(conn, sha, targets, current, column, args) if of_column else []
+            said += _override_file(conn, sha, targets, current, args)
         except (file_schemas.OverrideError, file_overrides.FileOverrideError) as error:
             raise CliError(str(error)) from None
         # A corrected date format can move a file's rows to other dates: read the files again, then
@@ -457,8 +458,9 @@ def cmd_schema(args) -> None:
               "value said of each file)", file=sys.stderr)
 
 
-def _override(conn, sha: str, targets: list[str], column: str | int, args) -> list[str]:
-    """A column's correction, in the given files; what was done, as the user is told it."""
+def _override(conn, sha: str, targets: list[str], current: set[str], column: str | int, args) -> list[str]:
+    """A column's correction, in the given files (`current`: those that load, of a layout); what was
+    done, as the user is told it."""
     from backintime_assets.db import file_schemas
 
     lifted = file_schemas.whole_only(conn, targets, column) if args.multiplier is not None else []
@@ -469,20 +471,17 @@ def _override(conn, sha: str, targets: list[str], column: str | int, args) -> li
     lifted_note = _carried_rejection_lifted(len(lifted), len(targets) > 1, "with a decimal mark", "another unit's",
                                             "the multiplier was", "this multiplier reads")
     if args.layout:
-        of = _of_layout(conn, file_schemas.files_with_column(conn, targets, column), targets)
+        of = _of_layout(file_schemas.files_with_column(conn, targets, column), current)
     else:
         of = f"{changed} of {len(targets)} file(s)"
     return [f"changed column {label}: {of}" + lifted_note]
 
 
-def _of_layout(conn, chosen: list[str], targets: list[str]) -> str:
-    """The "N of M current file(s)" text: of a layout's files (`targets`), those a correction reached (`chosen`),
-    counted among the files that load. A path's superseded versions share its layout and take the
-    correction too (a version brought back reads by it), but counted with the others they made "4 of 4
+def _of_layout(chosen: list[str], current: set[str]) -> str:
+    """The "N of M current file(s)" text: of a layout's files, those a correction reached (`chosen`),
+    counted among the files that load (`current`). A path's superseded versions share its layout and take
+    the correction too (a version brought back reads by it), but counted with the others they made "4 of 4
     files" of a layout of 3: said apart."""
-    from backintime_assets.db import file_schemas
-
-    current = file_schemas.current_files(conn, targets)
     reached = set(chosen)
     of = f"{len(reached & current)} of {len(current)} current file(s)"
     superseded = len(reached - current)
@@ -502,9 +501,9 @@ def _carried_rejection_lifted(files: int, of_several: bool, numbers: str, reject
             f"writes them, now load as {read_by} them")
 
 
-def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
+def _override_file(conn, sha: str, targets: list[str], current: set[str], args) -> list[str]:
     """The whole file's corrections (after a column's: unmapping a column that holds no trade dates
-    lets a day date the rows); what was done, as the user is told it."""
+    lets a day date the rows); what was done, as the user is told it. `current`: as for _override."""
     from backintime_assets.db import file_overrides, file_schemas
 
     said = []
@@ -523,16 +522,17 @@ def _override_file(conn, sha: str, targets: list[str], args) -> list[str]:
                      else f"{args.file} named as detected") + _copies(conn, sha, args.file))
     if args.load_refused is not None:
         chosen = file_overrides.set_load_refused(conn, sha, targets, args.load_refused, args.by)
-        of = _of_layout(conn, chosen, targets) if args.layout else f"{len(chosen)} of {len(targets)} file(s)"
+        of = _of_layout(chosen, current) if args.layout else f"{len(chosen)} of {len(targets)} file(s)"
         said.append(f"{of} " + (
             "load though detection refused them" if args.load_refused else "refused again as detected"))
     if args.decimal_mark is not None:
-        said.append(_override_marks(conn, sha, targets, args))
+        said.append(_override_marks(conn, sha, targets, current, args))
     return said
 
 
-def _override_marks(conn, sha: str, targets: list[str], args) -> str:
-    """A user's decimal and thousands marks for the file, or its layout; what was done, as the user is told it."""
+def _override_marks(conn, sha: str, targets: list[str], current: set[str], args) -> str:
+    """A user's decimal and thousands marks for the file, or its layout (`current`: as for _override); what
+    was done, as the user is told it."""
     from backintime_assets.db import file_overrides, file_schemas
     from backintime_assets.detection.comma_groups import COMMA_GROUPED, DOT_GROUPED
 
@@ -542,7 +542,7 @@ def _override_marks(conn, sha: str, targets: list[str], args) -> str:
     finals = file_schemas.final_schemas(conn, targets)
     held = file_overrides.in_force(conn, targets)
     chosen = file_overrides.set_marks(conn, sha, targets, finals, marks, args.by)
-    of = _of_layout(conn, chosen, targets) if args.layout else args.file + _copies(conn, sha, args.file)
+    of = _of_layout(chosen, current) if args.layout else args.file + _copies(conn, sha, args.file)
     lifted = _ungrouped_lifted({s: held.get(s, {}).get(file_overrides.MARKS) for s in chosen}, args.layout)
     if marks is None:
         return f"numbers of {of} read with the marks detected{lifted}"

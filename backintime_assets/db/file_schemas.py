@@ -410,7 +410,7 @@ def files_sharing_layout(conn, sha256: str) -> list[str]:
     ).fetchall()]
 
 
-def current_files(conn, sha256s: list[str]) -> set[str]:
+def current_versions(conn, sha256s: list[str]) -> set[str]:
     """Of the given files, those that are the current version of some source path (raw_files): a
     path's superseded versions keep their detections and share its layout, but load nothing."""
     return {r[0] for r in conn.execute(
