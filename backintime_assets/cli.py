@@ -463,15 +463,21 @@ def _override(conn, sha: str, targets: list[str], current: set[str], column: str
     done, as the user is told it."""
     from backintime_assets.db import file_schemas
 
-    lifted = file_schemas.whole_only(conn, targets, column) if args.multiplier is not None else []
+    # The column each file means, found before the change where what it lifts is asked (whole_only reads
+    # what the change clears), and again after it for what the user is told: a wide table's column is
+    # labelled by its mapping, the one just set.
+    meant = file_schemas.columns_meant(conn, targets, column) if args.multiplier is not None else None
+    lifted = file_schemas.whole_only(conn, meant) if meant is not None else []
     changed = file_schemas.override_column(conn, targets, column, args.by, args.type, args.format, args.mapping,
-                                           args.multiplier)
-    label = file_schemas.column_label(conn, sha, column)
+                                           args.multiplier, meant=meant)
+    reached = file_schemas.columns_meant(conn, targets, column)
+    # Of a layout, the file named may lack a column its other files hold: column_label refuses that.
+    label = next((m.label for m in reached if m.sha256 == sha), None) or file_schemas.column_label(conn, sha, column)
     # Files whose carried multiplier rejected numbers with a decimal mark (ColumnSchema.whole_only).
     lifted_note = _carried_rejection_lifted(len(lifted), len(targets) > 1, "with a decimal mark", "another unit's",
                                             "the multiplier was", "this multiplier reads")
     if args.layout:
-        of = _of_layout(file_schemas.files_with_column(conn, targets, column), current)
+        of = _of_layout([m.sha256 for m in reached], current)
     else:
         of = f"{changed} of {len(targets)} file(s)"
     return [f"changed column {label}: {of}" + lifted_note]

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from psycopg.types.json import Jsonb
 
@@ -425,13 +426,20 @@ def folders_of(conn, sha256s: list[str]) -> dict[str, int]:
     return dict(Counter(folder_pattern(path) or "" for (path,) in rows))
 
 
+class ColumnMeant(NamedTuple):
+    sha256: str
+    column_index: int
+    label: str  # as `schema show` lists it (_label)
+
+
 def override_column(conn, sha256s: list[str], column: str | int, changed_by: str, final_type: str | None = None,
                     final_format: str | None = None, final_mapping: str | None = None,
-                    final_multiplier: float | None = None) -> int:
+                    final_multiplier: float | None = None, meant: list[ColumnMeant] | None = None) -> int:
     """A user's correction of one column in the given files, named as in their header or by its
     column_index; returns how many file columns changed. Of a wide table's column, the ticker it
     belongs to stays: a correction changes type, format, mapping and multiplier (what the column's
-    values are multiplied by on loading: 1000 for a volume in thousands, 1 for none) only."""
+    values are multiplied by on loading: 1000 for a volume in thousands, 1 for none) only. `meant`:
+    columns_meant(conn, sha256s, column), where the caller found it already."""
     if final_type is not None and final_type not in COLUMN_TYPES:
         raise OverrideError(f"type must be one of {', '.join(COLUMN_TYPES)}; got {final_type!r}")
     if final_mapping is not None and final_mapping not in (*CANONICAL_COLUMNS, UNMAPPED):
@@ -442,7 +450,8 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
     if not changed_by:
         raise OverrideError("say who changes the schema (--by)")
     with conn.transaction():
-        meant = _columns_meant(conn, sha256s, column)
+        if meant is None:
+            meant = columns_meant(conn, sha256s, column)
         result = conn.execute(
             """update file_schemas s set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
@@ -451,36 +460,30 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
                from unnest(%s::text[], %s::int[]) t (sha256, column_index)
                where s.sha256 = t.sha256 and s.column_index = t.column_index""",
             (final_type, final_format, final_mapping, final_multiplier, changed_by, final_multiplier is not None,
-             [m[0] for m in meant],
-             [m[1] for m in meant]),
+             [m.sha256 for m in meant],
+             [m.column_index for m in meant]),
         )
         return result.rowcount
 
 
-def whole_only(conn, sha256s: list[str], column: str | int) -> list[str]:
-    """Of the given files, those whose column `column` (as override_column means it) holds a carried
-    multiplier that rejects numbers with a decimal mark (ColumnSchema.whole_only): what saying the
-    multiplier again lifts."""
-    meant = _columns_meant(conn, sha256s, column)
+def whole_only(conn, meant: list[ColumnMeant]) -> list[str]:
+    """Of the files' columns `meant` (columns_meant), the files whose column holds a carried multiplier
+    that rejects numbers with a decimal mark (ColumnSchema.whole_only): what saying the multiplier
+    again lifts."""
     return [r[0] for r in conn.execute(
         """select s.sha256 from file_schemas s join unnest(%s::text[], %s::int[]) t (sha256, column_index)
                on s.sha256 = t.sha256 and s.column_index = t.column_index
            where s.final_whole_only and s.final_multiplier is not null order by s.sha256""",
-        ([m[0] for m in meant], [m[1] for m in meant])).fetchall()]
-
-
-def files_with_column(conn, sha256s: list[str], column: str | int) -> list[str]:
-    """Of the given files, those holding the column `column` (as override_column means it)."""
-    return [m[0] for m in _columns_meant(conn, sha256s, column)]
+        ([m.sha256 for m in meant], [m.column_index for m in meant])).fetchall()]
 
 
 def column_label(conn, sha256: str, column: str | int) -> str:
     """The file's column `column` means, as the user sees it: `3 Close_2 (close of MSFT)`."""
-    return _columns_meant(conn, [sha256], column)[0][2]
+    return columns_meant(conn, [sha256], column)[0].label
 
 
-def _columns_meant(conn, sha256s: list[str], column: str | int) -> list[tuple[str, int, str]]:
-    """(file, column_index, label) of the column meant in each file that has it. A name as spelt, else
+def columns_meant(conn, sha256s: list[str], column: str | int) -> list[ColumnMeant]:
+    """The column meant in each file that has it, found by its number or its name: a name as spelt, else
     ignoring case (files of one layout spell it differently); a name several columns of a file
     answer to is refused, not applied to them all: whose "close" would it be?"""
     by_index = isinstance(column, int)
@@ -508,7 +511,7 @@ def _columns_meant(conn, sha256s: list[str], column: str | int) -> list[tuple[st
             listed = "; ".join(_label(*r[1:5]) for r in chosen)
             raise OverrideError(f"{column!r} names several columns of {chosen[0][5]}: {listed}; give the one meant "
                                 "by its number (--column-number) or its exact name")
-        meant.append((sha, chosen[0][1], _label(*chosen[0][1:5])))
+        meant.append(ColumnMeant(sha, chosen[0][1], _label(*chosen[0][1:5])))
     return meant
 
 
