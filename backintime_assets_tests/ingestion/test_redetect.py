@@ -29,6 +29,16 @@ def _as_old_detector_stored(conn, survey, sha, path, change):
     resurvey(conn, [sha], survey)
 
 
+def _kept_back(conn, survey, sha) -> tuple[str, list]:
+    """Detected again and stored, the file keeps its stored detection (nothing stored, nothing
+    changed): why, as redetect says it, and the dates it gives to run again."""
+    before = file_schemas.stored_detections(conn, [sha])
+    found = redetect(conn, [sha], survey, store=True)
+    [f] = found.files
+    assert found.stored == [] and file_schemas.stored_detections(conn, [sha]) == before
+    return f.kept_back, found.dates
+
+
 def _month_first(schema):
     schema["columns"][0]["format"] = "%m/%d/%Y"
 
@@ -107,12 +117,8 @@ def test_a_correction_the_new_detection_has_no_column_for_keeps_the_stored_detec
     _as_old_detector_stored(conn, survey, a, "a.csv", symbol)
     file_schemas.override_column(conn, [a], "Symbol", "carol", final_mapping="sector")
     conn.commit()
-    before = file_schemas.stored_detections(conn, [a])
-    found = redetect(conn, [a], survey, store=True)
-    [f] = found.files
-    assert f.kept_back == ("kept its stored detection: the new one has no column for the correction of "
-                           "column 2 Symbol by carol")
-    assert found.stored == [] and found.dates == [] and file_schemas.stored_detections(conn, [a]) == before
+    assert _kept_back(conn, survey, a) == ("kept its stored detection: the new one has no column for the "
+                                           "correction of column 2 Symbol by carol", [])
 
 
 def test_a_users_day_keeps_the_stored_detection_against_one_that_maps_a_date_column(migrated):
@@ -124,12 +130,8 @@ def test_a_users_day_keeps_the_stored_detection_against_one_that_maps_a_date_col
     _as_old_detector_stored(conn, survey, a, "a.csv", undated)
     file_overrides.set_day(conn, a, file_schemas.final_schema(conn, a), dt.date(2025, 3, 3), "dave")
     conn.commit()
-    before = file_schemas.stored_detections(conn, [a])
-    found = redetect(conn, [a], survey, store=True)
-    [f] = found.files
-    assert f.kept_back == ("kept its stored detection: the new one dates the rows by column 'Date', and the day "
-                           "2025-03-03 set by dave is for a file without one")
-    assert found.stored == [] and file_schemas.stored_detections(conn, [a]) == before
+    assert _kept_back(conn, survey, a)[0] == ("kept its stored detection: the new one dates the rows by column "
+                                              "'Date', and the day 2025-03-03 set by dave is for a file without one")
     # Unmapped by the user on the new detection's column too, it is stored, the day with it.
     file_schemas.override_column(conn, [a], "Date", "dave", final_mapping="none")
     found = redetect(conn, [a], survey, store=True)
@@ -187,12 +189,9 @@ def test_a_users_ticker_keeps_the_stored_detection_against_one_that_maps_a_ticke
     _as_old_detector_stored(conn, survey, a, "a.csv", unnamed)
     file_overrides.set_ticker(conn, a, file_schemas.final_schema(conn, a), "AAA", "erin")
     conn.commit()
-    before = file_schemas.stored_detections(conn, [a])
-    found = redetect(conn, [a], survey, store=True)
-    [f] = found.files
-    assert f.kept_back == ("kept its stored detection: the new one names the rows' tickers by column 'Ticker', and "
-                           "the ticker AAA set by erin is for a file without one")
-    assert found.stored == [] and file_schemas.stored_detections(conn, [a]) == before
+    assert _kept_back(conn, survey, a)[0] == ("kept its stored detection: the new one names the rows' tickers by "
+                                              "column 'Ticker', and the ticker AAA set by erin is for a file "
+                                              "without one")
 
 
 def test_a_daily_file_detected_again_alone_keeps_the_order_its_stored_siblings_settle(postgres_url, local_lake,
