@@ -598,11 +598,9 @@ def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_t
 
     import psycopg
 
-    from backintime_assets.db import file_schemas
     from backintime_assets.db.schema import ensure_schema
-    from backintime_assets.detection import FileSchema
-    from backintime_assets.normalisation import normalise_bytes
     from backintime_assets_tests.normalisation.test_sheets import _one_ticker, book
+    from backintime_assets_tests.support.final_schemas import read_as_stored
 
     _override_cli(monkeypatch, tmp_path, postgres_url, [dt.date(2024, 1, 2)])
     data = book({"A": _one_ticker("AAPL", (2, 3)), "B": _one_ticker("MSFT", (4, 5))})
@@ -614,8 +612,7 @@ def test_a_users_ticker_on_a_workbook_says_its_sheets_that_name_their_own_keep_t
     assert main(["schema", "override", "prices.xlsx", "--ticker", "GOOG", "--by", "ana"]) == 0
     said = capsys.readouterr().out
     with psycopg.connect(postgres_url) as conn:
-        final = FileSchema.from_dict(file_schemas.final_schema(conn, "wb-sha"))
-    loaded = set(normalise_bytes(data, final, "prices.xlsx").prices_arrow["ticker"].to_pylist())
+        loaded = set(read_as_stored(conn, "wb-sha", data, "prices.xlsx").prices_arrow["ticker"].to_pylist())
     assert loaded == {"AAPL", "MSFT"}  # README: a sheet that names its own ticker keeps it
     assert "every row of prices.xlsx of ticker GOOG, but of several sheets, one that names its own ticker" in said
     assert main(["schema", "show", "prices.xlsx"]) == 0

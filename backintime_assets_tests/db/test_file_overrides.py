@@ -10,6 +10,7 @@ from backintime_assets.detection import FileSchema, detect_bytes
 from backintime_assets.detection.nameless import NAMELESS
 from backintime_assets.detection.refusals import judgement
 from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.support.final_schemas import read_as_stored
 
 pytestmark = pytest.mark.postgres
 AS_OF = b"Closing prices as of 2025-03-03\nSymbol,Close\nAAA,10.5\nBBB,20.25\n"
@@ -23,21 +24,17 @@ def _stored(conn, sha: str, data: bytes, name: str) -> dict:
     return file_schemas.final_schema(conn, sha)
 
 
-def _loaded(conn, sha: str, data: bytes, name: str):
-    return normalise_bytes(data, FileSchema.from_dict(file_schemas.final_schema(conn, sha)), name)
-
-
 def test_a_users_day_dates_a_list_whose_title_date_was_refused_and_is_taken_back(postgres_url):
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         assert _stored(conn, "fo-day", AS_OF, "quotes.csv")["day"] is None
-        assert _loaded(conn, "fo-day", AS_OF, "quotes.csv").prices_arrow.num_rows == 0
+        assert read_as_stored(conn, "fo-day", AS_OF, "quotes.csv").prices_arrow.num_rows == 0
         before = file_schemas.schema_version(conn, ["fo-day"])
 
         file_overrides.set_day(conn, "fo-day", file_schemas.final_schema(conn, "fo-day"), DAY, "analyst")
         final = file_schemas.final_schema(conn, "fo-day")
         assert (final["day"], final["date_from"]) == ("2025-03-03", "schema override by analyst")
-        loaded = _loaded(conn, "fo-day", AS_OF, "quotes.csv")
+        loaded = read_as_stored(conn, "fo-day", AS_OF, "quotes.csv")
         assert loaded.prices_arrow.column("date").to_pylist() == [DAY, DAY] and loaded.file_problem is None
         assert file_schemas.schema_version(conn, ["fo-day"]) != before
         # A new detection of the file (redetect, save_detection) leaves the user's day in force.
@@ -97,12 +94,12 @@ def test_a_judged_refusal_may_be_lifted_a_fact_may_not(postgres_url):
         ensure_schema(conn)
         refused = _stored(conn, "fo-trades", TRADES, "t.csv")["problem"]
         assert refused.startswith("a list of trades, not prices")
-        assert _loaded(conn, "fo-trades", TRADES, "t.csv").prices_arrow.num_rows == 0
+        assert read_as_stored(conn, "fo-trades", TRADES, "t.csv").prices_arrow.num_rows == 0
         before = file_schemas.schema_version(conn, ["fo-trades"])
 
         assert file_overrides.set_load_refused(conn, "fo-trades", ["fo-trades"], True, "analyst") == ["fo-trades"]
         assert file_schemas.final_schema(conn, "fo-trades")["problem"] is None
-        loaded = _loaded(conn, "fo-trades", TRADES, "t.csv")
+        loaded = read_as_stored(conn, "fo-trades", TRADES, "t.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [10.5, 20.25] and loaded.file_problem is None
         assert file_schemas.schema_version(conn, ["fo-trades"]) != before
         assert file_overrides.stored(conn, ["fo-trades"])["fo-trades"]["load_refused"].value == refused
@@ -134,7 +131,7 @@ def test_a_side_by_side_refusal_is_lifted_only_once_the_user_says_what_the_other
         with pytest.raises(file_overrides.FileOverrideError, match="columns Date_2, PX_LAST_2, PX_VOLUME,"):
             file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst")
         assert file_overrides.stored(conn, ["fo-wide"]) == {}
-        assert _loaded(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow.num_rows == 0
+        assert read_as_stored(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow.num_rows == 0
         # Unmapping the unmapped is not enough: the volume mapped is the other security's.
         for column in ("Date_2", "PX_LAST_2"):
             file_schemas.override_column(conn, ["fo-wide"], column, "analyst", final_mapping="none")
@@ -144,7 +141,7 @@ def test_a_side_by_side_refusal_is_lifted_only_once_the_user_says_what_the_other
         # The user says the other security's columns feed nothing: the file is one ticker's.
         file_schemas.override_column(conn, ["fo-wide"], "PX_VOLUME", "analyst", final_mapping="none")
         assert file_overrides.set_load_refused(conn, "fo-wide", ["fo-wide"], True, "analyst") == ["fo-wide"]
-        loaded = _loaded(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow
+        loaded = read_as_stored(conn, "fo-wide", SIDE_BY_SIDE, "w.csv").prices_arrow
         assert loaded.column("close").to_pylist() == [185.64, 184.25, 181.91]
         assert loaded.column("volume").to_pylist() == [None, None, None]  # unmapped: none given
 
@@ -171,14 +168,14 @@ def test_a_users_ticker_names_every_row_in_place_of_the_files_name_and_is_taken_
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         final = _stored(conn, "fo-apple", PLAIN, "apple.csv")
-        assert set(_loaded(conn, "fo-apple", PLAIN, "apple.csv").prices_arrow["ticker"].to_pylist()) == {"APPLE"}
+        assert set(read_as_stored(conn, "fo-apple", PLAIN, "apple.csv").prices_arrow["ticker"].to_pylist()) == {"APPLE"}
         before = file_schemas.schema_version(conn, ["fo-apple"])
 
         # Stored as the file-name rule writes a ticker: trimmed, in capitals.
         assert file_overrides.set_ticker(conn, "fo-apple", final, " aapl ", "analyst") == "AAPL"
         final = file_schemas.final_schema(conn, "fo-apple")
         assert (final["ticker"], final["ticker_from"]) == ("AAPL", "schema override by analyst")
-        loaded = _loaded(conn, "fo-apple", PLAIN, "apple.csv")
+        loaded = read_as_stored(conn, "fo-apple", PLAIN, "apple.csv")
         assert loaded.prices_arrow["ticker"].to_pylist() == ["AAPL", "AAPL"] and loaded.rejected_arrow.num_rows == 0
         assert file_schemas.schema_version(conn, ["fo-apple"]) != before
         # A new detection of the file (redetect, save_detection) leaves the user's ticker in force.
@@ -201,7 +198,8 @@ def test_a_users_ticker_replaces_the_one_the_header_names(postgres_url):
         final = _stored(conn, "fo-toyota", DOWNLOAD, "toyota.csv")
         assert final["ticker"] == "7203.T"
         file_overrides.set_ticker(conn, "fo-toyota", final, "TM", "analyst")
-        assert _loaded(conn, "fo-toyota", DOWNLOAD, "toyota.csv").prices_arrow["ticker"].to_pylist() == ["TM", "TM"]
+        assert read_as_stored(conn, "fo-toyota", DOWNLOAD, "toyota.csv").prices_arrow["ticker"].to_pylist() == \
+            ["TM", "TM"]
 
 
 def test_a_ticker_is_refused_for_a_file_of_tables_stacked_each_under_its_own_ticker(postgres_url):
@@ -252,7 +250,8 @@ def test_a_ticker_is_refused_for_a_file_whose_rows_name_theirs_or_hold_none(post
             file_schemas.override_column(conn, ["fo-wide-t"], column, "analyst", final_mapping="none")
         file_overrides.set_load_refused(conn, "fo-wide-t", ["fo-wide-t"], True, "analyst")
         file_overrides.set_ticker(conn, "fo-wide-t", file_schemas.final_schema(conn, "fo-wide-t"), "AAPL", "analyst")
-        assert set(_loaded(conn, "fo-wide-t", SIDE_BY_SIDE, "w.csv").prices_arrow["ticker"].to_pylist()) == {"AAPL"}
+        assert set(read_as_stored(conn, "fo-wide-t", SIDE_BY_SIDE, "w.csv").prices_arrow["ticker"].to_pylist()) == \
+            {"AAPL"}
         # A column mapped to the ticker afterwards names the rows: the user's ticker is not in force.
         file_schemas.override_column(conn, ["fo-wide-t"], "Date_2", "analyst", final_mapping="ticker")
         assert "ticker_from" not in file_schemas.final_schema(conn, "fo-wide-t")
@@ -305,7 +304,7 @@ def test_several_closes_refusal_is_lifted_only_once_the_user_says_what_the_other
             file_overrides.set_load_refused(conn, "fo-closes", ["fo-closes"], True, "analyst")
         file_schemas.override_column(conn, ["fo-closes"], "Auction Close", "analyst", final_mapping="none")
         assert file_overrides.set_load_refused(conn, "fo-closes", ["fo-closes"], True, "analyst") == ["fo-closes"]
-        assert _loaded(conn, "fo-closes", CLOSES, "c.csv").prices_arrow.column("close").to_pylist() == \
+        assert read_as_stored(conn, "fo-closes", CLOSES, "c.csv").prices_arrow.column("close").to_pylist() == \
             [181.9, 181.2, 182.4]
 
 
@@ -347,7 +346,7 @@ def test_a_users_marks_read_the_numbers_a_sample_of_whole_numbers_left_undecided
         ensure_schema(conn)
         final = _stored(conn, "fo-marks", WHOLE, "day.txt")
         assert final["decimal_unseen"] is True
-        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        loaded = read_as_stored(conn, "fo-marks", WHOLE, "day.txt")
         # Undecided as detected: rejected, not loaded 1000x off. "71,25" reads 71.25 by either custom.
         assert _row(loaded, "MIDA") is None and _row(loaded, "MIDB") is None and _row(loaded, "MIDC") == (71.25, 3)
         assert loaded.rejected_arrow["reason"].to_pylist()[0].startswith("unparseable as one number")
@@ -357,7 +356,7 @@ def test_a_users_marks_read_the_numbers_a_sample_of_whole_numbers_left_undecided
                                         "analyst") == ["fo-marks"]
         final = file_schemas.final_schema(conn, "fo-marks")
         assert (final["decimal"], final["thousands"], "decimal_unseen" in final) == (".", ",", False)
-        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        loaded = read_as_stored(conn, "fo-marks", WHOLE, "day.txt")
         assert (_row(loaded, "MIDA"), _row(loaded, "MIDB")) == ((71.5, 1500), (12.125, 2000))
         # The cell the user's marks cannot read is rejected with its reason, never read the other way.
         assert _row(loaded, "MIDC") is None and loaded.prices_arrow.num_rows == 1499
@@ -369,7 +368,7 @@ def test_a_users_marks_read_the_numbers_a_sample_of_whole_numbers_left_undecided
 
         # The other custom, said of the same file: "71.500" is 71500 by the user's word, "71,25" 71.25.
         file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, (",", "."), "analyst")
-        loaded = _loaded(conn, "fo-marks", WHOLE, "day.txt")
+        loaded = read_as_stored(conn, "fo-marks", WHOLE, "day.txt")
         assert (_row(loaded, "MIDA"), _row(loaded, "MIDC")) == ((71500, 1.5), (71.25, 3))
 
         assert file_overrides.set_marks(conn, "fo-marks", ["fo-marks"], {"fo-marks": final}, None, "boss") \

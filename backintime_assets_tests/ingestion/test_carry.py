@@ -20,6 +20,7 @@ from backintime_assets.ingestion.raw import migrate
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.parse import WRITTEN_OTHERWISE, whole_only_reason
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+from backintime_assets_tests.support.final_schemas import read_as_stored
 
 LAST_WEEK = dt.datetime(2026, 12, 1, 9, 30).timestamp()
 WEEK = [3, 4, 5, 6, 7]  # March 2025's first trading week; then Monday 10, Tuesday 11 appended
@@ -62,8 +63,7 @@ def first_version(conn, source, local_lake, name: str = "rates.csv", data: bytes
 
 def _loaded_closes(conn, sha: str, data: bytes, name: str) -> list[float]:
     """The closes the conversion loads from the file, read with its final schema."""
-    loaded = normalise_bytes(data, FileSchema.from_dict(file_schemas.final_schema(conn, sha)), name)
-    return loaded.prices_arrow.column("close").to_pylist()
+    return read_as_stored(conn, sha, data, name).prices_arrow.column("close").to_pylist()
 
 
 @pytest.mark.postgres
@@ -416,7 +416,7 @@ def test_marks_carried_into_a_version_whose_new_day_is_written_in_another_locale
         assert file_overrides.read_marks(carried) == (".", thousands)
         assert file_overrides.ungrouped(carried) == (None if thousands is None else ["Rate"])
         # The old rows as the user saw them; the new day rejected with why, never loaded as 1510 unsaid.
-        loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "rates.csv")
+        loaded = read_as_stored(conn, second, mixed, "rates.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [1.503, 1.504, 1.505, 1.506, 1.507]
         assert loaded.rejected_arrow.column("reason").to_pylist() == [
             "unparseable value: close" if thousands is None else f"{WRITTEN_OTHERWISE}: close"]
@@ -443,7 +443,7 @@ def test_a_decimal_comma_carried_into_a_version_whose_new_day_groups_thousands_w
         (line,) = report.caveat_lines()
         assert line.endswith(": column Close: '1,210.5' reads as no number, where every number of the previous "
                              "version read")
-        loaded = normalise_bytes(mixed, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "prices.csv")
+        loaded = read_as_stored(conn, second, mixed, "prices.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [1203.5, 1204.5, 1205.5, 1206.5, 1207.5]
         assert loaded.rejected_arrow.column("reason").to_pylist() == ["unparseable value: close"]
 
@@ -512,7 +512,7 @@ def test_carried_marks_load_a_new_day_whose_price_and_volume_grow_past_a_thousan
         report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         second = file_schemas.current_sha256(conn, "p.csv")
         assert list(report.carried) == ["p.csv"] and report.caveats == {} and report.not_carried == {}
-        loaded = normalise_bytes(grown, FileSchema.from_dict(file_schemas.final_schema(conn, second)), "p.csv")
+        loaded = read_as_stored(conn, second, grown, "p.csv")
         assert loaded.prices_arrow.column("close").to_pylist() == [993.25, 994.25, 995.25, 996.25, 997.25, 1002.5]
         assert loaded.prices_arrow.column("volume").to_pylist()[-1] == 1200 and loaded.rejected_arrow.num_rows == 0
 
