@@ -371,6 +371,18 @@ _add("ticker", 0.95, "instrument")
 # crypto exchange's export names each market ("Pair": BTC/USD): the pair is the instrument. Unread,
 # every row was rejected as an unnamed series (real files round 34).
 _add("ticker", 1.0, "currency pair", "ccy pair", "pair", "fx pair", "currency pairs", "trading pair")
+# Nepal's exchange (NEPSE) heads its "Today's Price" sheet "S.N.,Traded Companies,No. Of Transaction,Max
+# Price,Min Price,Closing Price,Traded Shares,Amount,Previous Closing,...": the company's name is the only
+# instrument it gives (the day is the file's name). Unread, a folder of them was refused ("no ticker
+# column"). A numbered column so named counts companies (a market summary's "Traded Companies: 221"): text
+# only, as every name-like ticker is. Weaker than a "Company" or "Name" column beside it (a group's label,
+# "Group A", taken for the ticker had loaded every company's rows as one), above an "Index" (the companies'
+# index). "Traded Shares" yields to a "Volume" beside it. "Max Price" and "Min Price" stay unread: a band
+# or a limit reads so as often ("Max Price" 10.50 every day beside a fund's NAV), and loaded as the day's
+# range it were silent; unread, the rows keep their close.
+_TRADED_NAMES = 0.68
+_add("ticker", _TRADED_NAMES, "traded companies", "traded company")
+_add("volume", 0.9, "traded shares")
 _add("open", 1.0, "opn pric")
 _add("high", 1.0, "hgh pric")
 _add("low", 1.0, "lw pric")

@@ -3678,3 +3678,57 @@ def test_tic_of_no_stock_codes_names_no_series(tic):
     data = data.encode()
     prices = normalise_bytes(data, detect_bytes(data, "ticks.csv"), "ticks.csv").prices
     assert prices["ticker"].tolist() == ["TICKS"] * 4 and prices["close"].tolist() == [10.5, 10.6, 10.7, 10.8]
+
+
+_NEPSE_TODAY = ("S.N.,Traded Companies,No. Of Transaction,Max Price,Min Price,Closing Price,Traded Shares,Amount,"
+                "Previous Closing,Difference Rs.\n"
+                "1,10% Sunrise Debenture 2080,2,1050.00,1050.00,1050.00,50.00,52500.00,1050.00,0.00\n"
+                "2,Agriculture Development Bank Limited,229,445.00,435.00,439.00,29054.00,12755181.00,440.00,-1.00\n"
+                "3,Ajod Insurance Limited,336,658.00,630.00,630.00,20102.00,12846577.00,646.00,-16.00\n")
+
+
+def test_nepse_sheet_names_each_row_by_its_traded_company():
+    # NEPSE's "Today's Price": no symbol, only the company's name, and the day in the file's name. Unread,
+    # "Traded Companies" left the folder refused ("no ticker column").
+    data = _NEPSE_TODAY.encode()
+    result = normalise_bytes(data, detect_bytes(data, "2021-01-04.csv"), "2021-01-04.csv")
+    prices = result.prices.sort_values("ticker")
+    assert result.file_problem is None
+    assert prices["ticker"].tolist() == ["10% SUNRISE DEBENTURE 2080", "AGRICULTURE DEVELOPMENT BANK LIMITED",
+                                         "AJOD INSURANCE LIMITED"]
+    assert prices["close"].tolist() == [1050, 439, 630] and prices["volume"].tolist() == [50, 29054, 20102]
+    assert {str(d)[:10] for d in prices["date"]} == {"2021-01-04"}
+    # Max and Min Price stay unread (a band reads so as often): the rows keep their close alone.
+    assert prices["high"].tolist() == [1050, 439, 630] and prices["low"].tolist() == [1050, 439, 630]
+
+
+@pytest.mark.parametrize(("text", "ticker", "volume"), [
+    # A market summary counts the companies traded: a number is no instrument.
+    ("Date,Traded Companies,Closing Price\n2024-03-04,221,2710.5\n2024-03-05,218,2698.1\n2024-03-06,224,2721.4\n",
+     ["SUMMARY"] * 3, [None] * 3),
+    # A group's label beside the company: the company names the row, wherever the label stands.
+    ("Date,Traded Companies,Company,Close\n2024-03-04,Group A,Nabil Bank,1111\n2024-03-04,Group A,NIC Asia,892\n"
+     "2024-03-05,Group A,Nabil Bank,1097\n2024-03-05,Group A,NIC Asia,883\n",
+     ["NABIL BANK", "NABIL BANK", "NIC ASIA", "NIC ASIA"], [None] * 4),
+    # Beside a "Volume", "Traded Shares" is not it.
+    ("Date,Symbol,Close,Traded Shares,Volume\n2024-03-04,NABIL,1111,0.5,91228\n2024-03-05,NABIL,1097,0.4,90991\n",
+     ["NABIL", "NABIL"], [91228, 90991]),
+])
+def test_traded_names_yield_to_what_names_more(text, ticker, volume):
+    data = text.encode()
+    prices = normalise_bytes(data, detect_bytes(data, "summary.csv"), "summary.csv").prices
+    prices = prices.sort_values(["ticker", "date"])
+    assert prices["ticker"].tolist() == ticker
+    assert [None if v != v else v for v in prices["volume"].tolist()] == volume
+
+
+def test_max_and_min_price_are_no_days_range():
+    # "Max Price"/"Min Price" left of "High"/"Low": a day's limits; beside a fund's NAV, its band.
+    data = (b"Date,Symbol,Max Price,Min Price,Open,High,Low,Close\n2024-03-04,ABC,110,90,100,104,99,103\n"
+            b"2024-03-05,ABC,113.3,92.7,103,106,102,105\n")
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert prices["high"].tolist() == [104, 106] and prices["low"].tolist() == [99, 102]
+    data = (b"Date,Fund,NAV,Max Price,Min Price\n2024-03-04,Alpha Fund,10.21,10.50,10.00\n"
+            b"2024-03-05,Alpha Fund,10.25,10.50,10.00\n")
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
+    assert prices["high"].tolist() == [10.21, 10.25] and prices["low"].tolist() == [10.21, 10.25]
