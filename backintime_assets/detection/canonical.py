@@ -1465,6 +1465,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     _higher_and_lower(header_cells, named)
     _counted_beside_money(header_cells, named)
     _ticker_close_over_nav(header_cells, named, body, number_format)
+    _open_copies_previous_close(header_cells, named, body, number_format)
     _water_level(header_cells, named)
     _net_value(header_cells, named)
     # A contract's expiry or a bond's maturity is no day a price was made, named a date or not: an option
@@ -2523,6 +2524,44 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
     if any(_hugs(body, k, j, marks_or_default(number_format)) for k in closes for j in navs):
         for j in navs:
             scores[j]["close"] = min(scores[j]["close"], _NAV_YIELDS)
+
+
+# A previous close's name, run together by norm_name: "Prev. Close", "PREV_CLOSE", "Previous Closing", "Prior
+# Close", "Yesterday's Close Price".
+_PREVIOUS_CLOSE = re.compile(r"(?:prev|previous|prior|yesterdays?|yday)(?:close|closing)(?:price)?")
+
+
+def _open_copies_previous_close(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
+                                body: Sequence[Sequence[str]],
+                                number_format: tuple[str, str | None] | None = None) -> None:
+    """Unname, in place, an open that is the previous close copied: equal to the column named as the
+    previous close on every sampled row holding both (three at least), and outside the day's range (above
+    its high or below its low) on one at least, which no open ever is. NEPSE's old daily sheet
+    ("S.No,Symbol,Conf.,Open,High,Low,Close,VWAP,Vol,Prev. Close,...") writes the day before's close under
+    "Open": read as the open, 30 of three days' 44 rows were rejected ("high < max(open, close)"), their
+    closes with them. An open that merely equals the previous close (an illiquid stock's, an auction that
+    opened unchanged) lies within the day's range and stays the open."""
+    cells = [norm_name(c[-1]) if c else "" for c in header_cells[:len(scores)]]
+    previous = [k for k, c in enumerate(cells) if _PREVIOUS_CLOSE.fullmatch(c)]
+    opens, highs, lows = ([j for j, s in enumerate(scores) if f in s] for f in ("open", "high", "low"))
+    if len(previous) != 1 or len(opens) != 1 or len(highs) != 1 or len(lows) != 1:
+        return  # the common case: no previous close beside one open, high and low
+    marks = marks_or_default(number_format)
+    o, p, h, lo = opens[0], previous[0], highs[0], lows[0]
+    pairs = outside = 0
+    for row in body:
+        if max(o, p, h, lo) >= len(row):
+            continue
+        opened, before = to_float(row[o], *marks), to_float(row[p], *marks)
+        if opened is None or before is None:
+            continue
+        if abs(opened - before) > 1e-9 * max(1.0, abs(before)):
+            return  # an open of its own on this row: the column is the open
+        pairs += 1
+        high, low = to_float(row[h], *marks), to_float(row[lo], *marks)
+        outside += high is not None and low is not None and not low <= opened <= high
+    if pairs >= 3 and outside:
+        del scores[o]["open"]
 
 
 _PREMIUM = 0.05  # an ETF's price departs from its NAV by its premium or discount: a percent or two

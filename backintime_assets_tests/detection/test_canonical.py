@@ -3732,3 +3732,35 @@ def test_max_and_min_price_are_no_days_range():
             b"2024-03-05,Alpha Fund,10.25,10.50,10.00\n")
     prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices
     assert prices["high"].tolist() == [10.21, 10.25] and prices["low"].tolist() == [10.21, 10.25]
+
+
+_OPEN_IS_PREVIOUS = ("S.No,Symbol,Conf.,Open,High,Low,Close,VWAP,Vol,Prev. Close\n"
+                     "1,ADBL,-,134.00,134.00,130.00,130.00,131.47,\"1,288.00\",134.00\n"
+                     "2,CZBIL,-,208.00,206.00,196.00,200.00,200.55,\"1,520.00\",208.00\n"
+                     "3,EBL,-,\"1,059.00\",\"1,038.00\",960.00,998.00,986.38,324.00,\"1,059.00\"\n"
+                     "4,KBL,-,255.00,260.00,260.00,260.00,260.00,77.00,255.00\n")
+
+
+def test_open_that_copies_the_previous_close_is_no_open():
+    # NEPSE's old daily sheet writes the day before's close under "Open" (equal to "Prev. Close" on every
+    # row, above the day's high or below its low on most): read as the open, those rows were rejected
+    # ("high < max(open, close)") and their closes with them.
+    data = _OPEN_IS_PREVIOUS.encode()
+    result = normalise_bytes(data, detect_bytes(data, "2011-03-28.csv"), "2011-03-28.csv")
+    prices = result.prices.sort_values("ticker")
+    assert result.rejected.empty
+    assert prices["ticker"].tolist() == ["ADBL", "CZBIL", "EBL", "KBL"]
+    assert prices["close"].tolist() == [130, 200, 998, 260] and prices["open"].tolist() == [130, 200, 998, 260]
+    assert prices["high"].tolist() == [134, 206, 1038, 260] and prices["low"].tolist() == [130, 196, 960, 260]
+
+
+@pytest.mark.parametrize("rows", [
+    # The open equals the previous close on every row, within the day's range (an unchanged open).
+    ["AAA,100,104,99,103,100", "BBB,50,51,49,50.5,50", "CCC,20,21,19,20,20", "DDD,10,10.5,9.8,10.2,10"],
+    # One row's open is its own: the column is the open (that row's other values are the file's).
+    ["AAA,110,104,99,103,110", "BBB,52,51,49,50.5,52", "CCC,20,21,19,20,20", "DDD,11,10.5,9.8,10.2,10.9"],
+])
+def test_open_beside_previous_close_stays_the_open(rows):
+    data = ("Date,Symbol,Open,High,Low,Close,Prev. Close\n" + "".join(f"2024-03-04,{r}\n" for r in rows)).encode()
+    schema = detect_bytes(data, "x.csv")
+    assert [c.canonical for c in schema.columns][2] == "open"
