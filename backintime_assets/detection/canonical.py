@@ -1497,6 +1497,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.
                 candidates.append((s * _NUMBERED_TICKER, specific, -j, canonical))
+    _traded_names_yield(header_cells, named, candidates)
     # Strongest evidence first; among equals a specific name (_GENERIC_CLOSE), then the leftmost column
     # (files repeat names rarely).
     mapping: list[str | None] = [None] * width
@@ -2524,6 +2525,19 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
     if any(_hugs(body, k, j, marks_or_default(number_format)) for k in closes for j in navs):
         for j in navs:
             scores[j]["close"] = min(scores[j]["close"], _NAV_YIELDS)
+
+
+def _traded_names_yield(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
+                        candidates: list[tuple[float, bool, int, str]]) -> None:
+    """Drop, in place, a "Traded Companies" column's ticker candidate where another column is one (save an
+    index's name): the name is the instrument only where nothing else names it. Weaker than a symbol named
+    by a hint alone ("Stock Symbol", "Company Symbol": 0.6), it had named every row of "Date,Stock Symbol,
+    Traded Companies,LTP" by the company's long name, not its symbol: another series of the same stock."""
+    traded = {j for j, cells in enumerate(header_cells[:len(scores)])
+              if cells and _SYNONYMS.get(norm_name(cells[-1])) == ("ticker", _TRADED_NAMES)}
+    if traded and any(c == "ticker" and -negj not in traded and scores[-negj].get("ticker") != _INDEX_NAME
+                      for _, _, negj, c in candidates):
+        candidates[:] = [c for c in candidates if not (c[3] == "ticker" and -c[2] in traded)]
 
 
 # A previous close's name, run together by norm_name: "Prev. Close", "PREV_CLOSE", "Previous Closing", "Prior

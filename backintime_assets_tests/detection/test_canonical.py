@@ -3764,3 +3764,26 @@ def test_open_beside_previous_close_stays_the_open(rows):
     data = ("Date,Symbol,Open,High,Low,Close,Prev. Close\n" + "".join(f"2024-03-04,{r}\n" for r in rows)).encode()
     schema = detect_bytes(data, "x.csv")
     assert [c.canonical for c in schema.columns][2] == "open"
+
+
+@pytest.mark.parametrize("symbol", ["Stock Symbol", "Company Symbol", "Symbol"])
+def test_traded_names_yield_to_a_symbol_named_by_a_hint(symbol):
+    # "Stock Symbol" scores by a hint alone (0.6), below "Traded Companies": the company's long name had
+    # named every row, another series of the same stock than its symbol's in every other file.
+    data = (f"Business Date,{symbol},Traded Companies,LTP,Traded Shares\n"
+            "2024-03-04,NABIL,Nabil Bank Limited,1111,91228\n2024-03-04,NICA,NIC Asia Bank Limited,892,1234\n"
+            "2024-03-05,NABIL,Nabil Bank Limited,1097,90991\n2024-03-05,NICA,NIC Asia Bank Limited,883,2234\n").encode()
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices.sort_values(["ticker", "date"])
+    assert prices["ticker"].tolist() == ["NABIL", "NABIL", "NICA", "NICA"]
+    assert prices["close"].tolist() == [1111, 1097, 892, 883]
+    assert prices["volume"].tolist() == [91228, 90991, 1234, 2234]
+
+
+def test_traded_names_stay_above_an_index_beside_them():
+    # "Index" beside the companies is the index they belong to: taken for the ticker it had named every
+    # company's rows as one series.
+    data = (b"Date,Index,Traded Companies,Close\n2024-03-04,NEPSE,Nabil Bank Limited,1111\n"
+            b"2024-03-04,NEPSE,NIC Asia Bank Limited,892\n2024-03-05,NEPSE,Nabil Bank Limited,1097\n"
+            b"2024-03-05,NEPSE,NIC Asia Bank Limited,883\n")
+    prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices.sort_values(["ticker", "date"])
+    assert prices["ticker"].tolist() == ["NABIL BANK LIMITED"] * 2 + ["NIC ASIA BANK LIMITED"] * 2
