@@ -2545,16 +2545,21 @@ def _traded_names_yield(header_cells: Sequence[Sequence[str]], scores: list[dict
 _PREVIOUS_CLOSE = re.compile(r"(?:prev|previous|prior|yesterdays?|yday)(?:close|closing)(?:price)?")
 
 
+_COPIED_OUTSIDE = 2  # rows at least, where a copied open lies outside the day's range
+_COPIED_OUTSIDE_SHARE = 0.25  # and a quarter of the rows
+
+
 def _open_copies_previous_close(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
                                 body: Sequence[Sequence[str]],
                                 number_format: tuple[str, str | None] | None = None) -> None:
     """Unname, in place, an open that is the previous close copied: equal to the column named as the
     previous close on every sampled row holding both (three at least), and outside the day's range (above
-    its high or below its low) on one at least, which no open ever is. NEPSE's old daily sheet
-    ("S.No,Symbol,Conf.,Open,High,Low,Close,VWAP,Vol,Prev. Close,...") writes the day before's close under
-    "Open": read as the open, 30 of three days' 44 rows were rejected ("high < max(open, close)"), their
-    closes with them. An open that merely equals the previous close (an illiquid stock's, an auction that
-    opened unchanged) lies within the day's range and stays the open."""
+    its high or below its low), which no open ever is, on two rows and a quarter of them at least. NEPSE's
+    old daily sheet ("S.No,Symbol,Conf.,Open,High,Low,Close,VWAP,Vol,Prev. Close,...") writes the day
+    before's close under "Open": read as the open, 30 of three days' 44 rows were rejected ("high <
+    max(open, close)"), their closes with them. An open that merely equals the previous close (an illiquid
+    stock's, an auction that opened unchanged) lies within the day's range and stays the open, as on every
+    row but one whose high or low is in error (that row is rejected, the others keep their opens)."""
     cells = [norm_name(c[-1]) if c else "" for c in header_cells[:len(scores)]]
     previous = [k for k, c in enumerate(cells) if _PREVIOUS_CLOSE.fullmatch(c)]
     opens, highs, lows = ([j for j, s in enumerate(scores) if f in s] for f in ("open", "high", "low"))
@@ -2574,7 +2579,11 @@ def _open_copies_previous_close(header_cells: Sequence[Sequence[str]], scores: l
         pairs += 1
         high, low = to_float(row[h], *marks), to_float(row[lo], *marks)
         outside += high is not None and low is not None and not low <= opened <= high
-    if pairs >= 3 and outside:
+    # A copy falls outside the range wherever the price gapped, most days (NEPSE: 10 of each day's 14 or 15
+    # rows); an open of its own, on a row with an error only. An illiquid stock's opens at the last close
+    # with one row's high mistyped had lost every row's open to the close (filled, silent) for one row
+    # the checks reject on their own (loud).
+    if pairs >= 3 and outside >= max(_COPIED_OUTSIDE, pairs * _COPIED_OUTSIDE_SHARE):
         del scores[o]["open"]
 
 

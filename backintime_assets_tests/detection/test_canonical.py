@@ -3787,3 +3787,17 @@ def test_traded_names_stay_above_an_index_beside_them():
             b"2024-03-05,NEPSE,NIC Asia Bank Limited,883\n")
     prices = normalise_bytes(data, detect_bytes(data, "x.csv"), "x.csv").prices.sort_values(["ticker", "date"])
     assert prices["ticker"].tolist() == ["NABIL BANK LIMITED"] * 2 + ["NIC ASIA BANK LIMITED"] * 2
+
+
+@pytest.mark.parametrize("error", ["10.15,10.10,10.00,10.05", "10.15,10.40,10.20,10.30"])
+def test_open_at_the_last_close_with_one_row_in_error_stays_the_open(error):
+    # An illiquid stock opens at the last close each day; one row's high (or low) is mistyped. Read as a
+    # copy, every row's open had been dropped and filled with its close (silent) for one row the checks
+    # reject on their own.
+    data = ("Date,Open,High,Low,Close,Prev Close,Volume\n2024-03-04,10.00,10.20,9.90,10.10,10.00,500\n"
+            "2024-03-05,10.10,10.30,10.00,10.20,10.10,300\n2024-03-06,10.20,10.25,10.10,10.15,10.20,200\n"
+            f"2024-03-07,{error},10.15,100\n2024-03-08,10.05,10.20,10.00,10.10,10.05,400\n").encode()
+    schema = detect_bytes(data, "x.csv")
+    assert [c.canonical for c in schema.columns][1] == "open"
+    prices = normalise_bytes(data, schema, "x.csv").prices.sort_values("date")
+    assert prices["open"].tolist()[:3] == [10.0, 10.1, 10.2] and prices["open"].tolist()[-1] == 10.05
