@@ -452,6 +452,8 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
     with conn.transaction():
         if meant is None:
             meant = columns_meant(conn, sha256s, column)
+        if final_mapping is not None and final_mapping != UNMAPPED:
+            _refuse_a_second_column(conn, meant, final_mapping)
         result = conn.execute(
             """update file_schemas s set final_type = coalesce(%s, final_type),
                    final_format = coalesce(%s, final_format), final_mapping = coalesce(%s, final_mapping),
@@ -464,6 +466,33 @@ def override_column(conn, sha256s: list[str], column: str | int, changed_by: str
              [m.column_index for m in meant]),
         )
         return result.rowcount
+
+
+def _refuse_a_second_column(conn, meant: list[ColumnMeant], mapping: str) -> None:
+    """Refuse to map a column to what another column read with it maps to already. A row is read
+    with one column per canonical name (FileSchema.canonical_map: the last one), so `Last -> close`
+    said of a file whose `Close` maps to close loaded the Close column's values as before, the
+    correction shown in `schema show` but not applied, or, said of a column before it, loaded the
+    other one: either way, which column is the close turned on their order. The user unmaps the
+    other one first. Columns read together are a file's shared columns (no series) and those of one
+    ticker of a wide table (canonical_map per series: its own and the shared ones)."""
+    clashes = conn.execute(
+        """select t.sha256, t.column_index, o.column_index, o.column_name, o.final_mapping, o.series, o.source_path
+           from unnest(%s::text[], %s::int[]) t (sha256, column_index)
+           join file_schemas s on s.sha256 = t.sha256 and s.column_index = t.column_index
+           join file_schemas o on o.sha256 = t.sha256 and o.column_index <> t.column_index
+           where o.final_mapping = %s and (o.series is null or s.series is null or o.series = s.series)
+           order by o.source_path, o.column_index""",
+        ([m.sha256 for m in meant], [m.column_index for m in meant], mapping),
+    ).fetchall()
+    if clashes:
+        sha, index, other, name, other_mapping, series, path = clashes[0]
+        label = next(m.label for m in meant if m.sha256 == sha and m.column_index == index)
+        more = f" (and {len(clashes) - 1} more file column(s))" if len(clashes) > 1 else ""
+        raise OverrideError(
+            f"column {label} cannot map to {mapping}: column "
+            f"{_label(other, name, other_mapping, series)} of {path} maps to it already{more}, and a row is read "
+            f"with one of them; unmap that one first (--column-number {other + 1} --mapping {UNMAPPED})")
 
 
 def whole_only(conn, meant: list[ColumnMeant]) -> list[str]:

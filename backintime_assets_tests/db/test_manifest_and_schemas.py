@@ -191,6 +191,52 @@ def test_a_name_several_columns_of_a_file_answer_to_is_refused(postgres_url):
             file_schemas.override_column(conn, ["wide"], "Open", "bob", final_type="float")
 
 
+def test_a_mapping_another_column_holds_is_refused_until_that_one_is_unmapped(postgres_url):
+    """A row is read with one column per canonical name (the last): `Last -> close` said of a file
+    whose Close maps to close was stored and shown, and the Close column's values loaded as before."""
+    def schema(*columns):
+        return {"delimiter": ",", "columns": [{"name": n, "type": "float", "canonical": m, "series": s}
+                                              for n, m, s in columns]}
+
+    def mappings(sha):
+        return [r[0] for r in conn.execute(
+            "select final_mapping from file_schemas where sha256 = %s order by column_index", (sha,))]
+
+    futures = schema(("Date", "date", None), ("Symbol", "ticker", None), ("Last", None, None), ("Close", "close", None))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "fut", "fut.csv", futures)
+        refused = file_schemas.OverrideError
+        with pytest.raises(refused, match=r"column 3 Last cannot map to close: column 4 Close of fut\.csv maps to it "
+                                          r"already.*--column-number 4 --mapping none"):
+            file_schemas.override_column(conn, ["fut"], "Last", "ana", final_mapping="close")
+        assert mappings("fut") == ["date", "ticker", None, "close"]  # nothing stored
+        with pytest.raises(refused, match="column 3 Last cannot map to ticker: column 2 Symbol"):
+            file_schemas.override_column(conn, ["fut"], "Last", "ana", final_type="string", final_mapping="ticker")
+        assert file_schemas.override_column(conn, ["fut"], "Close", "ana", final_mapping="none") == 1
+        assert file_schemas.override_column(conn, ["fut"], "Last", "ana", final_mapping="close") == 1
+        assert mappings("fut") == ["date", "ticker", "close", "none"]
+        assert file_schemas.override_column(conn, ["fut"], "Last", "ana", final_mapping="close") == 1  # said again
+        # Of a layout, the file whose other column holds it is named.
+        file_schemas.save_detection(conn, "a", "a.csv", schema(("Date", "date", None), ("Px", None, None)))
+        file_schemas.save_detection(conn, "b", "b.csv", schema(("Date", "date", None), ("Px", None, None)))
+        file_schemas.override_column(conn, ["b"], 0, "bob", final_mapping="none")
+        file_schemas.override_column(conn, ["b"], 0, "bob", final_mapping="close")
+        with pytest.raises(refused, match=r"column 2 Px cannot map to close: column 1 Date of b\.csv"):
+            file_schemas.override_column(conn, ["a", "b"], "Px", "bob", final_mapping="close")
+        assert mappings("a") == ["date", None]
+        # A wide table's tickers each have their close; a column of one is refused by its own ticker's only.
+        wide = schema(("Date", "date", None), ("Close", "close", "AAPL"), ("Last", None, "AAPL"),
+                      ("Close_2", None, "MSFT"))
+        file_schemas.save_detection(conn, "wide", "wide.csv", wide)
+        with pytest.raises(refused, match=r"column 3 Last \(unmapped of AAPL\) cannot map to close: column "
+                                          r"2 Close \(close of AAPL\)"):
+            file_schemas.override_column(conn, ["wide"], "Last", "bob", final_mapping="close")
+        assert file_schemas.override_column(conn, ["wide"], "Close_2", "bob", final_mapping="close") == 1
+        with pytest.raises(refused, match=r"column 3 Last \(unmapped of AAPL\) cannot map to date: column 1 Date"):
+            file_schemas.override_column(conn, ["wide"], "Last", "bob", final_mapping="date")
+
+
 def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):
     day = [dt.date(2031, 5, d) for d in range(1, 5)]
     with psycopg.connect(postgres_url) as conn:
