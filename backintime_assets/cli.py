@@ -430,7 +430,10 @@ def cmd_schema(args) -> None:
             raise CliError(str(error)) from None
         # A corrected date format can move a file's rows to other dates: read the files again, then
         # store the correction and the dates together, or neither.
+        before = _problems(conn, targets)
         dates = _resurvey(conn, targets)
+        refused = {path: problem for path, problem in _problems(conn, targets).items()
+                   if problem and before.get(path) != problem}
         conn.commit()
         version = file_schemas.schema_version(conn, targets)
     _prepare()
@@ -446,6 +449,11 @@ def cmd_schema(args) -> None:
         print(f"warning: {len(outside)} of those date(s) have no partition, {outside[0]}..{outside[-1]}: no run "
               f"loads the rows filed there. Partitions start at BACKINTIME_START_DATE ({_settings().start_date}) "
               "and end today.", file=sys.stderr)
+    for path, problem in sorted(refused.items()):
+        # A type or format the file's cells refuse is stored as said (the user's word), and every row
+        # of the file would be rejected at its rerun: said now, beside the command that did it.
+        print(f"warning: read with the correction, {path} loads no row ({problem}); say the detected "
+              f"value again (schema show lists the columns) if that is not meant", file=sys.stderr)
     closed = closed_days_note(dates)  # dates the files held under an earlier week
     if closed:
         print(f"warning: {closed}", file=sys.stderr)
@@ -746,6 +754,13 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             lines.append(f"override: numbers read with {marks_label(*read_marks(o.value))} ({when}{idle})"
                          if o.value else f"override: numbers read with the marks detected ({when})")
     return lines
+
+
+def _problems(conn, sha256s: list[str]) -> dict[str, str | None]:
+    """Source path -> why nothing of it loads (raw_files.problem, as its last reading found it), of
+    the current files of these contents."""
+    return dict(conn.execute("select source_path, problem from raw_files where sha256 = any(%s) "
+                             "and superseded_at is null", (list(sha256s),)).fetchall())
 
 
 def _resurvey(conn, sha256s: list[str]) -> list[date]:

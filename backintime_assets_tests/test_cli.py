@@ -948,3 +948,41 @@ def test_dagster_says_so_when_no_dagster_command_is_installed(tmp_path, monkeypa
     monkeypatch.setattr(cli, "_prepare", lambda: {})
     assert main(["dagster", "dev"]) == 2
     assert "no dagster command beside this Python" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_an_override_the_files_cells_refuse_is_warned_of_where_it_is_said(
+        tmp_path, postgres_url, local_lake, monkeypatch, capsys):
+    # A date format the column's cells do not have was stored, "1 date(s) now need a rerun", and nothing
+    # more: the rerun then rejected every row of the file as "unparseable value: date". The reading after
+    # the correction finds the file loads nothing; the user is told at once.
+    import psycopg
+
+    from backintime_assets import cli
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.ingestion.raw import migrate, resurvey
+    from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+    _override_cli(monkeypatch, tmp_path, postgres_url, [])
+    monkeypatch.setattr(cli, "_resurvey", lambda conn, shas: resurvey(conn, shas, DriverSurveyor(local_lake)))
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "eu.csv").write_text("Datum;Symbol;Schluss\n04.03.2025;CCC;71,66\n04.03.2025;DDD;79,39\n")
+    (source / "us.csv").write_text("Date,Symbol,Close\n2025-03-04,AAA,49.5\n2025-03-04,BBB,60.3\n")
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        conn.commit()
+    assert main(["schema", "override", "eu.csv", "--column", "Datum", "--format", "%Y/%m/%d", "--by", "ana"]) == 0
+    out, err = capsys.readouterr()
+    assert "changed column 1 Datum: 1 of 1 file(s)" in out
+    assert "warning: read with the correction, eu.csv loads no row (" in err
+    # A correction the cells take, one said again and one taken back warn of nothing.
+    assert main(["schema", "override", "us.csv", "--column", "Date", "--format", "%Y-%m-%d", "--by", "ana"]) == 0
+    assert main(["schema", "override", "eu.csv", "--column", "Datum", "--format", "%Y/%m/%d", "--by", "ana"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert main(["schema", "override", "eu.csv", "--column", "Datum", "--format", "%d.%m.%Y", "--by", "ana"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    with psycopg.connect(postgres_url) as conn:
+        assert cli._problems(conn, [r[0] for r in conn.execute("select sha256 from raw_files")]) == {
+            "eu.csv": None, "us.csv": None}
