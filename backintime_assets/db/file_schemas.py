@@ -362,9 +362,10 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
         "select sha256, dialect from file_layouts where sha256 = any(%s)", (list(sha256s),)).fetchall()}
     finals = conn.execute(
         """select sha256, column_index, final_type, final_format, final_mapping, final_multiplier, changed_by,
-                  final_whole_only
+                  final_whole_only, changed_by is not null and final_mapping is distinct from detected_mapping
            from file_schemas where sha256 = any(%s)""", (list(schemas),)).fetchall()
-    for sha, index, final_type, final_format, final_mapping, final_multiplier, changed_by, whole_only in finals:
+    said_mappings = []
+    for sha, index, final_type, final_format, final_mapping, final_multiplier, changed_by, whole_only, said in finals:
         columns = schemas[sha]["columns"]
         if index < len(columns):
             mapping = None if final_mapping == UNMAPPED else final_mapping
@@ -377,10 +378,31 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
             # A user's correction is the word on the file: the conversion must not swap the
             # schema for its own detection as it does for an unproven borrowed one.
             schemas[sha]["borrowed_from"] = None
+        if said and final_mapping != UNMAPPED and index < len(columns):
+            said_mappings.append((sha, index))
+    _said_mapping_wins(schemas, said_mappings)
     # After the columns': a day dates a file only while no column of it is mapped to the date.
     for sha, settings in file_overrides.in_force(conn, list(schemas)).items():
         file_overrides.apply(schemas[sha], settings)
     return schemas
+
+
+def _said_mapping_wins(schemas: dict[str, dict], said: list[tuple[str, int]]) -> None:
+    """Of each (file, column) a user mapped, the mapping taken from any other column of its kind (the file's
+    shared ones, or its ticker's own of a wide table) that holds it by detection alone. A
+    new detection stored under the corrections (schema redetect, a new version taking its previous one's,
+    a day/month order settled again) may map another column to what a user said one is: `Px -> close`
+    said, then `Settle` detected a close, the file loaded Settle's values as its closes (a row is read
+    with the last column of each name), shown `Px: float -> close (corrected by ...)`."""
+    chosen = set(said)
+    for sha, index in said:
+        columns = schemas[sha]["columns"]
+        mapping, series = columns[index].get("canonical"), columns[index].get("series")
+        for other, column in enumerate(columns):
+            # Of a wide table, a ticker's own column wins over a shared one by their kinds (series_maps), not order.
+            if mapping and column.get("canonical") == mapping and (sha, other) not in chosen \
+                    and column.get("series") == series:
+                column["canonical"] = None
 
 
 def _set_multiplier(column: dict, multiplier: float) -> None:

@@ -237,6 +237,43 @@ def test_a_mapping_another_column_holds_is_refused_until_that_one_is_unmapped(po
             file_schemas.override_column(conn, ["wide"], "Last", "bob", final_mapping="date")
 
 
+def test_a_column_a_user_mapped_keeps_it_when_a_new_detection_maps_another_to_it(postgres_url):
+    """`Px -> close` said of a file none of whose columns detection had named a close; detected again
+    (schema redetect, a new version taking its corrections), Settle was found a close too, and the file
+    loaded Settle's values as its closes (the last column of a name is read), shown as Px's."""
+    from backintime_assets.detection import FileSchema
+
+    def mapped(sha):
+        final = FileSchema.from_dict(file_schemas.final_schema(conn, sha))
+        return {name: final.columns[i].name for name, i in final.canonical_map().items()}
+
+    def detected(*columns):  # a detection of these (name, canonical, series), numbers all but the date
+        schema = detect_bytes(b"Date,A\n2024-01-02,1.5\n2024-01-03,1.7\n", "fut.csv").to_dict()
+        schema["columns"] = [{**schema["columns"][0 if m == "date" else 1], "name": n, "canonical": m, "series": s}
+                             for n, m, s in columns]
+        return schema
+
+    before = detected(("Date", "date", None), ("Px", None, None), ("Settle", None, None))
+    again = detected(("Date", "date", None), ("Px", None, None), ("Settle", "close", None))
+    wide = [detected(("Date", "date", None), ("Close", close, "AAPL"), ("Last", None, "AAPL"),
+                     ("Close_2", "close", "MSFT")) for close in (None, "close")]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "fut", "fut.csv", before)
+        assert "close" not in mapped("fut")
+        file_schemas.override_column(conn, ["fut"], "Px", "ana", final_mapping="close")
+        file_schemas.replace_detection(conn, "fut", "fut.csv", again, file_schemas.overrides(conn, ["fut"])["fut"])
+        assert mapped("fut") == {"date": "Date", "close": "Px"}
+        # Of a wide table, a ticker's columns only: another ticker's close stays its own.
+        file_schemas.save_detection(conn, "wide", "wide.csv", wide[0])
+        file_schemas.override_column(conn, ["wide"], "Last", "ana", final_mapping="close")
+        file_schemas.replace_detection(conn, "wide", "wide.csv", wide[1],
+                                       file_schemas.overrides(conn, ["wide"])["wide"])
+        final = FileSchema.from_dict(file_schemas.final_schema(conn, "wide"))
+        assert {label: final.columns[m["close"]].name for label, m, _ in final.series_maps()} == {
+            "AAPL": "Last", "MSFT": "Close_2"}
+
+
 def test_each_dates_last_change_is_kept_as_changes_are_logged(postgres_url):
     day = [dt.date(2031, 5, d) for d in range(1, 5)]
     with psycopg.connect(postgres_url) as conn:
