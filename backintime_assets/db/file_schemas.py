@@ -511,10 +511,16 @@ def _refuse_a_second_column(conn, meant: list[ColumnMeant], mapping: str) -> Non
         sha, index, other, name, other_mapping, series, path = clashes[0]
         label = next(m.label for m in meant if m.sha256 == sha and m.column_index == index)
         more = f" (and {len(clashes) - 1} more file column(s))" if len(clashes) > 1 else ""
+        # Of a layout, the file may be a path's superseded version, which only --layout reaches: told
+        # `unmap column 4 of p.csv`, the user did so of the current one and was refused again, as often.
+        stored = conn.execute("select bool_or(superseded_at is null) from raw_files where sha256 = %s",
+                              (sha,)).fetchone()[0]
+        whose = f"a superseded version of {path}" if stored is False else path
+        layout = " --layout" if len({m.sha256 for m in meant}) > 1 else ""
         raise OverrideError(
             f"column {label} cannot map to {mapping}: column "
-            f"{_label(other, name, other_mapping, series)} of {path} maps to it already{more}, and a row is read "
-            f"with one of them; unmap that one first (--column-number {other + 1} --mapping {UNMAPPED})")
+            f"{_label(other, name, other_mapping, series)} of {whose} maps to it already{more}, and a row is read "
+            f"with one of them; unmap that one first (--column-number {other + 1} --mapping {UNMAPPED}{layout})")
 
 
 def whole_only(conn, meant: list[ColumnMeant]) -> list[str]:

@@ -237,6 +237,26 @@ def test_a_mapping_another_column_holds_is_refused_until_that_one_is_unmapped(po
             file_schemas.override_column(conn, ["wide"], "Last", "bob", final_mapping="date")
 
 
+def test_a_mapping_a_superseded_versions_column_holds_is_refused_naming_it_so(postgres_url):
+    """Of a layout, the column holding the mapping may be a path's superseded version's: told 'unmap column 4
+    of p.csv', the user unmapped the current file's (one file's override) and was refused again."""
+    columns = [{"name": n, "type": "float", "canonical": m} for n, m in
+               (("Date", "date"), ("Symbol", "ticker"), ("Last", None), ("Close", "close"))]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for sha, day in (("old", 2), ("new", 3)):
+            manifest.record(conn, _raw(sha, [dt.date(2025, 1, day)], "p.csv"))
+            file_schemas.save_detection(conn, sha, "p.csv", {"delimiter": ",", "columns": columns})
+        file_schemas.override_column(conn, ["new"], "Close", "ana", final_mapping="none")
+        with pytest.raises(file_schemas.OverrideError,
+                           match=r"column 4 Close of a superseded version of p\.csv maps to it already.*"
+                                 r"\(--column-number 4 --mapping none --layout\)"):
+            file_schemas.override_column(conn, ["new", "old"], "Last", "ana", final_mapping="close")
+        # Of one file, no --layout to say.
+        with pytest.raises(file_schemas.OverrideError, match=r"of p\.csv maps to it already.*--mapping none\)"):
+            file_schemas.override_column(conn, ["old"], "Last", "ana", final_mapping="close")
+
+
 def test_a_column_a_user_mapped_keeps_it_when_a_new_detection_maps_another_to_it(postgres_url):
     """`Px -> close` said of a file none of whose columns detection had named a close; detected again
     (schema redetect, a new version taking its corrections), Settle was found a close too, and the file
