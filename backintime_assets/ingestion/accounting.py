@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,50 +80,115 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
     as its lines are all rejected, but a day of nothing but refused files should not look like a quiet day.
     """
     by_file = {f["source_file"]: f for f in files}
-    on_day = _counts_by_date_and_file(lake_prices), _counts_by_date_and_file(lake_rejected)
-    in_lake: tuple[Counter, Counter] = (Counter(), Counter())
-    days_of: dict[str, set[dt.date]] = defaultdict(set)
-    for counts, per_file in zip(on_day, in_lake):
-        for (day, name), n in counts.items():
-            days_of[name].add(day)
-            per_file[name] += n
-    run = set(dates)
-    for name, named in file_dates.items():
-        days_of[name].update(d for d in named if d in run)
-    problems_of: dict[str, list[str]] = defaultdict(list)
+    lake = _by_date_and_file(lake_prices), _by_date_and_file(lake_rejected)
+    in_lake = tuple(_rows_by_file(groups) for groups in lake)
     run_problems = _file_problems(files, *in_lake, expected_files)
+    problems_of: dict[str, list[str]] = defaultdict(list)
     for name, problem in run_problems:
         problems_of[name].append(problem)
-    files_of: dict[dt.date, list[str]] = defaultdict(list)
-    for name in sorted(days_of):
-        for day in days_of[name]:
-            files_of[day].append(name)
+    # Each (day, file) a day is made of as one integer, ordered by day then file name: a history file
+    # spans every day of the run, and days x files in Python took 4.2 s for 3,000 such files.
+    run = set(dates)
+    names = sorted({*lake[0].names, *lake[1].names, *file_dates})
+    at = {name: i for i, name in enumerate(names)}
+    width = max(len(names), 1)
+    keys = [groups.day * width + np.array([at[n] for n in groups.names], dtype=np.int64)[groups.file]
+            for groups in lake]
+    ordinal = {d: d.toordinal() for d in run}
+    named = [np.fromiter(map(ordinal.__getitem__, run.intersection(ds)), np.int64) * width + at[name]
+             for name, ds in file_dates.items()]
+    pairs = _distinct(np.concatenate([*keys, *named, np.zeros(0, np.int64)]))
+    pair_day, pair_file = np.divmod(pairs, width)
+    days = _distinct(np.concatenate([pair_day, np.fromiter(ordinal.values(), np.int64)]))
+    day_of = np.searchsorted(days, pair_day)
+    days_of_file = np.bincount(pair_file, minlength=len(names))
 
     def held_by_day_alone(name: str) -> bool:
         f = by_file.get(name)
-        return (f is not None and f["rows_read"] is not None and len(days_of[name]) == 1
+        return (f is not None and f["rows_read"] is not None and days_of_file[at[name]] == 1
                 and f["loaded"] == f["loaded_in_run"] and f["rejected"] == f["rejected_in_run"])
 
+    def on_day(per_file: np.ndarray) -> np.ndarray:
+        """The sum over each day's files of `per_file` (a value per file)."""
+        return np.bincount(day_of, weights=per_file[pair_file], minlength=days.size).astype(np.int64)
+
+    alone = np.array([held_by_day_alone(name) for name in names], dtype=bool)
+    read_alone = np.array([by_file[name]["rows_read"] if a else 0 for name, a in zip(names, alone)], dtype=np.int64)
+    problem_count = np.array([len(problems_of.get(name, ())) for name in names], dtype=np.int64)
+    refused_of = {name: f"{name}: {by_file[name]['file_problem']}" for name in names
+                  if name in by_file and by_file[name]["file_problem"]}
     # A problem of a file no date places would otherwise show every day passed while the run failed.
-    undated = [p for name, problems in sorted(problems_of.items()) if not days_of.get(name) for p in problems]
+    undated = [p for name, problems in sorted(problems_of.items()) if not (name in at and days_of_file[at[name]])
+               for p in problems]
+    # A day lists its first DAY_PROBLEMS problems and refused files, in its files' order (each such file
+    # has one or more): only its first DAY_PROBLEMS such files are read.
+    listed = _first_of_each_day(problem_count[pair_file] > 0, day_of, days.size,
+                                lambda i: problems_of[names[pair_file[i]]])
+    refused = _first_of_each_day(np.array([n in refused_of for n in names], dtype=bool)[pair_file], day_of, days.size,
+                                 lambda i: [refused_of[names[pair_file[i]]]])
+    files_on, alone_on = np.bincount(day_of, minlength=days.size), on_day(alone)
+    counts = [_rows_on_days(groups.day, groups.count, days) for groups in lake]
+    problems_on, read_on = on_day(problem_count), on_day(read_alone)
     result = []
-    for day in sorted(run | set(files_of)):
-        names = files_of.get(day, [])
-        problems = [p for name in names for p in problems_of.get(name, [])] + undated
-        alone = [name for name in names if held_by_day_alone(name)]
-        refused = [f"{name}: {by_file[name]['file_problem']}" for name in names
-                   if name in by_file and by_file[name]["file_problem"]]
-        result.append(_day(day, problems, files=len(names),
-                           rows_read=sum(by_file[name]["rows_read"] for name in alone),
-                           rows_loaded=sum(on_day[0].get((day, name), 0) for name in names),
-                           rows_rejected=sum(on_day[1].get((day, name), 0) for name in names),
-                           files_over_several_days=len(names) - len(alone),
-                           file_problems=refused[:DAY_PROBLEMS]))
+    for i, day_number in enumerate(days.tolist()):
+        problems = listed[i] + undated
+        day = _day(dt.date.fromordinal(day_number), problems, files=int(files_on[i]), rows_read=int(read_on[i]),
+                   rows_loaded=int(counts[0][i]), rows_rejected=int(counts[1][i]),
+                   files_over_several_days=int(files_on[i] - alone_on[i]), file_problems=refused[i][:DAY_PROBLEMS])
+        day["problem_count"] = int(problems_on[i]) + len(undated)  # `problems` holds a day's first few only
+        result.append(day)
     return Proof(Finding.of([p for _, p in run_problems]), failing_first(result))
 
 
-def _counts_by_date_and_file(table: pa.Table) -> dict[tuple[dt.date, str], int]:
-    return _counts(table, "date", "source_file")
+@dataclass(frozen=True)
+class _Groups:
+    """A lake table's rows per (date, file): each group's day (proleptic ordinal), file (index into
+    `names`) and row count."""
+    day: np.ndarray
+    file: np.ndarray
+    names: list[str]
+    count: np.ndarray
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _by_date_and_file(table: pa.Table) -> _Groups:
+    groups = table.select(["date", "source_file"]).group_by(["date", "source_file"], use_threads=False).aggregate(
+        [([], "count_all")])
+    files = pc.dictionary_encode(groups["source_file"]).combine_chunks()
+    days = groups["date"].cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+    return _Groups(days, files.indices.to_numpy().astype(np.int64), files.dictionary.to_pylist(),
+                   groups["count_all"].to_numpy())
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2's hashing unique took 0.8 s for 1.5M pairs, a sort 0.1 s."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if values.size else values
+
+
+def _rows_by_file(groups: _Groups) -> Counter:
+    rows = np.bincount(groups.file, weights=groups.count, minlength=len(groups.names))
+    return Counter({name: int(n) for name, n in zip(groups.names, rows) if n})
+
+
+def _rows_on_days(day: np.ndarray, count: np.ndarray, days: np.ndarray) -> np.ndarray:
+    return np.bincount(np.searchsorted(days, day), weights=count, minlength=days.size).astype(np.int64)
+
+
+def _first_of_each_day(has: np.ndarray, day_of: np.ndarray, n_days: int,
+                       items: Callable[[int], list[str]]) -> list[list[str]]:
+    """Per day, the `items` of its first DAY_PROBLEMS (day, file) pairs with `has` (pairs by day, then file)."""
+    out: list[list[str]] = [[] for _ in range(n_days)]
+    picked = np.flatnonzero(has)
+    if picked.size:
+        day = day_of[picked]
+        starts = np.r_[0, np.flatnonzero(day[1:] != day[:-1]) + 1]
+        rank = np.arange(picked.size) - np.repeat(starts, np.diff(np.r_[starts, picked.size]))
+        for i in picked[rank < DAY_PROBLEMS].tolist():
+            out[day_of[i]] += items(i)
+    return out
 
 
 def _counts(table: pa.Table, *keys: str) -> Counter:

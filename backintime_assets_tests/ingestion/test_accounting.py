@@ -182,3 +182,27 @@ def test_a_day_of_a_file_refused_whole_names_it_though_it_passes():
     assert days["2025-03-05"]["file_problems"] == ["wed.csv: empty file"]
     assert days["2025-03-06"]["file_problems"] == ["thu.csv: binary content (NUL bytes)"]
     assert days["2025-03-03"]["file_problems"] == [] and days["2025-03-04"]["files"] == 0
+
+
+def test_a_crowded_days_problems_are_its_first_files_by_name_and_its_count_holds_them_all():
+    # Seven files fail on Monday, two or three problems each, and one file no date places fails every day: a
+    # day shows its first DAY_PROBLEMS problems in file-name order, and counts every one (a proof that
+    # kept only the listed problems, or counted files not problems, would show 5 or 8 where 21 are).
+    files = [_file(f"f{k}.csv", 9, 2, 1) for k in (6, 2, 4, 0, 5, 1, 3)] + [
+        {**_file("refused.csv", 0, 0, 0), "file_problem": "empty file"}, _file("gone.csv", None, 0, 0)]
+    prices = _dated([(MON, f"f{k}.csv") for k in range(7)] + [(MON, "f0.csv")])
+    days = {d["date"]: d for d in prove_rows_accounted_for(
+        files, prices, _dated([]), [], {"refused.csv": [MON, THU]}, [MON, TUE]).days}
+    monday = days["2025-03-03"]
+    assert monday["problems"] == [
+        "f0.csv: read 9 but loaded 2 + rejected 1", "f0.csv: 0 rows in rejected_rows, expected 1",
+        "f1.csv: read 9 but loaded 2 + rejected 1", "f1.csv: 1 rows in prices, expected 2",
+        "f1.csv: 0 rows in rejected_rows, expected 1"]
+    assert monday["problem_count"] == 2 + 3 * 6 + 1 and not monday["passed"]
+    shown = ("files", "rows_read", "rows_loaded", "files_over_several_days", "file_problems")
+    assert {k: monday[k] for k in shown} == {
+        "files": 8, "rows_read": 7 * 9, "rows_loaded": 8, "files_over_several_days": 0,
+        "file_problems": ["refused.csv: empty file"]}
+    # Tuesday holds no file: only the problem of the file no date places fails it.
+    assert (days["2025-03-04"]["problems"], days["2025-03-04"]["files"]) == (["gone.csv: never parsed"], 0)
+    assert "2025-03-06" not in days  # a manifest date outside the run places no day
