@@ -86,3 +86,19 @@ def test_a_coins_sunday_evening_snapshot_read_as_monday_is_still_a_snapshot():
     result = _load(_epochs(stamps), "coin.csv")
     assert date(2024, 1, 29) not in _closes(result)
     assert result.rejected_arrow.to_pylist()[-1]["reason"] == SNAPSHOT.format(at="20:30")
+
+
+def test_each_tickers_newest_row_is_judged_not_the_files_newest():
+    # Two coins by date, BTC's export a day behind ETH's: BTC's newest row, a day before the file's
+    # newest, is its snapshot. Judging the file's newest row alone (ETH's, at midnight) loaded it.
+    days = weekdays(date(2017, 11, 6), 21)
+    lines = ["Date,Ticker,Close"]
+    for k, d in enumerate(days):
+        lines.append(f"{d} 0:00,ETH,{300 + k}.5")
+        if k < 20:
+            lines.append(f"{d} {'14:52' if k == 19 else '0:00'},BTC,{7000 + k}.5")
+    result = _load(lines)
+    rejected = result.rejected_arrow.to_pylist()
+    assert [(r["source_line"], r["reason"]) for r in rejected] == [(41, SNAPSHOT.format(at="14:52"))]
+    loaded = result.prices_arrow.to_pylist()
+    assert len(loaded) == 40 and {r["ticker"] for r in loaded if r["date"] == days[19]} == {"ETH"}
