@@ -90,12 +90,14 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     if (rows_read == 0).any():
         return None  # that file's problem ("no data rows") is for normalise_bytes to name
 
-    def reread(js: list[int], lines: np.ndarray | None = None) -> Records:
+    def reread(js: list[int], lines: np.ndarray | None = None, since: int | None = None) -> Records:
         """Columns `js` of the joined lines, or of those starting records on `lines` alone (a rare rule's:
-        normalise._check_other_series)."""
+        normalise._check_other_series), or of those from the line `since` on (a record's first line)."""
         if lines is not None:
             return split_lines(index, lines, schema, js)
-        return split_fast(index, 0, index.count, schema, js, {}) or split_slow(index, 0, index.count, schema, js)
+        first = 0 if since is None else since - 1
+        stop = index.count
+        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
 
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)

@@ -650,14 +650,16 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
     # The data lines' region, bound now: `first` names the first table's ticker further down.
     region = (first, stop) if index is not None else None
 
-    def reread(js: list[int], lines: np.ndarray | None = None) -> Records:
+    def reread(js: list[int], lines: np.ndarray | None = None, since: int | None = None) -> Records:
         """Columns `js` of the lines `rec` was read from (label columns, wanted by a rare rule), or of
-        those of them that start records on `lines` alone (a workbook's are read whole)."""
+        those of them that start records on `lines` alone, or of those from the line `since` on (a
+        record's first line; a workbook's are read whole)."""
         if region is None:
             return _workbook(plans, width, js)[0]
         if lines is not None:
             return split_lines(index, lines, schema, js)
-        return split_fast(index, *region, schema, js, {}) or split_slow(index, *region, schema, js)
+        first, stop = region if since is None else (max(region[0], since - 1), region[1])
+        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
 
     # Of several tickers side by side, each must have its date and close.
     # A title's or name's date is one sheet's at most: a workbook of a sheet per day would load

@@ -226,6 +226,33 @@ def test_a_last_volume_of_many_tickers_by_date_is_judged_by_its_tickers_rows_in_
         in rejected[0]["reason"]
 
 
+
+def test_a_last_volume_is_judged_by_its_tickers_rows_before_the_rows_read_as_its_neighbours():
+    # 400 tickers a day: the 1,000 rows before the last hold three of its ticker's, too few for a scale;
+    # the five in the whole file give one. Reading the column from its nearest neighbours on, to spare a
+    # reread of the whole file, would find no cut in the three and load 48 for 48,000.
+    lines = [b"Ticker,Date,Close,Volume"] + [
+        b"T%03d,2025-03-%02d,10.50,%d" % (t, 3 + d, 48000 + 100 * d + t) for d in range(5) for t in range(400)]
+    r = _read(b"\n".join(lines) + b"\nT399,2025-03-10,10.50,48")
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [2002] and "'48' is the start of a value like the 5" \
+        in rejected[0]["reason"]
+    assert r.prices_arrow.num_rows == 2000
+
+
+def test_a_long_files_cut_is_found_across_blank_lines_a_record_over_two_lines_and_a_nul_line():
+    # The rows judged are read again from the first of them on: the records there must be the file's
+    # own, line for line, where blank lines, a quoted note over two lines and a damaged line lie between.
+    lines = _long_history(1500, lambda i: b"121.%02d" % (10 + i % 80)).rstrip(b"\n").split(b"\n")
+    for at, text in ((1400, b""), (1200, b'"a note, written\nover two lines",,'), (900, b"\x00\x00\x00,,"),
+                     (700, b"")):
+        lines.insert(at, text)
+    for last, cut in ((b"2005-10-03,48020,121.7", True), (b"2005-10-03,48020,121.75", False)):
+        r = _read(b"\n".join(lines) + b"\n" + last)
+        truncated = [x["source_line"] for x in r.rejected_arrow.to_pylist() if x["reason"].startswith("truncated")]
+        assert truncated == ([1507] if cut else []) and r.prices_arrow.num_rows == 1500 + (not cut)
+
+
 HOLIDAY = (b"Date,Close,Volume\n2025-03-03,121.75,51200\n2025-03-04,122.40,48700\n2025-03-05,121.95,0\n"
            b"2025-03-06,121.40,50300\n2025-03-07,121.50,47100\n2025-03-10,121.80,49900\n")
 
