@@ -216,6 +216,26 @@ def test_a_long_files_last_value_is_judged_by_the_rows_just_before_it_and_reads_
     assert r.prices_arrow.num_rows == 3000 and len(reads) <= 2 * (cut_end.NEAR_ROWS + 1)
 
 
+def test_other_columns_that_dropped_zeros_years_ago_do_not_excuse_a_cut_close_nor_do_they_now():
+    # The open dropped trailing zeros ("120.5") until 1,200 rows before the end: the writer the rows near
+    # the last show writes fixed decimals, and "121.7" of "121.75" is cut. Where the open drops them
+    # near the end too, "121.7" is 121.70 written short and loads. (The open's decimals are read only
+    # for a last value short of its column's; a read over the whole column would load the cut.)
+    def history(short_open_until: int) -> bytes:
+        day, lines = date(1990, 1, 1), [b"Date,Open,Close"]
+        while len(lines) <= 3000:
+            if day.weekday() < 5:
+                i = len(lines)
+                open_ = b"120.5" if i <= short_open_until and i % 2 else b"120.%02d" % (10 + i % 80)
+                lines.append(b"%s,%s,121.%02d" % (str(day).encode(), open_, 10 + i % 80))
+            day += timedelta(days=1)
+        return b"\n".join(lines) + b"\n2002-01-02,120.25,121.7"
+    rejected = _read(history(1800)).rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [3002] and "'121.7' has 1 decimals" in rejected[0]["reason"]
+    loaded = _read(history(3000))
+    assert loaded.rejected_arrow.num_rows == 0 and loaded.prices_arrow.to_pylist()[-1]["close"] == 121.7
+
+
 def test_a_last_volume_of_many_tickers_by_date_is_judged_by_its_tickers_rows_in_the_whole_file():
     # 300 tickers a day: the rows just before the last hold three of its ticker's, too few for a scale.
     lines = [b"Ticker,Date,Close,Volume"] + [
