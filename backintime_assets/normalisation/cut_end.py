@@ -243,9 +243,17 @@ def cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: 
     judgment is made again on the whole columns, as it always was, so that a file whose whole reread
     does not line up with its records is still judged on none of its values: the first judgment can
     only spare the whole read where it finds nothing."""
-    if len(ends) == 1 and not _cut_last_rows(rec, schema, cmap, ends, raw_of, _from_first_asked(rec, reread)):
-        return []
+    if len(ends) == 1:
+        try:
+            if not _cut_last_rows(rec, schema, cmap, ends, raw_of, _from_first_asked(rec, reread), narrow=True):
+                return []
+        except _ReadWider:
+            pass
     return _cut_last_rows(rec, schema, cmap, ends, raw_of, lambda js, rows: reread(js).columns)
+
+
+class _ReadWider(Exception):
+    """The rows read do not hold the evidence the judgment needs (a ticker's last volumes among blanks)."""
 
 
 # Columns `js` as written, aligned with a file's records, given the records the caller will take of them.
@@ -269,8 +277,11 @@ def _from_first_asked(rec: Records, reread: Callable[..., Records]) -> ReadAsWri
 
 
 def _cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends: list[tuple[int, np.ndarray]],
-                   raw_of: Callable[[int], str], read: ReadAsWritten) -> list[tuple[np.ndarray, str]]:
-    """cut_last_rows, reading the columns as written by `read`."""
+                   raw_of: Callable[[int], str], read: ReadAsWritten,
+                   narrow: bool = False) -> list[tuple[np.ndarray, str]]:
+    """cut_last_rows, reading the columns as written by `read`. `narrow`: of a last volume's ticker, read
+    only its last rows, the RECENT_COUNTS volumes _cut_count reads and as many again for blanks (the
+    ticker of one of many spans the file); raises _ReadWider where they hold fewer volumes."""
     n, width = len(rec.line), len(schema.columns)
     role = next((c for c, j in cmap.items() if j == width - 1), None)
     if not n or role is None:
@@ -308,6 +319,9 @@ def _cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends:
             # The ticker's own rows before its last, from the whole file: in one of many tickers
             # by date, the last NEAR_ROWS rows hold few of them.
             same_rows = rows[alike & (rows != k)][-NEAR_ROWS:]
+        all_same = same_rows
+        if narrow and role == "volume" and same_rows is not None:
+            same_rows = same_rows[-2 * RECENT_COUNTS:]
         asked = np.concatenate([near, [k], same_rows if same_rows is not None else []]).astype(np.int64)
         if column is None:  # as written: a column pyarrow typed has lost its decimals' count
             column = rec.columns[j] if j in rec.columns and pa.types.is_string(rec.columns[j].type) \
@@ -325,6 +339,9 @@ def _cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends:
             decimal, thousands = ((None, ",") if spec.format == COMMA_GROUPED else (None, ".")
                                   if spec.format == DOT_GROUPED else (schema.decimal, schema.thousands))
             same = None if same_rows is None else _written(column, same_rows)
+            if same is not None and same_rows.size < all_same.size and _numbers_in(
+                    same, decimal, thousands) < RECENT_COUNTS:
+                raise _ReadWider
 
             # Read only where the last value has fewer decimals than its column's: every other price
             # column read again and each of its ~1,000 cells by a regex took 60% of a 1,000-row file's
@@ -339,6 +356,12 @@ def _cut_last_rows(rec: Records, schema: FileSchema, cmap: dict[str, int], ends:
         if why:
             found.append((mask, TRUNCATED.format(why=why)))
     return found
+
+
+def _numbers_in(cells: Sequence[str], decimal: str | None, thousands: str | None) -> int:
+    """How many of `cells` cut_number reads as numbers (its `scale`)."""
+    pattern = _number(decimal, thousands)
+    return sum(1 for c in cells if c.strip() and _read(c, pattern, thousands) is not None)
 
 
 def _other_prices_written(rec: Records, schema: FileSchema, cmap: dict[str, int], read: ReadAsWritten,

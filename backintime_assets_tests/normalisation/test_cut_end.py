@@ -273,6 +273,25 @@ def test_a_long_files_cut_is_found_across_blank_lines_a_record_over_two_lines_an
         assert truncated == ([1507] if cut else []) and r.prices_arrow.num_rows == 1500 + (not cut)
 
 
+
+def test_a_last_volume_is_judged_by_its_tickers_last_twenty_volumes_however_many_blanks_lie_among_them():
+    # 50 tickers a day for 100 days; T049 left its volume blank on 30 of its last 40 days, and traded
+    # nothing on three. The rule reads the 20 volumes it wrote last, back past the blanks: 3 zeros in 20
+    # leave a scale. A read of its last 40 rows alone finds ten, 3 of them zeros: a stock that seldom
+    # trades, whose last day can be any count, and 48 for 48,000 had loaded.
+    def volume(d: int, t: int) -> bytes:
+        if t == 49 and d >= 60:
+            return b"" if d % 4 else b"0" if d >= 88 else b"%d" % (48000 + 10 * d + t)
+        return b"%d" % (48000 + 10 * d + t)
+    days = [d for d in (date(2020, 1, 1) + timedelta(days=k) for k in range(150)) if d.weekday() < 5]
+    lines = [b"Ticker,Date,Close,Volume"] + [
+        b"T%03d,%s,10.50,%s" % (t, str(days[d]).encode(), volume(d, t)) for d in range(100) for t in range(50)]
+    r = _read(b"\n".join(lines) + b"\nT049,%s,10.50,48" % str(days[100]).encode())
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [5002] and "'48' is the start of a value like the 17" \
+        in rejected[0]["reason"]
+
+
 HOLIDAY = (b"Date,Close,Volume\n2025-03-03,121.75,51200\n2025-03-04,122.40,48700\n2025-03-05,121.95,0\n"
            b"2025-03-06,121.40,50300\n2025-03-07,121.50,47100\n2025-03-10,121.80,49900\n")
 
