@@ -10,7 +10,7 @@ from pathlib import Path
 
 MODULES = [
     "bench_pipeline", "bench_simulate", "bench_detect", "bench_convert", "bench_convert_memory", "bench_backtest",
-    "bench_incremental", "bench_results_load",
+    "bench_incremental", "bench_results_load", "bench_hot_paths",
 ]
 
 
