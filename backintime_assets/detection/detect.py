@@ -44,7 +44,7 @@ from .json_records import json_lines_problem
 from .prose import prose_problem
 from .time_spans import time_span_problem
 from .row_currency import currency_switch_problem
-from .layout import Layout, Row, detect_layout
+from .layout import Layout, Row, detect_layout, padding
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
@@ -627,10 +627,11 @@ def _table_line(layout: Layout) -> int:
 
 
 def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, file_date,
-          cells: dict[int, list[str]] | None = None) -> _Read:
+          cells: dict[int, list[str]] | None = None, unpad: bool = False) -> _Read:
     """The layout of the sample read with `dialect`, its first `plain_lines` lines (a preamble)
     read line by line with no quote character. `cells`: the fields of some head lines, as read
-    otherwise (a header, see _aligned_header)."""
+    otherwise (a header, see _aligned_header). `unpad`: the table read without the empty fields that
+    end every line (layout.detect_layout)."""
     args = (dialect.delimiter, dialect.quotechar, dialect.escapechar)
     skip = {"skipinitialspace": dialect.skipinitialspace}
     if plain_lines:
@@ -649,7 +650,8 @@ def _read(text: str, tail_text: str | None, dialect: Dialect, plain_lines: int, 
         tail_lines = count_lines(tail_text)
         tail_rows = [(tail_lines - start, f) for start, f in parse_rows(tail_text, *args, **skip)]
     marks = detect_number_marks(_cells(head_rows) + _cells(tail_rows or []), dialect.delimiter)
-    layout = detect_layout(head_rows, count_lines(text), tail_rows, marks.decimal, marks.thousands, file_date)
+    layout = detect_layout(head_rows, count_lines(text), tail_rows, marks.decimal, marks.thousands, file_date,
+                           unpad=unpad)
     return _Read(layout, marks, head_rows, plain_lines)
 
 
@@ -756,6 +758,27 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _aligned_header(text, tail_text, dialect, read, file_date)
         read = _aligned_units(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
+    schema = _text_schema(name, encoding, text, tail_text, dialect, read, split_date)
+    if not any(c.canonical == "close" for c in schema.columns) and padding(read.head_rows):
+        # Every line padded with empty fields past the table (the RBA's tables, 67 commas wide; an Excel
+        # export's empty columns, "Date,Close,,,"): counted, they left every row of names under half
+        # filled, the header was lost, and the series, unnamed, were refused as "unnamed columns of
+        # numbers". Read without them, as the reader reads the rows, where with them no close is read:
+        # a lone row of words over a headerless table's close and volume ("Ticker,AAPL,NASDAQ,,,,,,")
+        # is its title, and the table, read by its values, stays so.
+        unpadded = _read(text, tail_text, dialect, read.plain_lines, file_date, unpad=True)
+        if unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0:
+            read = unpadded
+            schema = _text_schema(name, encoding, text, tail_text, dialect, read, split_date)
+    schema.wrapped = wrapped
+    schema.forced = forced
+    schema.split_date = split_date
+    return schema, read.layout
+
+
+def _text_schema(name: str, encoding: str, text: str, tail_text: str | None, dialect: Dialect, read: _Read,
+                 split_date: str | None) -> FileSchema:
+    """The schema of a text file's sample as `read` reads it."""
     decimal, thousands, marks_seen = read.number_format.decimal, read.number_format.thousands, read.number_format.seen
     tail_rows = None
     if tail_text is not None and read.layout.footer_lines:
@@ -772,13 +795,10 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
 
     schema = _schema(name, encoding, dialect, read.layout, decimal, thousands, notes=notes, titles=titles,
                      split_date=split_date)
-    schema.wrapped = wrapped
-    schema.forced = forced
-    schema.split_date = split_date
     schema.decimal_unseen = not marks_seen and not _american_dates(schema.columns) \
         and not any(_DOT_CUSTOM_SCRIPT.search(n) for n in read.layout.names)
     schema.marks_guessed = read.number_format.guessed
-    return schema, read.layout
+    return schema
 
 
 def _american_dates(columns: list[ColumnSchema]) -> bool:

@@ -1402,18 +1402,46 @@ def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | Non
     return provisional, _RowJudge(provisional, decimal, thousands, width, typical)
 
 
+_LEAST_PADDING = 2  # empty fields past the table on every line: one is a trailing delimiter (the ECB's "ZAR,")
+
+
+def padding(rows: list[Row], tail: list[Row] | None = None) -> int:
+    """How many empty fields end every row, the rows all of one width (blank lines aside), where they are
+    _LEAST_PADDING or more; else 0."""
+    every = [r for r in rows + (tail or []) if any(map(str.strip, r[1]))]
+    if not every:
+        return 0
+    n = len(every[0][1])
+    if any(len(f) != n for _, f in every):
+        return 0
+    pad = 0
+    while pad < n - 1 and not any(f[n - 1 - pad].strip() for _, f in every):
+        pad += 1
+    return pad if pad >= _LEAST_PADDING else 0
+
+
 def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, decimal: str,
                   thousands: str | None, file_date: date | NamedMonth | None = None, dates_from_1904: bool = False,
-                  padded: bool = False) -> Layout:
+                  padded: bool = False, unpad: bool = False) -> Layout:
     """`head`: records of the file's first sample with their 0-based start line; `head_lines`: physical
     lines in that sample. `tail`: records of the last sample keyed by lines-from-end (1 = last line),
     None when the head sample is the whole file. `file_date`: the date in the file's name, if any.
     `dates_from_1904`: the rows are a sheet of a workbook in Mac Excel's date system (date_system.py).
-    `padded`: the rows are a sheet's, whose trailing empty cells the reader restores (_header_width)."""
+    `padded`: the rows are a sheet's, whose trailing empty cells the reader restores (_header_width).
+    `unpad`: the table read without the empty fields that end every line, where every line has them
+    (padding): the layout of the text without them, which the reader reads alike (it drops a row's empty
+    trailing fields)."""
     # _nonblank, stepped through in C: every row passes
     rows = list(compress(head, map(any, map(map, repeat(str.strip), map(itemgetter(1), head)))))
     if not rows:
         return Layout()
+    if unpad and not padded and (pad := padding(rows, tail)):
+        # Every line padded to one width with empty fields past the table (detect.py asks for the table
+        # without them where, with them, it is read with no close).
+        def cut(rs: list[Row]) -> list[Row]:
+            return [(i, f[:len(f) - pad] if len(f) > pad else f) for i, f in rs]
+        return detect_layout(cut(head), head_lines, cut(tail) if tail is not None else None, decimal, thousands,
+                             file_date, dates_from_1904)
     # Blank lines that set rows off: in a double-spaced file, not the one after every row.
     gaps = set_off_blanks(head, len(rows))
     width, short_header = _width(rows)

@@ -1974,3 +1974,45 @@ def test_a_number_over_a_counter_or_volume_run_is_no_day(text, rows, rejected):
     result = normalise_bytes(data, detect_bytes(data, "t.csv"), "t.csv")
     assert (result.rows_read, len(result.rejected)) == (rows, rejected)
     assert result.prices.close.tolist() == [100.5 + k for k in range(4)]
+
+
+def _padded(lines, width):
+    return "".join(line + "," * (width - 1 - line.count(",")) + "\n" for line in lines)
+
+
+_RBA_ROWS = ["03-Jan-2023,0.6828,61.40,88.48", "04-Jan-2023,0.6809,61.50,89.08", "05-Jan-2023,0.6815,61.50,90.17",
+             "06-Jan-2023,0.6769,61.20,90.63", "09-Jan-2023,0.6929,62.00,91.25"]
+# The RBA's F11.1 (reigaer/currency_converter_EUR_AUD_RBA, f11.1-data.csv), cut to three series: rows of
+# series metadata keyed in the first column, two blank lines, every line padded with commas to 67 fields.
+_RBA = ["F11.1  EXCHANGE RATES ", "Title,A$1=USD,Trade-weighted Index May 1970 = 100,A$1=JPY",
+        "Units,USD,Index,JPY", "", "", "Source,WM/Reuters,RBA,RBA",
+        "Publication date,18-Dec-2024,18-Dec-2024,18-Dec-2024", "Series ID,FXRUSD,FXRTWI,FXRJY", *_RBA_ROWS]
+
+
+def test_lines_padded_past_the_table_keep_their_header():
+    # Counted, the padding left every row of names under half filled: the header was lost, and the
+    # closes of "Date,Close,,," (an Excel export's empty columns on every line) were refused unnamed.
+    days = [f"2024-01-{d:02d},{100 + d}" for d in (2, 3, 4, 5, 8, 9)]
+    data = _padded(["Date,Close", *days], 5).encode()
+    schema = detect_bytes(data, "acme.csv")
+    assert (schema.header_row, schema.data_start_line, [c.name for c in schema.columns]) == (0, 1, ["Date", "Close"])
+    result = normalise_bytes(data, schema, "acme.csv")
+    assert (len(result.prices), len(result.rejected)) == (6, 0)
+    assert list(result.prices["close"]) == [102, 103, 104, 105, 108, 109]
+    # The RBA's table: its header found above the data, as if unpadded, and the series it names refused
+    # by their ids (not as "19 unnamed columns of numbers").
+    data = _padded(_RBA, 67).encode()
+    schema = detect_bytes(data, "f11.1-data.csv")
+    assert (schema.header_row, schema.data_start_line) == (7, 8)
+    assert [c.name for c in schema.columns] == ["Series ID", "FXRUSD", "FXRTWI", "FXRJY"]
+    result = normalise_bytes(data, schema, "f11.1-data.csv")
+    assert (len(result.prices), len(result.rejected)) == (0, 5)
+    assert "(FXRUSD, FXRTWI, FXRJY)" in result.rejected["reason"][0]
+    # A lone row of words over a padded headerless table's close and volume stays a title, as when half
+    # empty (test_words_over_a_headerless_sheets_full_columns_are_a_title_not_its_header): the close is
+    # read by its values, and loads.
+    data = _padded(["Ticker,AAPL,NASDAQ", *(f"2020-01-{d:02d},10.{d},{d}00" for d in range(6, 11))], 9).encode()
+    schema = detect_bytes(data, "acme.csv")
+    assert (schema.header_row, schema.data_start_line) == (-1, 1)
+    assert list(normalise_bytes(data, schema, "acme.csv").prices["close"]) == [10.6, 10.7, 10.8, 10.9, 10.1]
+
