@@ -1402,6 +1402,21 @@ def _provisional(rows: list[Row], width: int, decimal: str, thousands: str | Non
     return provisional, _RowJudge(provisional, decimal, thousands, width, typical)
 
 
+def _keyed_rows_over_ids(header: list[str], others: list[list[str]]) -> bool:
+    """Whether a header block of several rows is a statistics office's rows of series metadata, each keyed
+    in the first column (the RBA's "Source,WM/Reuters,RBA,RBA,...", "Publication date,18-Dec-2024,...",
+    "Series ID,FXRUSD,FXRTWI,..."), its top row saying the same of several columns, and its last row
+    telling every column apart: that row names them. No cell names a column's field ("Date", "Close"):
+    a ticker repeated over its fields ("AAPL,AAPL" over "Open,Close") labels a header that names. Named by
+    the top row, the series were shown as "RBA", "RBA_2", ..., and their refusal named no series."""
+    if not others:
+        return False
+    last = [c.strip() for c in others[-1]]
+    top = [c.strip() for c in header[1:]]
+    return all(last) and len(set(last)) == len(last) and len(set(top)) < len(top) \
+        and not any(header_says(c.strip()) for row in (header, *others) for c in row if c.strip())
+
+
 _LEAST_PADDING = 2  # empty fields past the table on every line: one is a trailing delimiter (the ECB's "ZAR,")
 
 
@@ -1696,6 +1711,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # under the label's name (an Excel serial under "Sales" read as a number).
             raw_names = [" ".join(c.strip() for c in (h, *(o[j] for o in others)) if c.strip())
                          for j, h in enumerate(header)]
+        elif _keyed_rows_over_ids(header, others):
+            raw_names = others[-1]
         layout.names = unique_names(raw_names)
         layout.header_rows = [header, *others]
         # pandas' "Close.1" is a second "Close" (pandas_repeats.py); the names shown keep it.

@@ -2016,3 +2016,24 @@ def test_lines_padded_past_the_table_keep_their_header():
     assert (schema.header_row, schema.data_start_line) == (-1, 1)
     assert list(normalise_bytes(data, schema, "acme.csv").prices["close"]) == [10.6, 10.7, 10.8, 10.9, 10.1]
 
+
+def test_rows_of_series_metadata_are_named_by_the_row_that_tells_the_series_apart():
+    # The RBA's F11.1 unpadded: "Source" (one publisher for several series), "Publication date" and
+    # "Series ID" rows, each keyed in the first column, over the data. Named by the top row, the series
+    # were "WM/Reuters", "RBA", "RBA_2", ..., and their refusal named none of them.
+    rows = ["03-Jan-2023,0.6828,61.40,88.48,0.6400,0.5656", "04-Jan-2023,0.6809,61.50,89.08,0.6439,0.5678",
+            "05-Jan-2023,0.6815,61.50,90.17,0.6426,0.5661", "06-Jan-2023,0.6769,61.20,90.63,0.6431,0.5677"]
+    text = "\n".join(["Units,USD,Index,JPY,EUR,SDR", "", "", "Source,WM/Reuters,RBA,RBA,RBA,IMF",
+                      "Publication date,18-Dec-2024,18-Dec-2024,18-Dec-2024,18-Dec-2024,01-Oct-2024",
+                      "Series ID,FXRUSD,FXRTWI,FXRJY,FXREUR,FXRSDR", *rows]) + "\n"
+    lay = layout(text)
+    assert (lay.header_row, lay.data_start_line, len(lay.header_rows)) == (3, 6, 3)
+    assert lay.names == ["Series ID", "FXRUSD", "FXRTWI", "FXRJY", "FXREUR", "FXRSDR"]
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "f11.1-data.csv"), "f11.1-data.csv")
+    assert len(result.prices) == 0
+    assert "'FXRUSD', 'FXRTWI'" in result.rejected["reason"][0]
+    # A ticker repeated over the fields its header names: as it was, its fields read from the header's
+    # cells (flat_header.py).
+    lay = layout("Ticker,AAPL,AAPL,AAPL\nDate,Open,High,Close\n" + "".join(
+        f"2020-01-{d:02d},10.{d},11.{d},10.{d}\n" for d in range(6, 11)))
+    assert lay.names == ["Ticker", "AAPL", "AAPL_2", "AAPL_3"]
