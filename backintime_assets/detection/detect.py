@@ -37,6 +37,7 @@ from .cell_days import days_of, reads_days
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
+from .day_spans import day_span_order, long_span_problem, start_days
 from .split_date import dated_in_first, join_split_dates, joined_sheet, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
@@ -392,7 +393,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
     # Rows dated by spans of time shorter than a day (time_spans.py), however the spans were split.
-    spans = time_span_problem([dialect.delimiter.join(row) for row in layout.body]) if columns else None
+    # Rows dated by spans of whole days longer than one, a week's or a month's (day_spans.py), where no
+    # column dates them.
+    spans = (time_span_problem([dialect.delimiter.join(row) for row in layout.body])
+             or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)) \
+        if columns else None
     problem = problem or spans or unsettled or nameless
     return FileSchema(
         ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,
@@ -734,6 +739,14 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         text = join_split_dates(text, dialect.delimiter, split_date)
         tail_text = join_split_dates(tail_text, dialect.delimiter, split_date) if tail_text is not None else None
         first = _read(text, tail_text, dialect, 0, file_date)
+    # Rows dated by spans of one whole day (day_spans.py): the table is the one its lines make with each
+    # span written as its start's date, split as those lines are (the spans' spaces had outnumbered the
+    # commas, and the sniffer split on them).
+    day_spans = day_span_order(first.layout.body, dialect.delimiter)
+    if day_spans is not None:
+        text, tail_text = start_days(text, day_spans), start_days(tail_text, day_spans)
+        dialect = detect_dialect(text, delimiter)
+        first = _read(text, tail_text, dialect, 0, file_date)
     # The dialect is judged on the whole sample, preamble included: a preamble line (another field
     # count, a quote that opens a cell) can tip the choice, e.g. to no quote at all, which then
     # splits every note with a line break in it. Once the layout shows where the table starts, the
@@ -773,6 +786,7 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     schema.wrapped = wrapped
     schema.forced = forced
     schema.split_date = split_date
+    schema.day_spans = day_spans
     return schema, read.layout
 
 

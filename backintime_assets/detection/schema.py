@@ -106,6 +106,11 @@ class FileSchema:
     # that text. None in every other file, and then left out of the JSON, so schemas stored before it
     # read, and key their rows, alike.
     split_date: str | None = None
+    # The date order ("%d.%m.%Y") of spans of one day dating the rows ("02.01.2023 00:00 - 03.01.2023 00:00":
+    # detection/day_spans.py): the file is read with each such span written as its start's date, and the
+    # rest of the schema describes that text. None in every other file, and then left out of the JSON, so
+    # schemas stored before it read, and key their rows, alike.
+    day_spans: str | None = None
     # The ticker the header names for every row of a file without a ticker column (a yfinance
     # download's "Ticker" row, a Bloomberg security label: detection/header_ticker.py), as written;
     # its rows load under it, not the file's name. None in every other file, and then left out of
@@ -169,6 +174,8 @@ class FileSchema:
             d["forced"] = self.forced
         if self.split_date is not None:
             d["split_date"] = self.split_date
+        if self.day_spans is not None:
+            d["day_spans"] = self.day_spans
         if self.ticker is not None:
             d["ticker"] = self.ticker
         if self.ticker_from is not None:
@@ -243,7 +250,7 @@ _FILE_NAMES = frozenset(f.name for f in _FILE_FIELDS)
 _COLUMN_NAMES = frozenset(f.name for f in _COLUMN_FIELDS)
 # A column's keys in JSON: these, and the optional ones only where they are set (a wide table's
 # series, a declared unit).
-_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "split_date", "ticker", "ticker_from",
+_OPTIONAL_FILE_KEYS = ("day", "date_from", "wrapped", "forced", "split_date", "day_spans", "ticker", "ticker_from",
                        "stacked_tickers", "ragged_from", "unnamed_past", "decimal_unseen", "ungrouped", "marks_guessed",
                        "marks_from", "data_until")
 _OPTIONAL_COLUMN_KEYS = ("series", "multiplier", "unit", "order_from", "evenings", "evenings_other_order",

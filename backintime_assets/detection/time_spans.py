@@ -7,10 +7,11 @@ close" where none was missing; quoted, the file had "no date column". Each row i
 prices holds one row a day: the file is refused saying so, a judgement as bar_period.py's of bars longer
 than a day (refusals.py), each row rejected with it (real files round 57).
 
-A span of a whole day or more is let be ("02.01.2023 00:00 - 03.01.2023 00:00": a day's price, or a
-week's), so are spans that start at one time each day (a session's, "02.01.2023 09:30 - 02.01.2023
-16:00", one ticker's or several's), spans that do not follow one another (two exchanges' sessions beside
-a date, each its ticker's day), and a cell of times alone beside a date ("09:30 - 16:00")."""
+A span of a whole day or more is let be ("02.01.2023 00:00 - 03.01.2023 00:00": a day's price, read as
+its start's date by day_spans.py, or a week's, refused there), so are spans that start at one time each
+day (a session's, "02.01.2023 09:30 - 02.01.2023 16:00", one ticker's or several's), spans that do not
+follow one another (two exchanges' sessions beside a date, each its ticker's day), and a cell of times
+alone beside a date ("09:30 - 16:00")."""
 
 from __future__ import annotations
 

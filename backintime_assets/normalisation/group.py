@@ -39,7 +39,8 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     reads as a price row, an unusual schema, ...)."""
     cmap = schema.canonical_map()
     if (schema.file_format != "csv" or schema.problem or schema.encoding == "binary" or schema.delimiter == GAP
-            or schema.wrapped or schema.forced or schema.split_date or not _GROUP_COLUMNS <= set(cmap)):
+            or schema.wrapped or schema.forced or schema.split_date or schema.day_spans
+            or not _GROUP_COLUMNS <= set(cmap)):
         return None
     if schema.ragged_from and not all(data.endswith((b"\n", b"\r")) for data in datas):
         # Short rows read padded, but not in an unterminated last line (records._sorter), which a
