@@ -154,3 +154,44 @@ def long_span_problem(rows: Sequence[Sequence[str]], delimiter: str) -> str | No
     span = found[0]["span"]
     return (f"prices over spans of days{LONGER_BARS}each row is dated by a span longer than a day ({span!r}), "
             "a week's or a month's price, and prices holds one row a day: export the day's prices instead")
+
+
+# A span of a day that starts at noon or later lies mostly in the day after its start's date: a CET
+# day written in UTC ("01.01.2023 23:00 - 02.01.2023 23:00" is 2 January's).
+_LATE = 12
+
+
+def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_column: int) -> str | None:
+    """The problem of a table whose date column holds half of each row's span, the sniffer having split
+    the spans on their spaces ("01.01.2023 23:00 - 02.01.2023 23:00 10 11 9 10.5"), where that half is
+    not the day the span prices: its end's date, or its start's where the span is a day from noon or
+    later. Read so, each row loaded dated a day early (a CET day written in UTC); None for any other
+    table (the start's date of a span from midnight, or from a morning hour, a gas day's 06:00)."""
+    rows = [cells for cells in rows[:_ROWS] if any(map(str.strip, cells))]
+    halves = []
+    for cells in rows:
+        if date_column >= len(cells):
+            continue
+        m = _SPAN.search(delimiter.join(cells))
+        if m is None or m["a"] is None:
+            continue
+        at = sum(len(c) + len(delimiter) for c in cells[:date_column])
+        if at == m.start("a") and cells[date_column].strip() == m["a"]:
+            halves.append((m, "start"))
+        elif at == m.start("b") and cells[date_column].strip() == m["b"]:
+            halves.append((m, "end"))
+    if len(halves) < _LEAST or len(halves) < _SHARE * len(rows):
+        return None
+    for m, half in halves:
+        hour = int(m["at"].split(":")[0])
+        lengths = {days for _, days in _lengths(m["a"], m["b"]).values()}
+        if half == "start" and not (hour >= _LATE and 1 in lengths and m["at"] == m["bt"]):
+            return None
+    m, half = halves[0]
+    held = (f"its end's date ({m['b']}), the day after the span's" if half == "end" else
+            f"its start's date ({m['a']}), though the span lies mostly in the day after (a CET day written in "
+            "UTC starts at 23:00 the day before)")
+    # A judgement (refusals.py), as time_spans.py's: a user who knows whose day each span is may lift it.
+    return (f"prices of days from {m['at']}{LONGER_BARS}each row is dated by a span ({m['span']!r}), split in two "
+            f"columns on its spaces, and the column read as the date holds {held}: export the day's date with "
+            "each price, or spans from midnight to midnight")

@@ -37,7 +37,7 @@ from .cell_days import days_of, reads_days
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
-from .day_spans import day_span_order, long_span_problem, start_days
+from .day_spans import day_span_order, halved_span_problem, long_span_problem, start_days
 from .split_date import dated_in_first, join_split_dates, joined_sheet, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
@@ -395,9 +395,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # Rows dated by spans of time shorter than a day (time_spans.py), however the spans were split.
     # Rows dated by spans of whole days longer than one, a week's or a month's (day_spans.py), where no
     # column dates them.
+    # Or dated by half of a span its spaces split, not the half that is the day it prices (day_spans.py).
     spans = (time_span_problem([dialect.delimiter.join(row) for row in layout.body])
-             or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)) \
-        if columns else None
+             or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)
+             or ("date" in canonical and halved_span_problem(layout.body, dialect.delimiter, canonical.index("date"))
+                 or None)) if columns else None
     problem = problem or spans or unsettled or nameless
     return FileSchema(
         ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,

@@ -116,3 +116,23 @@ def test_rows_are_rewritten_only_where_their_span_is_a_day_read_in_the_order():
                                             "05.01.2023 00:00 - 12.01.2023 00:00,4\r\n")
     assert start_days(text.encode(), "%d.%m.%Y") == start_days(text, "%d.%m.%Y").encode()
     assert long_span_problem(cells, ",") is None
+
+
+def test_rows_dated_by_the_start_of_a_day_from_23_00_that_spaces_split_are_refused():
+    # A CET day written in UTC, split on its spaces: the date column held the span's first half, and each
+    # row loaded dated the day before the one it prices (2 January's prices as 1 January's).
+    data = _table("Period Open High Low Close", lambda d, e, k: f"{d - timedelta(hours=1):%d.%m.%Y %H:%M} - "
+                  f"{e - timedelta(hours=1):%d.%m.%Y %H:%M} {10 + k} {11 + k} {9 + k} {10.5 + k}")
+    schema, result = _read(data)
+    assert schema.problem.startswith(f"prices of days from 23:00{LONGER_BARS}")
+    assert "('01.01.2023 23:00 - 02.01.2023 23:00')" in schema.problem
+    assert (len(result.prices), len(result.rejected)) == (0, 8)
+    # The start's date of a span from midnight, or from a morning hour (a gas day's 06:00), is its day.
+    for hour in (0, 6):
+        data = _table("Period Open High Low Close", lambda d, e, k: f"{d + timedelta(hours=hour):%d.%m.%Y %H:%M} - "
+                      f"{e + timedelta(hours=hour):%d.%m.%Y %H:%M} {10 + k} {11 + k} {9 + k} {10.5 + k}",
+                      _DAYS[::2] if hour == 0 else _DAYS)
+        schema, result = _read(data)
+        assert schema.problem is None
+        assert _days(result)[:2] == (["2023-01-02", "2023-01-04"] if hour == 0 else ["2023-01-02", "2023-01-03"])
+        assert list(result.prices["close"])[:2] == [10.5, 11.5]
