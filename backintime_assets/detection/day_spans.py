@@ -168,18 +168,8 @@ def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_colu
     later. Read so, each row loaded dated a day early (a CET day written in UTC); None for any other
     table (the start's date of a span from midnight, or from a morning hour, a gas day's 06:00)."""
     rows = [cells for cells in rows[:_ROWS] if any(map(str.strip, cells))]
-    halves = []
-    for cells in rows:
-        if date_column >= len(cells):
-            continue
-        m = _SPAN.search(delimiter.join(cells))
-        if m is None or m["a"] is None:
-            continue
-        at = sum(len(c) + len(delimiter) for c in cells[:date_column])
-        if at == m.start("a") and cells[date_column].strip() == m["a"]:
-            halves.append((m, "start"))
-        elif at == m.start("b") and cells[date_column].strip() == m["b"]:
-            halves.append((m, "end"))
+    halves = [half for cells in rows if date_column < len(cells)
+              and (half := _half_held(cells, delimiter, date_column)) is not None]
     if len(halves) < _LEAST or len(halves) < _SHARE * len(rows):
         return None
     for m, half in halves:
@@ -195,3 +185,22 @@ def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_colu
     return (f"prices of days from {m['at']}{LONGER_BARS}each row is dated by a span ({m['span']!r}), split in two "
             f"columns on its spaces, and the column read as the date holds {held}: export the day's date with "
             "each price, or spans from midnight to midnight")
+
+
+def _half_held(cells: Sequence[str], delimiter: str, date_column: int) -> tuple[re.Match, str] | None:
+    """The span of a row of `cells` that its spaces split, and which of its halves ("start", "end") the cell
+    at `date_column` holds: that half's date, or its stamp ("2023-01-01T23:00"); None where it holds none.
+    The span is looked for from each cell up to the date column, not only from the line's start: a span
+    after a cell split off by a space (an area's "DE", a ticker) follows no delimiter the span's pattern
+    knows, and a day from 23:00 there had loaded dated a day early too."""
+    cell = cells[date_column].strip()
+    for j in range(date_column + 1):
+        m = _SPAN.match(delimiter.join(cells[j:]))
+        if m is None or m["a"] is None:
+            continue
+        at = sum(len(c) + len(delimiter) for c in cells[j:date_column])
+        if at == m.start("a") and cell in (m["a"], f"{m['a']}T{m['at']}"):
+            return m, "start"
+        if at == m.start("b") and cell in (m["b"], f"{m['b']}T{m['bt']}"):
+            return m, "end"
+    return None

@@ -136,3 +136,26 @@ def test_rows_dated_by_the_start_of_a_day_from_23_00_that_spaces_split_are_refus
         assert schema.problem is None
         assert _days(result)[:2] == (["2023-01-02", "2023-01-04"] if hour == 0 else ["2023-01-02", "2023-01-03"])
         assert list(result.prices["close"])[:2] == [10.5, 11.5]
+
+
+
+def test_a_day_from_23_00_split_on_spaces_after_an_area_or_as_stamps_is_refused_too():
+    # The span after an area's code ("DE 01.01.2023 23:00 - ..."), or its halves stamps joined by "T": the
+    # date column held the span's start, and each row loaded dated the day before the one it prices.
+    late = [("Area Period Close", lambda d, e, k: f"DE {d - timedelta(hours=1):%d.%m.%Y %H:%M} - "
+                                                  f"{e - timedelta(hours=1):%d.%m.%Y %H:%M} {100 + k}.5"),
+            ("Period Close", lambda d, e, k: f"{d - timedelta(hours=1):%Y-%m-%dT%H:%M} - "
+                                             f"{e - timedelta(hours=1):%Y-%m-%dT%H:%M} {100 + k}.5")]
+    for header, row in late:
+        schema, result = _read(_table(header, row))
+        assert schema.problem.startswith(f"prices of days from 23:00{LONGER_BARS}")
+        assert (len(result.prices), len(result.rejected)) == (0, 8)
+    # From midnight (every other day: no run of days to rewrite) or a gas day's 06:00, after an area's code
+    # or as stamps: the start's date is the day, and they load as they did.
+    early = [("Area Period Close", lambda d, e, k: f"DE {d:%d.%m.%Y} 00:00 - {e:%d.%m.%Y} 00:00 {100 + k}.5"),
+             ("Area Period Close", lambda d, e, k: f"NBP {d:%d.%m.%Y} 06:00 - {e:%d.%m.%Y} 06:00 {100 + k}.5"),
+             ("Period Close", lambda d, e, k: f"{d:%Y-%m-%d}T06:00 - {e:%Y-%m-%d}T06:00 {100 + k}.5")]
+    for header, row in early:
+        schema, result = _read(_table(header, row, _DAYS[::2]))
+        assert schema.problem is None
+        assert (_days(result)[:2], list(result.prices["close"])[:2]) == (["2023-01-02", "2023-01-04"], [100.5, 101.5])
