@@ -305,12 +305,29 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
     if col.type != "timestamp" and not _written_text(column):
         return None
     unit = {**EPOCH_UNITS, **EPOCH_EAST_UNITS}.get(col.format or "")
+    sheet_cells = schema.file_format in SHEET_CELL_FORMATS and unit is None
 
     def clock(rows: np.ndarray) -> np.ndarray:
         cells = column.take(pa.array(rows))
         ms = _times_of_day(cells) if unit is None else _epoch_times_of_day(cells, unit)
+        if sheet_cells:  # a workbook's date cell at midnight reads as its date alone (xlsx.cell_text)
+            ms = np.where((ms < 0) & _sheet_days(cells), 0, ms)
         return ms if moved is None else np.where(moved[rows] & (ms == _SUMMER_MIDNIGHT_MS), 0, ms)
     return clock
+
+
+# Workbooks whose cells hold typed values: a date cell is a moment, one at midnight read as its date
+# alone ("2017-12-04", xlsx.cell_text). A CoinDesk export saved as .xlsx stamps its days at midnight
+# and its last row at the export's moment (day_snapshot.py); read as plain dates with one time, its
+# 14:52 snapshot loaded as the day's close, silently, where the CSV's "00:00" rows refuse it. Pages'
+# tables (html, xmlss) are text as written, left as a CSV's.
+SHEET_CELL_FORMATS = frozenset({"xlsx", "xls", "xlsb", "ods"})
+_SHEET_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _sheet_days(cells: pa.Array) -> np.ndarray:
+    """Which `cells` read as xlsx.cell_text writes a date cell at midnight: the ISO date alone."""
+    return pc.fill_null(pc.match_substring_regex(cells, _SHEET_DAY), False).to_numpy(zero_copy_only=False)
 
 
 # Midnight of a zone on UTC in winter (London, Lisbon, Dublin) once summer time moves it an hour.

@@ -4,6 +4,7 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.day_snapshot import SNAPSHOT
 from backintime_assets_tests.support.calendar import weekdays
+from backintime_assets_tests.support.workbooks import xlsx
 
 
 def _load(lines: list[str], name: str = "coin.csv"):
@@ -102,3 +103,32 @@ def test_each_tickers_newest_row_is_judged_not_the_files_newest():
     assert [(r["source_line"], r["reason"]) for r in rejected] == [(41, SNAPSHOT.format(at="14:52"))]
     loaded = result.prices_arrow.to_pylist()
     assert len(loaded) == 40 and {r["ticker"] for r in loaded if r["date"] == days[19]} == {"ETH"}
+
+
+def _book(rows: list[list], name: str = "coin.xlsx"):
+    data = xlsx({"Sheet1": rows})
+    return normalise_bytes(data, detect_bytes(data, name), name)
+
+
+def test_a_workbooks_date_cells_at_midnight_are_stamped_so_its_snapshot_is_refused():
+    # The CoinDesk export saved as .xlsx: its days are date cells at midnight, which read as the date
+    # alone ("2017-12-04"); read so, as plain dates with one time, its 14:52 snapshot loaded as the close.
+    days = weekdays(date(2017, 11, 6), 20)
+    stamps = [datetime(d.year, d.month, d.day) for d in days[:-1]] + [datetime(2017, 12, 1, 14, 52)]
+    result = _book([["Date", "Close Price"]] + [[s, 1000 + 10 * k + 0.5] for k, s in enumerate(stamps)])
+    closes = _closes(result)
+    assert days[-1] not in closes and len(closes) == 19 and closes[days[-2]] == 1180.5
+    assert result.rejected_arrow.column("reason").to_pylist() == [SNAPSHOT.format(at="14:52")]
+
+
+def test_a_workbook_stamped_at_the_close_or_timed_amid_its_rows_keeps_every_row():
+    days = weekdays(date(2023, 10, 27), 20)
+    at = [16] * 19 + [13]  # the day after Thanksgiving closed at 13:00: a real close
+    closed = _book([["Date", "Close"]] + [[datetime(d.year, d.month, d.day, h), 50.25 + k] for k, (d, h)
+                                           in enumerate(zip(days, at))])
+    assert closed.prices_arrow.num_rows == 20
+    hours = [0] * 5 + [14] + [0] * 14  # a time typed amid the rows: not the export's moment
+    amid = _book([["Date", "Close"]] + [[datetime(d.year, d.month, d.day, h), 50.25 + k] for k, (d, h)
+                                         in enumerate(zip(days, hours))])
+    assert amid.prices_arrow.num_rows == 20
+
