@@ -101,6 +101,10 @@ class Sheet:
     # A cell stored as text reads as a number whose one dot leads three digits ("4.537"): not typed, so
     # not the program's decimal dot (numbers.detect_number_format's `typed`), it may group thousands.
     text_numbers: bool = False
+    # Text cells that read as an ISO date alone ("2024-05-01" typed as text), as (row, column), 0-based:
+    # a date cell at midnight reads so too (cell_text), but a text one writes no moment, as a CSV's
+    # does not (normalisation/day_snapshot.py: a hand-kept log's dates are no midnight stamps).
+    text_days: set[tuple[int, int]] = field(default_factory=set)
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -330,6 +334,7 @@ ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) 
 # A number written with a dot before three digits, and maybe groups of three before ("4.537", "1.234.567"):
 # a decimal to a program's typed cell, a grouped thousand to a German or Swiss writer's text.
 _DOTTED_THREE = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$")
+_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")  # a text cell written as a date cell reads (cell_text)
 
 
 def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True,
@@ -344,6 +349,8 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         cells = _trim(row)
         for j, v in enumerate(row):
             if isinstance(v, str):
+                if "-" in v and _ISO_DAY.fullmatch(v):
+                    out.text_days.add((i, j))
                 if "." in v and _DOTTED_THREE.match(v):
                     dotted.append((cells, j))
                     in_head.append(head is None or i < head)

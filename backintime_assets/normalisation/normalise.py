@@ -291,14 +291,16 @@ def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], 
 
 
 def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int],
-                moved: np.ndarray | None = None) -> Callable[[np.ndarray], np.ndarray] | None:
+                moved: np.ndarray | None = None, text_days: np.ndarray | None = None
+                ) -> Callable[[np.ndarray], np.ndarray] | None:
     """The millisecond of the day given rows' dates write (-1 for none), where the date column may
     write a time (text, or epochs): _moments' clock too, asked whether or not a date repeats. A row
     `moved` to the next day's session (east_days.py) stamped at 23:00 UTC is at that day's midnight:
     London's in summer time. Read at 23:00, a London file in UTC ending on its first summer row
     ("2024-03-31T23:00:00Z", read as Monday 1 April) had that close refused as a price taken
     within its day. Moved at another time (a coin's Sunday 20:30 snapshot read as Monday), a row
-    keeps the time it writes."""
+    keeps the time it writes. `text_days`: a workbook's rows whose ISO date alone is a text cell
+    (Records.text_days), read as a CSV's: no midnight stamp."""
     if "date" not in cmap or cmap["date"] not in cols:
         return None
     column, col = cols[cmap["date"]], schema.columns[cmap["date"]]
@@ -311,7 +313,8 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
         cells = column.take(pa.array(rows))
         ms = _times_of_day(cells) if unit is None else _epoch_times_of_day(cells, unit)
         if sheet_cells:  # a workbook's date cell at midnight reads as its date alone (xlsx.cell_text)
-            ms = np.where((ms < 0) & _sheet_days(cells), 0, ms)
+            day = _sheet_days(cells) if text_days is None else _sheet_days(cells) & ~text_days[rows]
+            ms = np.where((ms < 0) & day, 0, ms)
         return ms if moved is None else np.where(moved[rows] & (ms == _SUMMER_MIDNIGHT_MS), 0, ms)
     return clock
 
@@ -934,7 +937,10 @@ def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
             else:
                 kind = OTHER_SHEET if not plan.reason else "header" if 0 <= own.header_row <= i else "preamble"
                 others.append((base + i + 1, plan.label(i + 1) + raw, kind))
-    return split_sheets(regions, width, needed, refused), outside, others, labels, total
+    rec = split_sheets(regions, width, needed, refused)
+    rec.text_days = frozenset((plan.base + i + 1, j) for plan in plans if plan.schema is not None
+                              for i, j in plan.sheet.text_days)
+    return rec, outside, others, labels, total
 
 
 def _unread_formulas(data: bytes, plans: list[SheetPlan], rec: Records, outside: list[Line], others: list[Line]
@@ -1157,7 +1163,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week, _guessed_order(date_col))
-    if (clock := _date_clock(cols, schema, cmap, moved)) is not None:  # an export's own moment (day_snapshot.py)
+    text_days = None  # a workbook's rows whose date is a text cell (Records.text_days)
+    if rec.text_days and "date" in cmap:
+        text_days = np.isin(rec.line, [line for line, j in rec.text_days if j == cmap["date"]])
+    # An export's own moment (day_snapshot.py).
+    if (clock := _date_clock(cols, schema, cmap, moved, text_days)) is not None:
         check_day_snapshot(reasons, repeat_keys, days, clock)
     if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
         check_labelled_sums(reasons, ticker.words, ticker.codes,

@@ -132,3 +132,19 @@ def test_a_workbook_stamped_at_the_close_or_timed_amid_its_rows_keeps_every_row(
                                          in enumerate(zip(days, hours))])
     assert amid.prices_arrow.num_rows == 20
 
+
+def test_a_workbooks_dates_typed_as_text_are_read_as_a_csvs_so_a_logs_timed_last_row_loads():
+    # A hand-kept log whose dates are text cells ("2024-05-01" typed, not a date cell): no midnight
+    # stamp, as in its CSV; its last row's time written by hand ("2024-05-03 10:31") is kept as a
+    # log's. Read as date cells at midnight, that day's price had been refused as a snapshot.
+    days = weekdays(date(2024, 4, 4), 22)
+    cells = [d.isoformat() for d in days[:-1]] + [f"{days[-1].isoformat()} 10:31"]
+    result = _book([["Date", "Close"]] + [[c, 50.25 + k] for k, c in enumerate(cells)])
+    closes = _closes(result)
+    assert len(closes) == 22 and closes[days[-1]] == 50.25 + 21
+    assert result.rejected_arrow.num_rows == 0
+    # Date cells beside a text note reading as a date (an ex-date "2024-03-15"): still stamped at midnight.
+    stamps = [datetime(d.year, d.month, d.day) for d in days[:-1]] + [datetime(2024, 5, 3, 14, 52)]
+    noted = _book([["Date", "Close", "Note"]] + [[s, 50.25 + k, "2024-03-15"] for k, s in enumerate(stamps)])
+    assert days[-1] not in _closes(noted)
+    assert noted.rejected_arrow.column("reason").to_pylist() == [SNAPSHOT.format(at="14:52")]
