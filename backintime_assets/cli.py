@@ -322,6 +322,7 @@ def _stacked_line(named: list[str], header: str) -> str:
 
 
 DETECT_PIECE_BYTES = 16 * 2**20  # `detect` reads a large file's rows a piece at a time, as the survey does
+WARNED_FILES = 20  # files named one by one in a warning; the rest are counted
 
 
 def _loaded_tickers(path: str, schema) -> set[str]:
@@ -432,8 +433,9 @@ def cmd_schema(args) -> None:
         # store the correction and the dates together, or neither.
         before = _problems(conn, targets)
         dates = _resurvey(conn, targets)
-        refused = {path: problem for path, problem in _problems(conn, targets).items()
-                   if problem and before.get(path) != problem}
+        # --no-load-refused brings a file's refusal back as asked: no warning of it.
+        now = {} if args.load_refused is False else _problems(conn, targets)
+        refused = {path: problem for path, problem in now.items() if problem and before.get(path) != problem}
         conn.commit()
         version = file_schemas.schema_version(conn, targets)
     _prepare()
@@ -449,11 +451,14 @@ def cmd_schema(args) -> None:
         print(f"warning: {len(outside)} of those date(s) have no partition, {outside[0]}..{outside[-1]}: no run "
               f"loads the rows filed there. Partitions start at BACKINTIME_START_DATE ({_settings().start_date}) "
               "and end today.", file=sys.stderr)
-    for path, problem in sorted(refused.items()):
+    for path, problem in sorted(refused.items())[:WARNED_FILES]:
         # A type or format the file's cells refuse is stored as said (the user's word), and every row
         # of the file would be rejected at its rerun: said now, beside the command that did it.
         print(f"warning: read with the correction, {path} loads no row ({problem}); say the detected "
               f"value again (schema show lists the columns) if that is not meant", file=sys.stderr)
+    if len(refused) > WARNED_FILES:  # a wrong format said of a layout of years of daily files
+        print(f"warning: and {len(refused) - WARNED_FILES} more file(s) load no row read with the correction",
+              file=sys.stderr)
     closed = closed_days_note(dates)  # dates the files held under an earlier week
     if closed:
         print(f"warning: {closed}", file=sys.stderr)

@@ -513,10 +513,12 @@ def _refuse_a_second_column(conn, meant: list[ColumnMeant], mapping: str) -> Non
         more = f" (and {len(clashes) - 1} more file column(s))" if len(clashes) > 1 else ""
         # Of a layout, the file may be a path's superseded version, which only --layout reaches: told
         # `unmap column 4 of p.csv`, the user did so of the current one and was refused again, as often.
-        stored = conn.execute("select bool_or(superseded_at is null) from raw_files where sha256 = %s",
-                              (sha,)).fetchone()[0]
-        whose = f"a superseded version of {path}" if stored is False else path
-        layout = " --layout" if len({m.sha256 for m in meant}) > 1 else ""
+        # Only then is --layout the advice: said of a current file, it would unmap the column in every
+        # file of its layout, the ones that hold no clash too.
+        superseded = conn.execute("select bool_or(superseded_at is null) from raw_files where sha256 = %s",
+                                  (sha,)).fetchone()[0] is False
+        whose = f"a superseded version of {path}" if superseded else path
+        layout = " --layout" if superseded and len({m.sha256 for m in meant}) > 1 else ""
         raise OverrideError(
             f"column {label} cannot map to {mapping}: column "
             f"{_label(other, name, other_mapping, series)} of {whose} maps to it already{more}, and a row is read "

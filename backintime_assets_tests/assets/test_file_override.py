@@ -133,6 +133,7 @@ def test_a_list_of_trades_loads_once_its_refusal_is_lifted_and_an_empty_file_nev
     assert prices_status(DAY) == StaleStatus.FRESH
 
     assert main(["schema", "override", "fills.csv", "--no-load-refused", "--by", "boss"]) == 0
+    assert "loads no row" not in capsys.readouterr().err  # refused again as asked: nothing to warn of
     assert prices_status(DAY) == StaleStatus.STALE
     ingest_range(settings, DAY, DAY)
     assert lake_prices(settings).empty

@@ -222,8 +222,10 @@ def test_a_mapping_another_column_holds_is_refused_until_that_one_is_unmapped(po
         file_schemas.save_detection(conn, "b", "b.csv", schema(("Date", "date", None), ("Px", None, None)))
         file_schemas.override_column(conn, ["b"], 0, "bob", final_mapping="none")
         file_schemas.override_column(conn, ["b"], 0, "bob", final_mapping="close")
-        with pytest.raises(refused, match=r"column 2 Px cannot map to close: column 1 Date of b\.csv"):
+        with pytest.raises(refused, match=r"column 2 Px cannot map to close: column 1 Date of b\.csv") as said:
             file_schemas.override_column(conn, ["a", "b"], "Px", "bob", final_mapping="close")
+        # b.csv is a current file: unmapping its column with --layout would unmap a.csv's Date too.
+        assert str(said.value).endswith("(--column-number 1 --mapping none)")
         assert mappings("a") == ["date", None]
         # A wide table's tickers each have their close; a column of one is refused by its own ticker's only.
         wide = schema(("Date", "date", None), ("Close", "close", "AAPL"), ("Last", None, "AAPL"),
