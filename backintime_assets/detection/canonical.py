@@ -2530,7 +2530,7 @@ def _ticker_close_over_nav(header_cells: Sequence[Sequence[str]], scores: list[d
 def _traded_names_yield(header_cells: Sequence[Sequence[str]], scores: list[dict[str, float]],
                         candidates: list[tuple[float, bool, int, str]]) -> None:
     """Drop, in place, a "Traded Companies" column's ticker candidate where another column is one (save an
-    index's name): the name is the instrument only where nothing else names it. Weaker than a symbol named
+    index's name): the name is the instrument only where nothing else names it. Stronger than a symbol named
     by a hint alone ("Stock Symbol", "Company Symbol": 0.6), it had named every row of "Date,Stock Symbol,
     Traded Companies,LTP" by the company's long name, not its symbol: another series of the same stock."""
     traded = {j for j, cells in enumerate(header_cells[:len(scores)])
@@ -2542,7 +2542,7 @@ def _traded_names_yield(header_cells: Sequence[Sequence[str]], scores: list[dict
 
 # A previous close's name, run together by norm_name: "Prev. Close", "PREV_CLOSE", "Previous Closing", "Prior
 # Close", "Yesterday's Close Price".
-_PREVIOUS_CLOSE = re.compile(r"(?:prev|previous|prior|yesterdays?|yday)(?:close|closing)(?:price)?")
+_PREVIOUS_CLOSE_NAME = re.compile(r"(?:prev|previous|prior|yesterdays?|yday)(?:close|closing)(?:price)?")
 
 
 _COPIED_OUTSIDE = 2  # rows at least, where a copied open lies outside the day's range
@@ -2561,7 +2561,7 @@ def _open_copies_previous_close(header_cells: Sequence[Sequence[str]], scores: l
     stock's, an auction that opened unchanged) lies within the day's range and stays the open, as on every
     row but one whose high or low is in error (that row is rejected, the others keep their opens)."""
     cells = [norm_name(c[-1]) if c else "" for c in header_cells[:len(scores)]]
-    previous = [k for k, c in enumerate(cells) if _PREVIOUS_CLOSE.fullmatch(c)]
+    previous = [k for k, c in enumerate(cells) if _PREVIOUS_CLOSE_NAME.fullmatch(c)]
     opens, highs, lows = ([j for j, s in enumerate(scores) if f in s] for f in ("open", "high", "low"))
     if len(previous) != 1 or len(opens) != 1 or len(highs) != 1 or len(lows) != 1:
         return  # the common case: no previous close beside one open, high and low

@@ -778,7 +778,8 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         # Every line padded with empty fields past the table (the RBA's tables, 67 commas wide; an Excel
         # export's empty columns, "Date,Close,,,"): counted, they left every row of names under half
         # filled, the header was lost, and the series, unnamed, were refused as "unnamed columns of
-        # numbers". Read without them, as the reader reads the rows, where with them no close is read:
+        # numbers". Where with them no close is read, read without them, as the reader reads the rows, if
+        # that finds a header (a close it may still not find: then its refusal names the columns):
         # a lone row of words over a headerless table's close and volume ("Ticker,AAPL,NASDAQ,,,,,,")
         # is its title, and the table, read by its values, stays so.
         unpadded = _read(text, tail_text, dialect, read.plain_lines, file_date, unpad=True)

@@ -35,6 +35,7 @@ _ROWS = 500  # sampled rows judged
 # round 58), years ahead.
 _EXPIRY_SHORT = frozenset({"exp", "expn", "expir", "mat", "matur", "mty"})
 _DATE_WORDS = ("date", "dt")
+_EXPIRY_STEMS = _EXPIRY_SHORT | _EXPIRY_NAMES  # glued to a date word: "MATDATE", "expirydate"
 
 
 def names_expiry(name: str) -> bool:
@@ -43,9 +44,8 @@ def names_expiry(name: str) -> bool:
     named = words(name)
     if set(named) & _EXPIRY_NAMES:
         return True
-    stems = _EXPIRY_SHORT | _EXPIRY_NAMES
     return any(w in _EXPIRY_SHORT and after in _DATE_WORDS for w, after in zip(named, named[1:])) \
-        or any(w.endswith(d) and w[:-len(d)] in stems for w in named for d in _DATE_WORDS)
+        or any(w.endswith(d) and w[:-len(d)] in _EXPIRY_STEMS for w in named for d in _DATE_WORDS)
 _NUMBERS = 0.9  # of a strike column's filled cells, the share that must be numbers
 
 

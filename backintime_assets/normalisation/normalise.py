@@ -29,7 +29,7 @@ from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.filename import base_name
 from backintime_assets.detection.split_date import joined_sheet
 from backintime_assets.detection.tenors import bare_tenors, rate_named, tenor_ticker
-from backintime_assets.detection.xlsx import WORKBOOK_FORMATS, read_sheets, unreadable
+from backintime_assets.detection.xlsx import MARKUP_FORMATS, WORKBOOK_FORMATS, read_sheets, unreadable
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 from .east_days import WholeFile, east_readings, session_days
@@ -324,7 +324,7 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
 # and its last row at the export's moment (day_snapshot.py); read as plain dates with one time, its
 # 14:52 snapshot loaded as the day's close, silently, where the CSV's "00:00" rows refuse it. Pages'
 # tables (html, xmlss) are text as written, left as a CSV's.
-SHEET_CELL_FORMATS = frozenset({"xlsx", "xls", "xlsb", "ods"})
+SHEET_CELL_FORMATS = WORKBOOK_FORMATS - MARKUP_FORMATS
 _SHEET_DAY = r"^\d{4}-\d{2}-\d{2}$"
 
 
