@@ -62,7 +62,7 @@ def run_of_files(files: int, days: int, rows: int) -> tuple:
     accounting = [{"source_file": n, "rows_read": int(a + b), "loaded": int(a), "rejected": int(b),
                    "loaded_in_run": int(a), "rejected_in_run": int(b), "file_problem": None}
                   for n, a, b in zip(names, loaded, lost)]
-    per_file = {n: run[k % days:k % days + 1] if days == 1 else list(run) for k, n in enumerate(names)}
+    per_file = {n: run[:1] if days == 1 else list(run) for n in names}
     return accounting, prices, rejected, list(names), per_file, run
 
 

@@ -150,14 +150,14 @@ class _Groups:
     count: np.ndarray
 
 
-_EPOCH = dt.date(1970, 1, 1).toordinal()
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 def _by_date_and_file(table: pa.Table) -> _Groups:
     groups = table.select(["date", "source_file"]).group_by(["date", "source_file"], use_threads=False).aggregate(
         [([], "count_all")])
     files = pc.dictionary_encode(groups["source_file"]).combine_chunks()
-    days = groups["date"].cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH
+    days = groups["date"].cast(pa.int32()).to_numpy().astype(np.int64) + _EPOCH_ORDINAL
     return _Groups(days, files.indices.to_numpy().astype(np.int64), files.dictionary.to_pylist(),
                    groups["count_all"].to_numpy())
 
