@@ -1,0 +1,98 @@
+"""The day a file's name gives a day's list, taken from the name it has now, not the one it was detected under."""
+import pytest
+
+from backintime_assets.detection.detect import detect_bytes
+from backintime_assets.detection.renamed_day import by_name, dated_as_named
+
+LIST = b"Symbol,Close,Volume\nPL1,10.5,100\nPL2,20.25,200\n"
+TITLED = b"Daily Quotations 2025/03/04\nSymbol,Close,Volume\nPL1,10.5,100\nPL2,20.25,200\n"
+
+
+def _detected(name: str, data: bytes = LIST) -> dict:
+    return detect_bytes(data, name).to_dict()
+
+
+def test_a_renamed_file_is_dated_by_its_new_name():
+    schema = _detected("pricelist_2025-03-04.csv")
+    assert (schema["day"], schema["date_from"]) == ("2025-03-04", "file name: 2025-03-04")
+    renamed = dated_as_named(schema, "pricelist_2025-03-06.csv")
+    assert (renamed["day"], renamed["date_from"]) == ("2025-03-06", "file name: 2025-03-06")
+    assert {k: v for k, v in renamed.items() if k not in ("day", "date_from")} == \
+        {k: v for k, v in schema.items() if k not in ("day", "date_from")}
+
+
+@pytest.mark.parametrize("name", ["pricelist_2025-03-04.csv", "prices_2025-03-04.csv", "old/pricelist_20250304.csv",
+                                  "2025-03-04 list.csv"])
+def test_a_name_of_the_same_day_leaves_the_schema_as_it_is(name):
+    schema = _detected("pricelist_2025-03-04.csv")
+    assert dated_as_named(schema, name) is schema
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("pricelist.csv", "the file name 'pricelist.csv' writes no day"),
+    ("pricelist_03042025.csv", "may be 2025-03-04 or 2025-04-03"),
+    ("export_2025-03-06.csv", "may be the day it was downloaded"),
+    ("list_2025-03-04_2025-03-05.csv", "holds several dates"),
+])
+def test_a_name_that_dates_nothing_for_certain_dates_no_row_and_says_why(name, said):
+    renamed = dated_as_named(_detected("pricelist_2025-03-04.csv"), name)
+    assert renamed["day"] is None and said in renamed["date_from"]
+
+
+def test_a_name_that_now_dates_a_list_its_old_name_refused_dates_it():
+    schema = _detected("pricelist_03042025.csv")
+    assert schema["day"] is None
+    assert dated_as_named(schema, "pricelist_2025-03-04.csv")["day"] == "2025-03-04"
+
+
+@pytest.mark.parametrize("schema", [
+    {**_detected("pricelist_2025-03-04.csv"), "date_from": "schema override by ana"},  # a user's
+    _detected("AAPL_2025-03-04.csv", b"Date,Close\n2025-03-03,1.5\n2025-03-04,1.6\n"),  # a history: dates of its own
+])
+def test_a_day_not_from_the_name_alone_is_left_to_its_content_or_its_user(schema):
+    assert not by_name(schema)
+    assert dated_as_named(schema, "pricelist_2025-03-09.csv") is schema
+
+
+def test_a_copy_under_a_later_days_name_repeats_the_earlier_and_dates_no_row():
+    schema = _detected("pricelist_2025-03-04.csv")
+    copies = ["pricelist_2025-03-04.csv", "pricelist_2025-03-07.csv", "pricelist_2025-03-06.csv"]
+    copy = dated_as_named(schema, "pricelist_2025-03-07.csv", copies)
+    assert copy["day"] is None
+    assert copy["date_from"].startswith("the same bytes as pricelist_2025-03-04.csv, which its file name dates "
+                                        "2025-03-04: a re-send of that day's list, not 2025-03-07's prices")
+    assert dated_as_named(schema, "pricelist_2025-03-04.csv", copies) is schema  # the earliest loads
+    # Named for the same day, or a copy whose name dates nothing: no re-send of another day's.
+    assert dated_as_named(schema, "prices_2025-03-04.csv", ["pricelist_2025-03-04.csv"]) is schema
+    assert dated_as_named(schema, "pricelist_2025-03-07.csv", ["pricelist.csv"])["day"] == "2025-03-07"
+
+
+def test_a_list_its_name_refused_as_a_download_day_is_dated_by_a_plain_new_name():
+    schema = _detected("export_2025-03-04.csv")
+    assert schema["day"] is None and schema["date_from"].startswith("the file name's")
+    assert dated_as_named(schema, "pricelist_2025-03-04.csv")["day"] == "2025-03-04"
+
+
+def test_a_titles_day_and_month_its_name_settled_follow_the_new_names():
+    schema = _detected("prices_20240102.csv", b"PRICE LIST FOR 02/01/2024\nSymbol,Close\nAAA,1.5\nBBB,2.5\n")
+    assert (schema["day"], by_name(schema)) == ("2024-01-02", True)
+    assert dated_as_named(schema, "old/prices_20240102.csv") is schema
+    other = dated_as_named(schema, "prices_20240201.csv")
+    assert (other["day"], other["date_from"]) == (
+        "2024-02-01", "title line 1: 02/01/2024 (day and month as the file name's 20240201)")
+    # A name of a third day disagrees with the title; a name of none leaves its order unsaid: no day either way.
+    assert "disagree" in dated_as_named(schema, "prices_20240305.csv")["date_from"]
+    assert dated_as_named(schema, "prices.csv")["day"] is None
+
+
+def test_a_titles_day_under_a_name_of_another_day_is_refused_as_detection_refuses_it():
+    schema = _detected("prices_2025-03-04.csv", TITLED)
+    assert dated_as_named(schema, "prices.csv") is schema
+    assert dated_as_named(schema, "old/prices_20250304.csv") is schema
+    renamed = dated_as_named(schema, "prices_2025-03-07.csv")
+    fresh = detect_bytes(TITLED, "prices_2025-03-07.csv").to_dict()
+    assert (renamed["day"], renamed["date_from"]) == (fresh["day"], fresh["date_from"])
+    assert "disagree" in fresh["date_from"]
+    # A title's day under names that write none: the title's, whatever the name.
+    titled = _detected("prices.csv", TITLED)
+    assert dated_as_named(titled, "quotes.csv") is titled
