@@ -22,6 +22,7 @@ from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection.nameless import as_named
+from backintime_assets.detection.renamed_day import by_name, dated_as_named
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
     prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
@@ -72,13 +73,16 @@ def prices_and_rejections(
         # The most recently modified file wins collisions: it gets priority 0 (files of one time share one).
         priorities = collisions.recency_priorities([f.modified_at for f in files])
         schemas = file_schemas.final_schemas(conn, [f.sha256 for f in files])
+        # A day's list its name dates takes the day its own name gives, and the names of its copies (renamed_day.py).
+        twins = manifest.current_names(conn, [sha for sha, schema in schemas.items() if by_name(schema)])
         tasks = []
         for priority, raw in sorted(zip(priorities, files), key=lambda pair: pair[0]):
             schema = schemas.get(raw.sha256)
             if schema is None:
                 raise RuntimeError(
                     f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            schema_json = json.dumps(as_named(schema, raw.source_path))  # a copy's own name (nameless.py)
+            schema_json = json.dumps(dated_as_named(as_named(schema, raw.source_path), raw.source_path,
+                                                    twins.get(raw.sha256, ())))  # a copy's own name (nameless.py)
             kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes, TRADING_WEEK)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, rejections_date(raw.dates), priority,
                                   raw.size_bytes, kept, tuple(raw.dates), week=TRADING_WEEK))

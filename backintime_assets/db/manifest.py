@@ -85,13 +85,26 @@ def record(conn, raw: RawFile) -> None:
         )
 
 
-def set_dates(conn, sha256: str, dates: list[date], problem: str | None, home_dated: bool | None = None) -> None:
-    """What the current versions of a file's content hold, learnt again (after a schema correction)."""
+def set_dates(conn, sha256: str, dates: list[date], problem: str | None, home_dated: bool | None = None,
+              source_path: str | None = None) -> None:
+    """What the current versions of a file's content hold, learnt again (after a schema correction);
+    `source_path`: only the one under that name, whose dates its name may give (renamed_day.py)."""
     conn.execute(
         """update raw_files set dates = %s, problem = %s, home_dated = %s, first_date = %s, last_date = %s
-           where sha256 = %s and superseded_at is null""",
-        (dates, problem, home_dated, min(dates, default=None), max(dates, default=None), sha256),
+           where sha256 = %s and superseded_at is null and (%s::text is null or source_path = %s)""",
+        (dates, problem, home_dated, min(dates, default=None), max(dates, default=None), sha256, source_path,
+         source_path),
     )
+
+
+def current_names(conn, sha256s: list[str]) -> dict[str, list[str]]:
+    """sha256 -> the source paths of its current versions, of each content given that has any."""
+    rows = conn.execute("select sha256, source_path from raw_files where superseded_at is null and sha256 = any(%s)"
+                        " order by source_path", (sha256s,)).fetchall()
+    out: dict[str, list[str]] = {}
+    for sha, path in rows:
+        out.setdefault(sha, []).append(path)
+    return out
 
 
 def mark_missing(conn, present_paths: set[str]) -> tuple[int, int]:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection import FileSchema
+from backintime_assets.detection.day_date import FILE_NAME as _FILE_NAME
 from backintime_assets.detection.nameless import names_nothing
+from backintime_assets.detection.renamed_day import dated_as_named
 from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
@@ -373,7 +375,8 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     touched = set()
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
-        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
+        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates,
+                           f.source_path)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
@@ -393,7 +396,8 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
         if sorted(dates) != sorted(f.dates) or surveys[f.sha256].problem != f.problem:
-            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
+            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates,
+                               f.source_path)
         if sorted(dates) != sorted(f.dates):
             manifest.log_change(conn, f.source_path, f.dates + dates)
             changed += 1
@@ -427,6 +431,14 @@ def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tu
 
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:
     """The dates the manifest files a file under. Nothing loadable, yet its lines must still land in
-    rejected_rows with the reason: then its home date, so that some partition's run reads it."""
+    rejected_rows with the reason: then its home date, so that some partition's run reads it.
+    A day's list its name dates is filed under the day its own name gives (renamed_day.py), not the one
+    the survey read under another name of the same bytes: the conversion dates its rows so."""
+    if _FILE_NAME in found_in.schema_json:  # the few day's lists dated by a name: parsed only then
+        schema = found_in.schema_dict()
+        dated = dated_as_named(schema, name)
+        if dated is not schema:
+            day = date.fromisoformat(dated["day"]) if dated.get("day") else None
+            return [day] if day is not None and week.is_trading_day(day) else [home_date(name, modified_at, week)]
     return found_in.dates or [home_date(name, modified_at, week)]
 

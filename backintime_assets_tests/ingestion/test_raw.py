@@ -190,6 +190,37 @@ def test_a_moved_file_loads_under_its_new_name_only_and_missing_files_can_be_wit
         assert (withdrawn.source_path, withdrawn.dates) == ("b.csv", [dt.date(2025, 3, d) for d in range(10, 14)])
 
 
+DAY_LIST = "Symbol,Close,Volume\nPL1,10.5,100\nPL2,20.25,200\n"  # a day's list: its name gives its day
+
+
+def test_a_day_list_renamed_to_another_day_is_filed_under_its_new_names_day_and_its_copy_under_its_own(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "pricelist_2025-03-04.csv").write_text(DAY_LIST)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        assert manifest.current_files(conn)["pricelist_2025-03-04.csv"].dates == [dt.date(2025, 3, 4)]
+        seq = manifest.last_change_seq(conn)
+        (source / "pricelist_2025-03-04.csv").rename(source / "pricelist_2025-03-06.csv")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        assert report.moved == 1
+        assert manifest.current_files(conn)["pricelist_2025-03-06.csv"].dates == [dt.date(2025, 3, 6)]
+        # The old day runs again without the rows, the new day with them.
+        assert sorted((c.source_path, tuple(c.dates)) for c in manifest.changes_after(conn, seq)) == [
+            ("pricelist_2025-03-04.csv", (dt.date(2025, 3, 4),)), ("pricelist_2025-03-06.csv", (dt.date(2025, 3, 6),))]
+
+        shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-07.csv")
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        current = manifest.current_files(conn)
+        assert [current[f"pricelist_2025-03-0{d}.csv"].dates for d in (6, 7)] == [[dt.date(2025, 3, d)] for d in (6, 7)]
+        # Read again (a new trading week): each name keeps its own day, not the last one read.
+        from backintime_assets.trading_week import TradingWeek
+
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake), week=TradingWeek.parse("mon-sat"))
+        current = manifest.current_files(conn)
+        assert [current[f"pricelist_2025-03-0{d}.csv"].dates for d in (6, 7)] == [[dt.date(2025, 3, d)] for d in (6, 7)]
+
+
 def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, local_lake, tmp_path):
     import threading
     import time

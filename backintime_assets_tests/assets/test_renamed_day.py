@@ -1,0 +1,53 @@
+"""A day's list dated by its file's name, end to end: renamed, its rows move to the new name's day and leave
+nothing under the old; a byte-for-byte copy under a later day's name is refused as a re-send, saying of what."""
+import shutil
+from datetime import date
+
+import pytest
+from dagster import DagsterInstance
+
+from backintime_assets.cli import main
+from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, lake_rejections, latest_check
+
+FIRST, LAST = date(2025, 3, 3), date(2025, 3, 7)
+LIST = "Symbol,Close,Volume\nPL1,10.5,100\nPL2,20.25,200\n"
+
+
+def _accounted_for(day: date) -> bool:
+    with DagsterInstance.get() as instance:
+        return latest_check(instance, "every_row_accounted_for", day.isoformat()).evaluation.passed
+
+
+@pytest.mark.spark
+def test_a_renamed_day_list_loads_under_its_new_names_day_and_a_copy_of_it_is_refused(
+        tmp_path, postgres_url, spark, monkeypatch, capsys):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    source = settings.source_dir
+    (source / "pricelist_2025-03-04.csv").write_text(LIST)
+    ingest_range(settings, FIRST, LAST)
+    assert set(lake_prices(settings)["date"].astype(str)) == {"2025-03-04"}
+
+    # The user fixes a misnamed file: its rows move to the day its new name says.
+    (source / "pricelist_2025-03-04.csv").rename(source / "pricelist_2025-03-06.csv")
+    ingest_range(settings, FIRST, LAST)
+    capsys.readouterr()
+    assert main(["schema", "show", "pricelist_2025-03-06.csv"]) == 0
+    assert "every row dated 2025-03-06 (from file name: 2025-03-06)" in capsys.readouterr().out
+    prices = lake_prices(settings)
+    assert prices["date"].astype(str).tolist() == ["2025-03-06"] * 2
+    assert set(prices["source_file"]) == {"pricelist_2025-03-06.csv"} and lake_rejections(settings).empty
+    assert _accounted_for(date(2025, 3, 4)) and _accounted_for(date(2025, 3, 6))
+
+    # A byte-for-byte copy under a later day's name: a re-send of the 6th's list, not the 7th's prices.
+    shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-07.csv")
+    ingest_range(settings, FIRST, LAST)
+    prices, rejected = lake_prices(settings), lake_rejections(settings)
+    assert prices["date"].astype(str).tolist() == ["2025-03-06"] * 2
+    assert set(rejected["source_file"]) == {"pricelist_2025-03-07.csv"} and len(rejected) == 2
+    assert set(rejected["date"].astype(str)) == {"2025-03-07"}
+    assert rejected["reason"].str.contains(
+        "the same bytes as pricelist_2025-03-06.csv, which its file name dates 2025-03-06: a re-send").all()
+    assert _accounted_for(date(2025, 3, 7))
+    capsys.readouterr()
+    assert main(["schema", "show", "pricelist_2025-03-07.csv"]) == 0
+    assert "no date taken: the same bytes as pricelist_2025-03-06.csv" in capsys.readouterr().out
