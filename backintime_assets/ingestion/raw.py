@@ -12,7 +12,7 @@ from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection import FileSchema
 from backintime_assets.detection.day_date import FILE_NAME as _FILE_NAME
 from backintime_assets.detection.nameless import names_nothing
-from backintime_assets.detection.renamed_day import dated_as_named
+from backintime_assets.detection.renamed_day import by_name, dated_as_named
 from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
@@ -193,11 +193,23 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             report.moved += moved
             report.withdrawn += not moved
             left.add(old.sha256)
+    _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied})
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
+
+
+def _log_copies_of(conn, shas: set[str], logged: set[str]) -> None:
+    """Every current name of a day's list its name dates, where a name of its bytes came or went: which of them
+    loads and which is a re-send depends on all its names (renamed_day.py), so the days of those that did not
+    change run again too. A copy under an earlier day's name makes the list loaded on a later day a re-send: that
+    day unrun, the same rows stood loaded on both days. `logged`: the paths whose change is logged already."""
+    dated = {sha for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items() if by_name(schema)}
+    for f in manifest.current_files(conn).values() if dated else ():
+        if f.sha256 in dated and f.source_path not in logged:
+            manifest.log_change(conn, f.source_path, f.dates)
 
 
 def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[list[str]], dict[str, bytes]],

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 from dagster import DagsterInstance
 
+from backintime_assets import cli
 from backintime_assets.cli import main
+from backintime_assets.sensors import contiguous_ranges
 from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, lake_rejections, latest_check
 
 FIRST, LAST = date(2025, 3, 3), date(2025, 3, 7)
@@ -51,3 +53,31 @@ def test_a_renamed_day_list_loads_under_its_new_names_day_and_a_copy_of_it_is_re
     capsys.readouterr()
     assert main(["schema", "show", "pricelist_2025-03-07.csv"]) == 0
     assert "no date taken: the same bytes as pricelist_2025-03-06.csv" in capsys.readouterr().out
+
+
+def _ingest_changed(settings, withdraw_missing: bool = False) -> list[date]:
+    """As `backintime ingest` (and the changes sensor): migrate, then run only the dates a change touched."""
+    dates, _ = cli._ingest_dates(settings.source_dir, False, withdraw_missing)
+    for first, last in contiguous_ranges(dates):
+        ingest_range(settings, first, last)
+    return dates
+
+
+@pytest.mark.spark
+def test_a_copy_come_or_gone_runs_the_days_of_its_twins_again(tmp_path, postgres_url, spark, monkeypatch):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    source = settings.source_dir
+    (source / "pricelist_2025-03-06.csv").write_text(LIST)
+    _ingest_changed(settings)
+    # A copy named for an earlier day makes the 6th's a re-send: the 6th runs again, or both days held the list.
+    shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-04.csv")
+    assert _ingest_changed(settings) == [date(2025, 3, 4), date(2025, 3, 6)]
+    prices, rejected = lake_prices(settings), lake_rejections(settings)
+    assert prices["date"].astype(str).tolist() == ["2025-03-04"] * 2
+    assert set(rejected["date"].astype(str)) == {"2025-03-06"} and len(rejected) == 2
+    # The earlier copy withdrawn: the 6th's list is no re-send any more and loads there, not left rejected.
+    (source / "pricelist_2025-03-04.csv").unlink()
+    _ingest_changed(settings, withdraw_missing=True)
+    prices, rejected = lake_prices(settings), lake_rejections(settings)
+    assert prices["date"].astype(str).tolist() == ["2025-03-06"] * 2 and rejected.empty
+    assert all(_accounted_for(date(2025, 3, day)) for day in (4, 6))

@@ -221,6 +221,25 @@ def test_a_day_list_renamed_to_another_day_is_filed_under_its_new_names_day_and_
         assert [current[f"pricelist_2025-03-0{d}.csv"].dates for d in (6, 7)] == [[dt.date(2025, 3, d)] for d in (6, 7)]
 
 
+def test_a_copy_of_a_day_list_come_or_gone_logs_the_days_of_its_other_names(postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "pricelist_2025-03-06.csv").write_text(DAY_LIST)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        # A copy named for an earlier day makes the 6th's list a re-send (renamed_day.py): the 6th runs again too.
+        seq = manifest.last_change_seq(conn)
+        shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-04.csv")
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        assert sorted((c.source_path, tuple(c.dates)) for c in manifest.changes_after(conn, seq)) == [
+            ("pricelist_2025-03-04.csv", (dt.date(2025, 3, 4),)), ("pricelist_2025-03-06.csv", (dt.date(2025, 3, 6),))]
+        # The copy withdrawn: the 6th's list is no re-send any more, and its day runs again to load it.
+        seq = manifest.last_change_seq(conn)
+        (source / "pricelist_2025-03-04.csv").unlink()
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake), withdraw_missing=True)
+        assert sorted((c.source_path, tuple(c.dates)) for c in manifest.changes_after(conn, seq)) == [
+            ("pricelist_2025-03-04.csv", (dt.date(2025, 3, 4),)), ("pricelist_2025-03-06.csv", (dt.date(2025, 3, 6),))]
+
+
 def test_two_migrations_at_once_copy_and_log_each_new_file_once(postgres_url, local_lake, tmp_path):
     import threading
     import time
