@@ -15,6 +15,7 @@ import numpy as np
 from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.render import sample_prices
 from backintime_assets.normalisation import normalise_bytes
+from bench.cpu import interleaved
 
 HEADER = "Date,Ticker,Sector,Open,High,Low,Close,Adj Close,Volume\n"
 
@@ -83,18 +84,6 @@ def _timeit(fn, repeat: int) -> float:
     return best
 
 
-def _interleaved(fns: dict[str, object], repeat: int) -> dict[str, float]:
-    """Best wall time of each function, runs interleaved so that load from other processes on a
-    shared machine hits all of them alike."""
-    best = {name: float("inf") for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            t0 = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t0)
-    return best
-
-
 def _baselines(data: bytes, tmpdir: str) -> dict[str, object]:
     """Readers of the same clean file with the dialect and column types given."""
     import pyarrow as pa
@@ -148,7 +137,7 @@ def run(quick: bool) -> list[dict]:
     schema = detect_bytes(clean, "big.csv")
     with tempfile.TemporaryDirectory() as tmpdir:
         fns = {"ours": lambda: normalise_bytes(clean, schema, "big.csv"), **_baselines(clean, tmpdir)}
-        times = _interleaved(fns, repeat)
+        times = interleaved(fns, repeat)
     ours = rows / times.pop("ours")
     results.append({"stage": "normalise", "what": f"clean, {rows} rows", "rows_per_s": ours,
                     "mb_per_s": ours * len(clean) / rows / 1e6})

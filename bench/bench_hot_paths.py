@@ -35,17 +35,7 @@ from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation import normalise as normalise_module
 from backintime_assets.normalisation.day_snapshot import check_day_snapshot
 from backintime_assets.normalisation.rules import Reasons
-
-
-def _interleaved_cpu(fns: dict[str, object], repeat: int) -> dict[str, float]:
-    """Best CPU seconds of each function, runs interleaved so that a busy machine slows all alike."""
-    best = {name: float("inf") for name in fns}
-    for _ in range(repeat):
-        for name, fn in fns.items():
-            t0 = time.process_time()
-            fn()
-            best[name] = min(best[name], time.process_time() - t0)
-    return best
+from bench.cpu import interleaved
 
 
 def run_of_files(files: int, days: int, rows: int) -> tuple:
@@ -89,10 +79,10 @@ def _accounting(quick: bool) -> list[dict]:
     for files, days, rows in shapes:
         inputs = run_of_files(files, days, rows)
         prices = inputs[1].select(["date", "source_file"])
-        times = _interleaved_cpu({
+        times = interleaved({
             "proof": lambda: prove_rows_accounted_for(*inputs),
             "group_by": lambda: prices.group_by(["date", "source_file"], use_threads=False).aggregate(
-                [([], "count_all")])}, 3)
+                [([], "count_all")])}, 3, clock=time.process_time)
         results.append({"what": f"accounted_for: {files} files x {days} days, {rows:,} rows",
                         "cpu_s": times["proof"], "baseline": "Arrow group_by (date, file)",
                         "ratio_to_baseline": times["proof"] / times["group_by"]})
@@ -111,9 +101,9 @@ def _snapshot(quick: bool) -> list[dict]:
         def clock(at: np.ndarray, cells: pa.Array = cells) -> np.ndarray:
             return normalise_module._times_of_day(cells.take(pa.array(at)))
 
-        times = _interleaved_cpu({
+        times = interleaved({
             "rule": lambda: check_day_snapshot(Reasons(rows), codes, days, clock),
-            "sort": lambda: (Reasons(rows), np.sort(days))}, 9)
+            "sort": lambda: (Reasons(rows), np.sort(days))}, 9, clock=time.process_time)
         results.append({"what": f"day_snapshot: {rows:,} rows, {tickers} tickers, dates{clock_text or ' alone'}",
                         "cpu_s": times["rule"], "baseline": "np.sort of the days",
                         "ratio_to_baseline": times["rule"] / times["sort"]})
@@ -138,8 +128,8 @@ def _cut_end(quick: bool) -> list[dict]:
             return out
         normalise_module.cut_last_rows = timed
         try:
-            whole = _interleaved_cpu({"normalise": lambda: normalise_bytes(data, schema, "history.csv")},
-                                     3 if rows > 50_000 else 9)["normalise"]
+            whole = interleaved({"normalise": lambda: normalise_bytes(data, schema, "history.csv")},
+                                3 if rows > 50_000 else 9, clock=time.process_time)["normalise"]
         finally:
             normalise_module.cut_last_rows = judged
         results.append({"what": f"cut_last_rows: {rows:,} rows, {tickers} tickers, {last.lower()} last",

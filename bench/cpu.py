@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 _HZ = os.sysconf("SC_CLK_TCK")
@@ -79,3 +80,16 @@ def timed(fn, spark=None) -> tuple[float, float, object]:
     wall = time.perf_counter() - start
     jvm = cpu_between(tree0, spark_snapshot(spark)) if spark is not None else 0.0
     return wall, time.process_time() - cpu0 + jvm, result
+
+
+def interleaved(fns: dict[str, Callable[[], object]], repeat: int,
+                clock: Callable[[], float] = time.perf_counter) -> dict[str, float]:
+    """Best time of each function by `clock` (wall by default; time.process_time for CPU), runs
+    interleaved so that load from other processes on a shared machine hits all of them alike."""
+    best = {name: float("inf") for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            t0 = clock()
+            fn()
+            best[name] = min(best[name], clock() - t0)
+    return best
