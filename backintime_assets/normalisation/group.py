@@ -21,7 +21,7 @@ from .lines import FileLines, LineIndex, count_byte, to_utf8
 from .cut_end import cut_last_rows
 from .normalise import _canonical, _region, _typed_columns, normalise_bytes, read_columns
 from .outside import strays
-from .records import Line, Records, split_fast, split_lines, split_slow
+from .records import Line, Records, reread_columns, split_fast, split_slow
 from .repeated_header import PART_STARTS, name_repeated_headers
 from .result import NormalisedFile, lines_frame
 
@@ -94,11 +94,7 @@ def normalise_group(datas: list[bytes], schema: FileSchema, source_files: list[s
     def reread(js: list[int], lines: np.ndarray | None = None, since: int | None = None) -> Records:
         """Columns `js` of the joined lines, or of those starting records on `lines` alone (a rare rule's:
         normalise._check_other_series), or of those from the line `since` on (a record's first line)."""
-        if lines is not None:
-            return split_lines(index, lines, schema, js)
-        first = 0 if since is None else since - 1
-        stop = index.count
-        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
+        return reread_columns(index, 0, index.count, schema, js, lines, since)
 
     def raw_of(k: int) -> str:
         return rec.raw_text(k, index)

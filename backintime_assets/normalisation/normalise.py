@@ -41,7 +41,7 @@ from .parse import (TICKER_NULLS, UNDECIDED_MARK, UTC_EVENING_AMONG_DATES, WRITT
                     another_locales_decimals, decimal_cells, parse_dates, parse_grouped_whole, parse_numbers,
                     parse_strings, scaled, units_written, utc_evenings_among_dates, whole_only_reason)
 from .rewrites import next_rewrite
-from .records import Line, Records, csv_line, split_fast, split_lines, split_sheets, split_slow
+from .records import Line, Records, csv_line, reread_columns, split_fast, split_sheets, split_slow
 from .shifted_rows import short_fields, shifted_rows, spilled_rows, widened_rows
 from .split_dates import split_date_reason
 from .repeated_header import (
@@ -676,10 +676,7 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
         record's first line; a workbook's are read whole)."""
         if region is None:
             return _workbook(plans, width, js)[0]
-        if lines is not None:
-            return split_lines(index, lines, schema, js)
-        first, stop = region if since is None else (max(region[0], since - 1), region[1])
-        return split_fast(index, first, stop, schema, js, {}) or split_slow(index, first, stop, schema, js)
+        return reread_columns(index, *region, schema, js, lines, since)
 
     # Of several tickers side by side, each must have its date and close.
     # A title's or name's date is one sheet's at most: a workbook of a sheet per day would load

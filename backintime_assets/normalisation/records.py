@@ -223,6 +223,18 @@ def _has_multiline_quotes(index: LineIndex, first: int, stop: int, schema: FileS
 _NULL_SPELLINGS = sorted(NULL_SPELLINGS)
 
 
+def reread_columns(index: LineIndex, first: int, stop: int, schema: FileSchema, needed: Sequence[int],
+                   lines: np.ndarray | None = None, since: int | None = None) -> Records:
+    """Columns `needed` of the lines [first, stop) again (rules that read a column the first read left out),
+    or of the records starting on `lines` alone, or of those from the 1-based line `since` (a record's
+    first line) on."""
+    if lines is not None:
+        return split_lines(index, lines, schema, needed)
+    if since is not None:
+        first = max(first, since - 1)
+    return split_fast(index, first, stop, schema, needed, {}) or split_slow(index, first, stop, schema, needed)
+
+
 def split_fast(index: LineIndex, first: int, stop: int, schema: FileSchema, needed: Sequence[int],
                typed: dict[int, pa.DataType] | None = None) -> Records | None:
     """pyarrow split of lines [first, stop), or None when the file needs the careful path.
