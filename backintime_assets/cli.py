@@ -434,10 +434,10 @@ def cmd_schema(args) -> None:
             raise CliError(str(error)) from None
         # A corrected date format can move a file's rows to other dates: read the files again, then
         # store the correction and the dates together, or neither.
-        before = _problems(conn, targets)
+        before = manifest.problems_of(conn, targets)
         dates = _resurvey(conn, targets)
         # --no-load-refused brings a file's refusal back as asked: no warning of it.
-        now = {} if args.load_refused is False else _problems(conn, targets)
+        now = {} if args.load_refused is False else manifest.problems_of(conn, targets)
         refused = {path: problem for path, problem in now.items() if problem and before.get(path) != problem}
         conn.commit()
         version = file_schemas.schema_version(conn, targets)
@@ -762,13 +762,6 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
             lines.append(f"override: numbers read with {marks_label(*read_marks(o.value))} ({when}{idle})"
                          if o.value else f"override: numbers read with the marks detected ({when})")
     return lines
-
-
-def _problems(conn, sha256s: list[str]) -> dict[str, str | None]:
-    """Source path -> why nothing of it loads (raw_files.problem, as its last reading found it), of
-    the current files of these contents."""
-    return dict(conn.execute("select source_path, problem from raw_files where sha256 = any(%s) "
-                             "and superseded_at is null", (list(sha256s),)).fetchall())
 
 
 def _resurvey(conn, sha256s: list[str]) -> list[date]:

@@ -959,6 +959,7 @@ def test_an_override_the_files_cells_refuse_is_warned_of_where_it_is_said(
     import psycopg
 
     from backintime_assets import cli
+    from backintime_assets.db import manifest
     from backintime_assets.db.schema import ensure_schema
     from backintime_assets.ingestion.raw import migrate, resurvey
     from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
@@ -984,5 +985,5 @@ def test_an_override_the_files_cells_refuse_is_warned_of_where_it_is_said(
     assert main(["schema", "override", "eu.csv", "--column", "Datum", "--format", "%d.%m.%Y", "--by", "ana"]) == 0
     assert "warning" not in capsys.readouterr().err
     with psycopg.connect(postgres_url) as conn:
-        assert cli._problems(conn, [r[0] for r in conn.execute("select sha256 from raw_files")]) == {
+        assert manifest.problems_of(conn, [r[0] for r in conn.execute("select sha256 from raw_files")]) == {
             "eu.csv": None, "us.csv": None}

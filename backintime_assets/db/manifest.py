@@ -67,6 +67,13 @@ def current_files(conn) -> dict[str, RawFile]:
     return {r[0]: RawFile(*r[:6], list(r[6]), r[7], r[8]) for r in rows}
 
 
+def problems_of(conn, sha256s: list[str]) -> dict[str, str | None]:
+    """Source path -> why nothing of it loads (raw_files.problem, as its last reading found it), of the
+    current files of these contents."""
+    return dict(conn.execute("select source_path, problem from raw_files where sha256 = any(%s) "
+                             "and superseded_at is null", (list(sha256s),)).fetchall())
+
+
 def record(conn, raw: RawFile) -> None:
     """Make `raw` the current version of its source path; older versions stay, marked superseded."""
     with conn.transaction():
