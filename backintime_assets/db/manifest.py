@@ -92,16 +92,21 @@ def record(conn, raw: RawFile) -> None:
         )
 
 
-def set_dates(conn, sha256: str, dates: list[date], problem: str | None, home_dated: bool | None = None,
-              source_path: str | None = None) -> None:
-    """What the current versions of a file's content hold, learnt again (after a schema correction);
-    `source_path`: only the one under that name, whose dates its name may give (renamed_day.py)."""
+def set_dates(conn, source_path: str, dates: list[date], problem: str | None, home_dated: bool) -> None:
+    """What the current version of a path holds, learnt again (after a schema correction, a new trading
+    week): by path, not content, as a day's list's name may give its dates (renamed_day.py)."""
     conn.execute(
         """update raw_files set dates = %s, problem = %s, home_dated = %s, first_date = %s, last_date = %s
-           where sha256 = %s and superseded_at is null and (%s::text is null or source_path = %s)""",
-        (dates, problem, home_dated, min(dates, default=None), max(dates, default=None), sha256, source_path,
-         source_path),
+           where source_path = %s and superseded_at is null""",
+        (dates, problem, home_dated, min(dates, default=None), max(dates, default=None), source_path),
     )
+
+
+def current_versions_of(conn, sha256s: list[str]) -> list[RawFile]:
+    """The current files holding these contents (a content may stand under several names)."""
+    rows = conn.execute(f"select {COLUMNS} from raw_files where superseded_at is null and sha256 = any(%s)",
+                        (list(sha256s),)).fetchall()
+    return [RawFile(*r[:6], list(r[6]), r[7], r[8]) for r in rows]
 
 
 def current_names(conn, sha256s: list[str]) -> dict[str, list[str]]:

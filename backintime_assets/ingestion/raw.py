@@ -206,9 +206,11 @@ def _log_copies_of(conn, shas: set[str], logged: set[str]) -> None:
     loads and which is a re-send depends on all its names (renamed_day.py), so the days of those that did not
     change run again too. A copy under an earlier day's name makes the list loaded on a later day a re-send: that
     day unrun, the same rows stood loaded on both days. `logged`: the paths whose change is logged already."""
-    dated = {sha for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items() if by_name(schema)}
-    for f in manifest.current_files(conn).values() if dated else ():
-        if f.sha256 in dated and f.source_path not in logged:
+    dated = [sha for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items() if by_name(schema)]
+    # The names of those contents alone: a daily run brings a list dated by its name every day, and reading
+    # every current file of the manifest for its copies grew with the years kept.
+    for f in manifest.current_versions_of(conn, dated) if dated else ():
+        if f.source_path not in logged:
             manifest.log_change(conn, f.source_path, f.dates)
 
 
@@ -387,8 +389,7 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     touched = set()
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
-        manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates,
-                           f.source_path)
+        manifest.set_dates(conn, f.source_path, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
@@ -408,8 +409,7 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     for f in files:
         dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
         if sorted(dates) != sorted(f.dates) or surveys[f.sha256].problem != f.problem:
-            manifest.set_dates(conn, f.sha256, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates,
-                               f.source_path)
+            manifest.set_dates(conn, f.source_path, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
         if sorted(dates) != sorted(f.dates):
             manifest.log_change(conn, f.source_path, f.dates + dates)
             changed += 1
