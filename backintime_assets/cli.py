@@ -436,8 +436,11 @@ def cmd_schema(args) -> None:
         # store the correction and the dates together, or neither.
         before = manifest.problems_of(conn, targets)
         dates = _resurvey(conn, targets)
-        # --no-load-refused brings a file's refusal back as asked: no warning of it.
-        now = {} if args.load_refused is False else manifest.problems_of(conn, targets)
+        # --no-load-refused alone brings a file's refusal back as asked: no warning of it (said with
+        # other corrections, theirs may leave the file nothing to load: warned of).
+        refusal_only = args.load_refused is False and not of_column and args.day is None and args.ticker is None \
+            and args.decimal_mark is None
+        now = {} if refusal_only else manifest.problems_of(conn, targets)
         refused = {path: problem for path, problem in now.items() if problem and before.get(path) != problem}
         conn.commit()
         version = file_schemas.schema_version(conn, targets)
@@ -595,9 +598,9 @@ def _ungrouped_lifted(was: dict, layout: bool) -> str:
 def _copies(conn, sha: str, path: str) -> str:
     """A file's own corrections (a day, a ticker) are kept per content: its copies under other names
     take them too, which the user is told, or they would believe only `path` changed."""
-    others = [r[0] for r in conn.execute(
-        "select source_path from raw_files where sha256 = %s and superseded_at is null and source_path <> %s "
-        "order by source_path", (sha, path)).fetchall()]
+    from backintime_assets.db import manifest
+
+    others = [p for p in manifest.current_names(conn, [sha]).get(sha, []) if p != path]
     if not others:
         return ""
     listed = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
