@@ -4,7 +4,8 @@ closes on the dates around them (ingestion/slips_across_dates.py), across daily 
 Not blocking, severity WARN: a suspect may be a real market (nothing in the lake can prove a slip),
 and rejecting on it would make a date's rows depend on other dates' files. It reads only the run's
 stored rows (already read for the other checks) and four columns of the nearest stored dates on
-each side (WINDOW_DATES), so a daily run costs a few small Parquet reads.
+each side (WINDOW_DATES), so a daily run costs a few small Parquet reads, after one listing of the
+table's date folders to find those neighbours (on S3 a paginated listing of every stored date).
 """
 from __future__ import annotations
 

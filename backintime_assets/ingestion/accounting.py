@@ -132,7 +132,7 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
     result = []
     for i, day_number in enumerate(days.tolist()):
         problems = listed[i] + undated
-        day = _day(dt.date.fromordinal(day_number), problems, files=int(files_on[i]), rows_read=int(read_on[i]),
+        day = day_proof(dt.date.fromordinal(day_number), problems, files=int(files_on[i]), rows_read=int(read_on[i]),
                    rows_loaded=int(counts[0][i]), rows_rejected=int(counts[1][i]),
                    files_over_several_days=int(files_on[i] - alone_on[i]), file_problems=refused[i][:DAY_PROBLEMS])
         day["problem_count"] = int(problems_on[i]) + len(undated)  # `problems` holds a day's first few only
@@ -216,7 +216,7 @@ def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) ->
     for day, ticker, n in zip(*(groups[c].to_pylist() for c in ("date", "ticker", "count_all"))):
         repeats.append(f"{day} {ticker} x{n}")
         repeated[day].append(repeats[-1])
-    return Proof(Finding.of(repeats[:20]), failing_first([_day(day, sorted(repeated.get(day, [])), rows=rows[day])
+    return Proof(Finding.of(repeats[:20]), failing_first([day_proof(day, sorted(repeated.get(day, [])), rows=rows[day])
                                                            for day in sorted(set(dates) | set(rows))]))
 
 
@@ -249,10 +249,13 @@ def prove_prices_are_sane(prices: pa.Table, dates: list[dt.date]) -> Proof:
         if by_day:
             run_problems.append(f"{sum(by_day.values())} rows with {name}")
     return Proof(Finding.of(run_problems),
-                 failing_first([_day(day, bad.get(day, []), rows=rows[day]) for day in sorted(set(dates) | set(rows))]))
+                 failing_first([day_proof(day, bad.get(day, []), rows=rows[day])
+                                for day in sorted(set(dates) | set(rows))]))
 
 
-def _day(day: dt.date, problems: list[str], **counts) -> dict:
+def day_proof(day: dt.date, problems: list[str], **counts) -> dict:
+    """One date's proof as every check's metadata shows it: passed unless it has problems, the first
+    DAY_PROBLEMS of them named, their count, and the check's own counts."""
     return {"date": day.isoformat(), "passed": not problems, **counts, "problem_count": len(problems),
             "problems": problems[:DAY_PROBLEMS]}
 

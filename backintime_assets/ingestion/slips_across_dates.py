@@ -25,6 +25,7 @@ depend on which other dates happen to be loaded); the check warns, a person look
 """
 from __future__ import annotations
 
+from collections import defaultdict
 import datetime as dt
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from backintime_assets.ingestion.accounting import DAY_PROBLEMS
+from backintime_assets.ingestion.accounting import DAY_PROBLEMS, day_proof, failing_first
 from backintime_assets.normalisation.unit_slips import (
     AGREE, EPOCH, LEVEL, WORDS, figure, in_band, iso_day, power, within_gaps,
 )
@@ -211,15 +212,14 @@ def _side(day: np.ndarray, close: np.ndarray, i: int | None) -> tuple[str, float
 def slips_by_day(suspects: list[Suspect], dates: list[dt.date], rows_per_day: dict[str, int]) -> list[dict]:
     """Per date of the run: passed unless a confirmed suspect is reported under it; its suspects
     (named up to DAY_PROBLEMS) and unconfirmed steps. Failing days first, like the other checks."""
-    result = []
-    for day in sorted({d.isoformat() for d in dates}):
-        mine = [s for s in suspects if s.reported_on == day]
-        problems = [s.problem() for s in mine if s.confirmed]
-        unconfirmed = [s.problem() for s in mine if not s.confirmed]
-        result.append({"date": day, "passed": not problems, "rows": rows_per_day.get(day, 0),
-                       "problem_count": len(problems), "problems": problems[:DAY_PROBLEMS],
-                       "unconfirmed": unconfirmed[:DAY_PROBLEMS]})
-    return sorted(result, key=lambda d: (d["passed"], d["date"]))
+    reported: dict[str, list[Suspect]] = defaultdict(list)
+    for suspect in suspects:
+        reported[suspect.reported_on].append(suspect)
+    return failing_first([
+        day_proof(day, [s.problem() for s in reported[day.isoformat()] if s.confirmed],
+                  rows=rows_per_day.get(day.isoformat(), 0),
+                  unconfirmed=[s.problem() for s in reported[day.isoformat()] if not s.confirmed][:DAY_PROBLEMS])
+        for day in sorted(set(dates))])
 
 
 def rows_per_day(rows: pa.Table) -> dict[str, int]:
