@@ -60,7 +60,7 @@ from .currency_mix import other_currency_rows
 from .cut_end import cut_last_rows
 from .label_columns import label_columns, told_apart
 from .other_series import other_series_rows
-from .float_noise import snapped_bounds
+from .rounded_bounds import snapped_bounds
 from .rules import (
     PRICE_FIELDS, Reasons, Repeats, accepted_repeats, check_duplicates, check_intraday, check_prices,
     check_subtotal_rows, check_trade_days, check_two_digit_future, check_unnamed_behind_values, check_unnamed_series,
@@ -1140,7 +1140,8 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
             values["low"] = np.fmin(values["open"], close)
     if "adj_close" in num:
         values["adj_close"] = np.where(num["adj_close"].missing, close, values["adj_close"])
-    # A high or low a double's rounding inside the open or close is that price (float_noise).
+    # A high or low the file rounded inside the open or close is that price (rounded_bounds): before
+    # check_prices, which compares exactly, as the lake's blocking check does.
     values["high"], values["low"] = snapped_bounds(values["open"], values["high"], values["low"], close)
     # A volume the file does not give (no column, a blank or "n/a" cell) is NaN here and NULL in
     # the lake: loaded as 0 it said "nothing traded" where nothing is known, and a filter on

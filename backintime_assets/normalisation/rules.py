@@ -145,29 +145,11 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(volume < 0, "negative volume")
     o, h, lo, c = v["open"], v["high"], v["low"], v["close"]
     r.set(h < lo, "high < low")
-    above = h < np.maximum(o, c)
-    if above.any():
-        above &= h < np.maximum(o, c) - _coarser_half_unit(h, o, c)
-    r.set(above, "high < max(open, close)")
-    below = lo > np.minimum(o, c)
-    if below.any():
-        below &= lo > np.minimum(o, c) + _coarser_half_unit(lo, o, c)
-    r.set(below, "low > min(open, close)")
-
-
-def _coarser_half_unit(bound: np.ndarray, *others: np.ndarray) -> float:
-    """Half a unit of the last decimal `bound` (the highs or the lows) is written to, where it is
-    written to fewer decimals than each of `others` (the opens, the closes), else 0. Rounded so, a
-    high may stand a hair under its open: Merval's "1336.06006,1336.06" (open, high), a close of
-    "1347.29004" under a high of "1347.29"; a fifth of such a file's days had been rejected as
-    "high < max(open, close)". Columns written alike keep no slack: a cent under is a violation."""
-    def places(a: np.ndarray) -> int:
-        a = a[np.isfinite(a)]
-        return int(_decimals(a).max()) if a.size else 10
-    own = places(bound)
-    if own >= 10 or any(places(other) <= own for other in others):
-        return 0.0
-    return 0.5 * 10.0 ** -own * (1 + 1e-9)
+    # Exactly, as the lake's blocking check (prices_are_sane) does: a high or low the file rounded a
+    # hair inside the bar has been set to that price already (rounded_bounds), and any other is a
+    # violation; a slack here had accepted rows that then failed that check.
+    r.set(h < np.maximum(o, c), "high < max(open, close)")
+    r.set(lo > np.minimum(o, c), "low > min(open, close)")
 
 
 def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI, guessed: str | None = None) -> None:
@@ -715,7 +697,7 @@ def _other_prices(distinct: pd.DataFrame, traded: list[str]) -> np.ndarray:
     prices = distinct[traded].to_numpy(dtype=np.float64)
     firsts = distinct.groupby("key", sort=False)[traded].transform("first").to_numpy(dtype=np.float64)
     copy = pd.DataFrame({"ticker": distinct["key"].to_numpy() >> 32, "n": occurrence,
-                         "decimals": _decimals(prices).max(axis=1)})
+                         "decimals": written_decimals(prices).max(axis=1)})
     shown = copy.groupby(["ticker", "n"])["decimals"].transform("max").to_numpy()
     first_shown = copy.assign(decimals=np.where(later, -1, shown)).groupby("ticker")["decimals"].transform("max")
     decimals = np.minimum(shown, first_shown.to_numpy())
@@ -723,7 +705,7 @@ def _other_prices(distinct: pd.DataFrame, traded: list[str]) -> np.ndarray:
     return later & (np.abs(prices - firsts) > half_unit[:, None]).any(axis=1)
 
 
-def _decimals(v: np.ndarray) -> np.ndarray:
+def written_decimals(v: np.ndarray) -> np.ndarray:
     """The fewest decimals (0 to 9, else 10) each value is written with, as its float tells. Tried
     from none up, each value until it fits: most prices settle within two or three tries."""
     flat = v.ravel()
