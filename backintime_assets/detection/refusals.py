@@ -2,6 +2,7 @@
 facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
+from .after_arrival import AFTER_ARRIVAL
 from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
@@ -21,7 +22,8 @@ def judged(problem: str | None) -> bool:
     against the names of a line above it (names_above.py), a tiny table's day/month order its header's
     width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
     download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),
-    a column of currencies that changes under one series (row_currency.py).
+    a column of currencies that changes under one series (row_currency.py), dates that run past the day
+    the file arrived (after_arrival.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -30,7 +32,7 @@ def judged(problem: str | None) -> bool:
 
 def judgement(problem: str | None) -> str | None:
     """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE, NAMELESS,
-    UNCALCULATED, CURRENCY_SWITCH),
+    UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL),
     None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
     for another reason refuses it (its details, the columns named, may change with the detector)."""
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
@@ -49,6 +51,8 @@ def judgement(problem: str | None) -> str | None:
         return UNCALCULATED
     if problem is not None and problem.startswith(CURRENCY_SWITCH):
         return CURRENCY_SWITCH
+    if problem is not None and AFTER_ARRIVAL in problem:
+        return AFTER_ARRIVAL
     return NOT_PRICES if not_prices(problem) else None
 
 

@@ -1,0 +1,46 @@
+"""A file whose rows are dated well after the file arrived holds no trade dates.
+
+A price is made on its trade date and written down after it: no file can hold a close of a day it
+was written before. A date column that runs past the day its file arrived is another date under a
+name detection did not know (a bond's "Fälligkeit" or "Дата погашения", an option's "Expiry", an
+"Issue Date"): loaded, each bond's price stood as a close on its maturity day, the past ones at
+once and the future ones the day their partition opens. Only the whole file's dates tell (the
+survey's), so the rule is applied to a new detection once its file is read (ingestion/arrival.py).
+
+The file is refused whole, not its future rows alone: a column that holds one date after the file
+arrived is a maturity column for every row, and its rows dated in the past would load as closes
+under the wrong days (silent). A judgement (refusals.py): a user who knows the column (a
+settlement date, a typo in one row of an archive) may correct it and `--load-refused`.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+# How far past its arrival a file's dates may run: a Friday's file dated the next trading day across
+# a long weekend (+4), a settlement date two trading days on (T+2 over a weekend and a holiday: +5),
+# a source east of UTC whose day has begun while ours has not (+1). A week covers those; a bond's
+# maturity or an option's expiry lies months or years on. A list of options expiring within the week
+# is not caught: refused by their names alone, where detection knows them (options.py).
+LEEWAY = timedelta(days=7)
+# What tells this refusal in a stored problem (refusals.judgement); in every message it gives.
+AFTER_ARRIVAL = ", after the file arrived on "
+
+
+def dated_after_arrival(schema: dict, dates: list[date], arrived: date) -> str | None:
+    """Why a file read with `schema` (a FileSchema's JSON as a dict), whose loadable rows hold
+    `dates`, cannot hold trade dates, having arrived on `arrived`; None when its dates run no more
+    than LEEWAY past that."""
+    after = [d for d in dates if d > arrived + LEEWAY]
+    if not after:
+        return None
+    return (f"dates up to {max(after).isoformat()} in {_date_source(schema)}{AFTER_ARRIVAL}{arrived.isoformat()} "
+            f"({len(after)} of its {len(set(dates))} dates more than {LEEWAY.days} days after it): a maturity or "
+            "expiry, not a trade date? A price cannot be dated after its file was written; no row of the file loads")
+
+
+def _date_source(schema: dict) -> str:
+    """What dates the rows: the column mapped to the date, else what gave the file's one day."""
+    named = [c.get("name") for c in schema.get("columns") or [] if c.get("canonical") == "date"]
+    if named:
+        return f"column {named[0]!r}"
+    return f"the day read from {schema['date_from']}" if schema.get("date_from") else "its day"
