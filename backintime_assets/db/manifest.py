@@ -74,6 +74,20 @@ def problems_of(conn, sha256s: list[str]) -> dict[str, str | None]:
                              "and superseded_at is null", (list(sha256s),)).fetchall())
 
 
+def first_seen(conn, sha256s: list[str]) -> dict[str, datetime]:
+    """sha256 -> when its content was first copied into the lake, under any name and in any version
+    since (superseded or not), of each content given the manifest holds.
+    A rerun, a copy or a rename of a file is no new arrival: its rows were written by then."""
+    rows = conn.execute("select sha256, min(copied_at) from raw_files where sha256 = any(%s) group by sha256",
+                        (list(sha256s),)).fetchall()
+    return dict(rows)
+
+
+def database_now(conn) -> datetime:
+    """The database's clock, which stamps raw_files.copied_at: a content first seen now arrives now."""
+    return conn.execute("select now()").fetchone()[0]
+
+
 def record(conn, raw: RawFile) -> None:
     """Make `raw` the current version of its source path; older versions stay, marked superseded."""
     with conn.transaction():

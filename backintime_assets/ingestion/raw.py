@@ -14,6 +14,7 @@ from backintime_assets.detection.day_date import FILE_NAME as _FILE_NAME
 from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.detection.renamed_day import by_name, dated_as_named
 from backintime_assets.detection.schema import SIBLING_CONTENT
+from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
@@ -160,6 +161,11 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
                                 lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas
                                                              if sha in lake_paths}), written, week)
+    # A new detection whose file's rows run well past the day it arrived dates them by no trade date
+    # (a bond's maturity under a name detection does not know): refused whole before it is stored.
+    fresh = sorted(sha for sha in surveys if sha not in schemas)
+    if fresh:
+        refuse_after_arrival(surveys, arrivals(conn, fresh))
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
     for source, sha, lake_path in copied:

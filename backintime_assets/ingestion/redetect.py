@@ -15,6 +15,7 @@ from datetime import date
 
 from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection.nameless import names_nothing
+from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival
 from backintime_assets.ingestion.raw import Surveyor, resurvey
 from backintime_assets.ingestion.schema_changes import schema_changes
 from backintime_assets.ingestion.schema_texts import reading_key
@@ -83,6 +84,9 @@ def redetect(conn, sha256s: list[str], survey: Surveyor, store: bool, week: Trad
     for sha, found in file_schemas.overrides(conn, list(names)).items():
         if _takes_format_said(surveys[sha], found) and not _takes_format_said(alone[sha], found):
             surveys[sha] = alone[sha]
+    # Judged by the day each content first arrived, not today: a list seen in 2025 holding 2026's
+    # dates is refused still in 2026 (arrival.py).
+    refuse_after_arrival(surveys, arrivals(conn, sorted(names)))
     if store:
         # Taken after the survey, which may read a whole history: a migration waits only for the storing.
         manifest.lock_for_migration(conn)

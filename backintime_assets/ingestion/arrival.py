@@ -1,0 +1,48 @@
+"""New detections of files whose rows are dated well after the file arrived, refused whole
+(detection/after_arrival.py) before they are stored: what the manifest files them under, what
+file_schemas keeps and what the conversion reads all say so, and none of their rows loads.
+
+A file arrives when its content is first copied into the lake (raw_files.copied_at, under any
+name): a rerun, a redetection, a copy or a rename of a file seen in 2025 is judged by 2025, and its
+2026 dates stay refused when 2026 comes. Stored detections are read as they are (a new trading week,
+a user's correction): a refusal a user lifted stays lifted."""
+from __future__ import annotations
+
+import json
+from datetime import date, timezone
+
+from backintime_assets.db import manifest
+from backintime_assets.detection.after_arrival import dated_after_arrival
+from backintime_assets.ingestion.survey import Survey
+
+
+def arrivals(conn, sha256s: list[str]) -> dict[str, date]:
+    """sha256 -> the day (UTC) its content arrived: first copied into the lake, or now for a content
+    the manifest does not hold yet (a migration surveys new files before it records them)."""
+    seen = manifest.first_seen(conn, sha256s)
+    now = manifest.database_now(conn) if len(seen) < len(set(sha256s)) else None
+    return {sha: (seen.get(sha) or now).astimezone(timezone.utc).date() for sha in sha256s}
+
+
+def refuse_after_arrival(surveys: dict[str, Survey], arrived: dict[str, date]) -> dict[str, str]:
+    """Of the surveys of new detections named in `arrived` (key -> the day its file arrived), each
+    whose loadable rows run past that day replaced, in `surveys`, by the file refused: its schema
+    carrying the refusal (a judgement: refusals.py), no dates, the refusal its problem. Returns key ->
+    problem of those refused. A file refused already (empty, a judgement) is left as it is."""
+    refused = {}
+    for key, day in arrived.items():
+        survey = surveys.get(key)
+        if survey is None or survey.problem or not survey.dates:
+            continue
+        schema = survey.schema_dict()
+        if schema.get("problem"):
+            continue
+        problem = dated_after_arrival(schema, survey.dates, day)
+        if problem is None:
+            continue
+        # Its rows kept in the parsed zone were read as loadable: the conversion, reading with this
+        # schema (another reading, another kept key), parses the file again and rejects every row.
+        refused_schema = json.dumps({**schema, "problem": problem}, ensure_ascii=False, separators=(",", ":"))
+        surveys[key] = Survey(refused_schema, [], problem, detect_seconds=survey.detect_seconds)
+        refused[key] = problem
+    return refused

@@ -1,0 +1,87 @@
+"""New detections refused where their files' rows run past the day the file arrived: the manifest
+files the file under its home date with the refusal, file_schemas keeps it, and a copy, a rename or
+a redetection years later is judged by the day the content first arrived."""
+import datetime as dt
+import os
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection import FileSchema, detect_bytes
+from backintime_assets.ingestion.arrival import refuse_after_arrival
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets.ingestion.redetect import redetect
+from backintime_assets.ingestion.survey import survey_file
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+# A German bond list: each bond's price beside its maturity, the only date, under a name detection does not
+# know. Read so, the 2024 bond's price loaded as its close on 15 August 2024, the others were held to load on
+# their maturity days.
+BONDS = ("ISIN;Bezeichnung;Fälligkeit;Kurs\nDE0001102341;Bund 2,5% 15/24;15.08.2024;99,80\n"
+         "DE0001102382;Bund 1% 15/46;15.08.2046;71,25\nDE0001141810;Bobl 2,2% 24/89;13.04.2089;100,15\n")
+WRITTEN = dt.datetime(2025, 3, 4, 18).timestamp()  # Tuesday 4 March 2025: its home date
+
+
+def _surveyed(text: str, name: str):
+    data = text.encode()
+    return survey_file(lambda o, n: data[o:o + n], len(data), name, detect_bytes(data, name))
+
+
+def test_a_survey_of_dates_past_its_arrival_is_refused_and_one_within_a_week_is_not():
+    daily = "Date,Symbol,Close\n2025-03-10,AAA,10.5\n"  # Monday's list, written the Friday before
+    surveys = {"bonds": _surveyed(BONDS, "anleihen.csv"), "daily": _surveyed(daily, "d.csv"),
+               "stored": _surveyed(BONDS, "old.csv")}
+    assert surveys["bonds"].dates[-1] == dt.date(2089, 4, 13)  # read as trade dates, before the rule
+    refused = refuse_after_arrival(surveys, {"bonds": dt.date(2025, 3, 4), "daily": dt.date(2025, 3, 7)})
+    assert list(refused) == ["bonds"]
+    bonds = surveys["bonds"]
+    assert bonds.dates == [] and bonds.problem == refused["bonds"]
+    assert bonds.problem.startswith("dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+                                    "2025-03-04 (2 of its 3 dates")
+    assert bonds.schema_dict()["problem"] == bonds.problem
+    assert surveys["daily"].dates == [dt.date(2025, 3, 10)] and surveys["daily"].problem is None
+    assert surveys["stored"].dates[-1] == dt.date(2089, 4, 13)  # not a new detection: not judged here
+    # Read with the refused schema, no row loads: every one is rejected with the reason.
+    out = normalise_bytes(BONDS.encode(), FileSchema.from_json(bonds.schema_json), "anleihen.csv")
+    assert out.prices_arrow.num_rows == 0 and out.rows_read == 3 and out.file_problem == bonds.problem
+    reasons = out.rejected_arrow["reason"].to_pylist()
+    assert len(reasons) == 3 and all(r == f"file problem: {bonds.problem}" for r in reasons)
+
+
+@pytest.mark.postgres
+def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_refused(postgres_url, local_lake,
+                                                                                        tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "anleihen.csv").write_text(BONDS)
+    os.utime(source / "anleihen.csv", (WRITTEN, WRITTEN))
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        report = migrate(conn, source, local_lake, surveyor)
+        today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
+        bonds = manifest.current_files(conn)["anleihen.csv"]
+        # Filed under its home date alone, where its rows are rejected with the reason: none waits for 2046.
+        assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
+        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+                                        f"{today.isoformat()}")
+        assert report.problems == {"anleihen.csv": bonds.problem}
+        assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
+
+        # First seen on 4 March 2025 (as a database of then would hold), its 2046 and 2089 dates still after it.
+        conn.execute("update raw_files set copied_at = '2025-03-04 18:00+00' where sha256 = %s", (bonds.sha256,))
+        # A copy under another name arrives with the content: read with its stored, refused schema.
+        (source / "copy.csv").write_text(BONDS)
+        migrate(conn, source, local_lake, surveyor)
+        copy = manifest.current_files(conn)["copy.csv"]
+        assert copy.problem == bonds.problem and copy.home_dated
+
+        # Detected again today, it is judged by its first arrival in 2025, not today.
+        found = redetect(conn, [bonds.sha256], surveyor, store=True)
+        stored = file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"]
+        assert stored.startswith("dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+                                 "2025-03-04 (2 of its 3 dates"), found.files
+        conn.rollback()
