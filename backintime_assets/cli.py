@@ -101,6 +101,7 @@ def cmd_simulate(args) -> None:
         raise CliError(str(error)) from None
     if args.end < args.start:
         raise CliError(f"--end {args.end} is before --start {args.start}")
+    _warn_of_days_after_arrival(args.end)
     progress = ProgressLine(sys.stderr)
     # Files on the deployment's trading days (BACKINTIME_TRADING_WEEK), the days ingestion files them under.
     spec = MarketSpec(n_tickers=args.tickers, seed=args.seed, week=_settings().trading_week)
@@ -108,6 +109,18 @@ def cmd_simulate(args) -> None:
     progress.finish(report.rows, report.bytes)
     print(f"wrote {len(report.files)} files, {report.rows:,} rows ({report.clean_rows:,} clean), "
           f"{report.bytes / 1e6:,.1f} MB into {out} in {report.seconds:.1f}s; ground truth: {report.ground_truth}")
+
+
+def _warn_of_days_after_arrival(end: date) -> None:
+    """Ingestion refuses a file dated more than a week after it arrived (detection/after_arrival.py), and
+    keeps refusing it when those days come: simulated days ahead of today are never held to load later."""
+    from backintime_assets.detection.after_arrival import LEEWAY
+
+    last = date.today() + LEEWAY
+    if end > last:
+        print(f"warning: --end {end} runs past {last}, a week after today: ingesting these files refuses each one "
+              "holding a day after that (dated after it arrived, rows of its earlier days too), and keeps refusing "
+              "it when the day comes", file=sys.stderr)
 
 
 class ProgressLine:

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import os
 import subprocess
@@ -118,6 +119,21 @@ def test_simulate_writes_the_deployments_trading_week(tmp_path, monkeypatch):
     out = tmp_path / "drive"
     assert main(["simulate", "--start", "2025-01-02", "--end", "2025-01-06", "--tickers", "8", "--out", str(out)]) == 0
     assert {p.stem.split("_")[1] for p in out.glob("[!_]*.csv")} == {"2025-01-02", "2025-01-05", "2025-01-06"}
+
+
+def test_simulate_warns_that_days_a_week_past_today_will_be_refused_at_ingest(tmp_path, capsys):
+    # Files dated after they arrive are refused for good (detection/after_arrival.py), not held for their day.
+    today = dt.date.today()
+    out = tmp_path / "drive"
+    args = ["simulate", "--start", (today - dt.timedelta(days=3)).isoformat(), "--tickers", "8", "--out", str(out)]
+    assert main(args + ["--end", (today + dt.timedelta(days=7)).isoformat()]) == 0
+    assert "warning" not in capsys.readouterr().err
+    far = today + dt.timedelta(days=30)
+    assert main(args + ["--end", far.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: --end {far} runs past {today + dt.timedelta(days=7)}" in err and "refuses" in err
+    days = {dt.date.fromisoformat(p.stem.split("_")[1]) for p in out.glob("[!_]*.csv")}
+    assert max(days) > today + dt.timedelta(days=7)  # written all the same
 
 
 def test_simulate_rejects_bad_options_in_one_line(tmp_path, capsys):
