@@ -10,7 +10,14 @@ survey's), so the rule is applied to a new detection once its file is read (inge
 The file is refused whole, not its future rows alone: a column that holds one date after the file
 arrived is a maturity column for every row, and its rows dated in the past would load as closes
 under the wrong days (silent). A judgement (refusals.py): a user who knows the column (a
-settlement date, a typo in one row of an archive) may correct it and `--load-refused`.
+settlement date) may correct it and `--load-refused`.
+
+A long history with a mistyped year on a row or two (1 date in 2,144 read 2071) is no maturity
+list: refused whole, a new version of an archive that had loaded for years would take every one of
+its days out of `prices` for one typo. Where the dates past arrival are under one in MATERIAL of
+the file's, the file is judged by the rest and loads; the typo'd rows wait as any date no partition
+holds does (the CLI names them). A maturity list is mostly future dates: a price list is of bonds
+still trading.
 """
 from __future__ import annotations
 
@@ -24,6 +31,7 @@ from datetime import date, timedelta
 LEEWAY = timedelta(days=7)
 # What tells this refusal in a stored problem (refusals.judgement); in every message it gives.
 AFTER_ARRIVAL = ", after the file arrived on "
+MATERIAL = 20  # dates past arrival under 1 in 20 of a file's: typos in a history, not a maturity column
 
 
 def dated_after_arrival(schema: dict, dates: list[date], arrived: date) -> str | None:
@@ -31,7 +39,7 @@ def dated_after_arrival(schema: dict, dates: list[date], arrived: date) -> str |
     `dates`, cannot hold trade dates, having arrived on `arrived`; None when its dates run no more
     than LEEWAY past that."""
     after = [d for d in dates if d > arrived + LEEWAY]
-    if not after:
+    if not after or len(set(after)) * MATERIAL < len(set(dates)):
         return None
     return (f"dates up to {max(after).isoformat()} in {_date_source(schema)}{AFTER_ARRIVAL}{arrived.isoformat()} "
             f"({len(after)} of its {len(set(dates))} dates more than {LEEWAY.days} days after it): a maturity or "

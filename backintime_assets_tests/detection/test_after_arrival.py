@@ -2,7 +2,7 @@
 from datetime import date
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.after_arrival import AFTER_ARRIVAL, LEEWAY, dated_after_arrival
+from backintime_assets.detection.after_arrival import AFTER_ARRIVAL, LEEWAY, MATERIAL, dated_after_arrival
 from backintime_assets.detection.refusals import judged, judgement, lifts
 
 ARRIVED = date(2025, 3, 4)
@@ -52,3 +52,14 @@ def test_the_refusal_is_a_judgement_a_user_may_lift_and_no_other_lifts_it():
     again = dated_after_arrival(_schema(), [date(2046, 8, 15), date(2029, 4, 13)], ARRIVED)
     assert lifts(problem, again)
     assert not lifts("a list of trades, not prices: a Side column", problem)
+
+
+def test_a_long_history_with_a_mistyped_year_on_a_row_is_not_refused_for_it():
+    # Ten years of days with one row's year typed 2071: refusing the file would take every loaded day of
+    # the archive out of prices for one typo. Once the typos are a material share, the column is suspect.
+    history = [date(2015, 1, 1) + (date(2015, 1, 2) - date(2015, 1, 1)) * i for i in range(2143)]
+    assert dated_after_arrival(_schema(), [*history, date(2071, 3, 4)], ARRIVED) is None
+    few = history[:MATERIAL * 2]
+    assert dated_after_arrival(_schema(), [*few, date(2071, 3, 4)], ARRIVED) is None
+    problem = dated_after_arrival(_schema(), [*few[:MATERIAL * 2 - 2], date(2071, 3, 4), date(2072, 3, 4)], ARRIVED)
+    assert problem is not None and "(2 of its 40 dates" in problem
