@@ -774,7 +774,10 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         read = _aligned_units(text, tail_text, dialect, read, file_date)
         dialect, read = _gapped(text, tail_text, dialect, read, file_date)
     schema = _text_schema(name, encoding, text, tail_text, dialect, read, split_date)
-    if not any(c.canonical == "close" for c in schema.columns) and padding(read.head_rows):
+    # A header lost to the padding leaves a close read by its values alone: "Date,Yield,,," over yields
+    # had loaded the yield as a close, where "Date,Yield" is refused as naming none (a yield is no price).
+    lost_header = read.layout.header_row < 0
+    if (lost_header or not any(c.canonical == "close" for c in schema.columns)) and padding(read.head_rows):
         # Every line padded with empty fields past the table (the RBA's tables, 67 commas wide; an Excel
         # export's empty columns, "Date,Close,,,"): counted, they left every row of names under half
         # filled, the header was lost, and the series, unnamed, were refused as "unnamed columns of
@@ -783,7 +786,11 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         # a lone row of words over a headerless table's close and volume ("Ticker,AAPL,NASDAQ,,,,,,")
         # is its title, and the table, read by its values, stays so.
         unpadded = _read(text, tail_text, dialect, read.plain_lines, file_date, unpad=True)
-        if unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0:
+        # Where the padded read found a close, only a header naming its columns ("Date" over the dates)
+        # replaces it: a title over a headerless table ("Ticker,AAPL,NASDAQ,,,,,,") names none.
+        if unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0 and (
+                not any(c.canonical == "close" for c in schema.columns)
+                or any(map(names_its_column, unpadded.layout.header_cells, unpadded.layout.types))):
             read = unpadded
             schema = _text_schema(name, encoding, text, tail_text, dialect, read, split_date)
     schema.wrapped = wrapped

@@ -1000,3 +1000,16 @@ def test_a_line_of_units_over_a_column_of_missing_values_is_still_units():
     schema = detect_bytes(text.encode(), "oxforddata.txt")
     assert (schema.header_row, schema.data_start_line) == (2, 4)
     assert [c.name for c in schema.columns][:3] == ["yyyy", "mm", "tmax"]
+
+
+def test_a_header_padded_past_its_names_keeps_them():
+    # "Date,Yield,,,": the padding left the header under half filled, it was dropped, and the yield, read by
+    # its values alone, loaded as a close. Read without the padding, as "Date,Yield" is: a yield is no price.
+    rows = "".join(f"2023-01-0{d},3.{d}0,,,\n" for d in range(2, 7))
+    yields = detect_bytes(("Date,Yield,,,\n" + rows).encode(), "prices.csv")
+    assert [(c.name, c.canonical) for c in yields.columns] == [("Date", "date"), ("Yield", None)]
+    result = normalise_bytes(("Date,Yield,,,\n" + rows).encode(), yields, "prices.csv")
+    assert len(result.prices) == 0 and "no close column" in result.rejected["reason"].iloc[0]
+    # A rate is a close by its name, padded or not.
+    rates = detect_bytes(("Date,Rate,,,\n" + rows).encode(), "prices.csv")
+    assert [(c.name, c.canonical) for c in rates.columns] == [("Date", "date"), ("Rate", "close")]
