@@ -28,6 +28,7 @@ from .stable_nav import yield_beside_stable_nav
 from .scaled_money import scaled_money
 from .series_units import change_in_percent, in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
+from .paired_spans import span_start_column
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
 from .unit_prices import names_unit_price, other_figure_per_unit
@@ -1570,6 +1571,13 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         # Polygon's "T" does: a time ("D,T,O,H,L,C,V", "093000" on each row), an exchange ("Ex") or a
         # side ("S") beside one instrument's days had loaded as the ticker, or as several.
         mapping[t] = None
+    if "date" in mapping:
+        # Of a day's span cut in two columns ("Begin,End Date", "To,From"), the day is its start's, whichever
+        # column the date's name or place chose (paired_spans.py).
+        d = mapping.index("date")
+        if (q := span_start_column(header_cells, [t.format for t in types], body, d)) is not None \
+                and mapping[q] is None:
+            mapping[d], mapping[q] = None, "date"
     return mapping
 
 

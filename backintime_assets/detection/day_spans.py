@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from .bar_period import LONGER_BARS
 from .dates import shape
+from .paired_spans import span_pair
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -204,3 +205,22 @@ def _half_held(cells: Sequence[str], delimiter: str, date_column: int) -> tuple[
         if at == m.start("b") and cell in (m["b"], f"{m['b']}T{m['bt']}"):
             return m, "end"
     return None
+
+
+def paired_span_problem(body: Sequence[Sequence[str]], formats: Sequence[str | None], date_column: int) -> str | None:
+    """The problem of a table dated by spans of a day cut into two columns (paired_spans.py) that start at
+    noon or later: a CET day written in UTC ("01.01.2023 23:00" to "02.01.2023 23:00"), an evening session
+    ("01.01.2023 18:00" to "02.01.2023 17:00"). Read by the start's column, each row loaded a day early;
+    by the end's, the day holds most of the span and futures and FX name a session so, but neither the
+    file nor its header says whose day its spans are, and a span of another hour (a gas day's 06:00) is
+    its start's: refused, as such a span split on its spaces is (halved_span_problem). None for any other
+    table."""
+    pair = span_pair(body, formats, date_column)
+    if pair is None or not pair.late:
+        return None
+    held = "start" if pair.start == date_column else "end"
+    # A judgement (refusals.py), as halved_span_problem's: a user who knows whose day each span is may lift it.
+    return (f"prices of days from {pair.begins:%H:%M}{LONGER_BARS}each row is dated by a span of a day in two "
+            f"columns ({pair.begins:%Y-%m-%d %H:%M} to {pair.ends:%Y-%m-%d %H:%M}) that starts at "
+            f"{pair.begins:%H:%M}, mostly in the day after its start's date, and the column read as the date "
+            f"holds its {held}: export the day's date with each price, or spans from midnight to midnight")

@@ -37,7 +37,7 @@ from .cell_days import days_of, reads_days
 from .comma_groups import comma_grouped_volumes
 from .minguo import minguo_dates
 from .six_digit_dates import six_digit_dates
-from .day_spans import day_span_order, halved_span_problem, long_span_problem, start_days
+from .day_spans import day_span_order, halved_span_problem, long_span_problem, paired_span_problem, start_days
 from .split_date import dated_in_first, join_split_dates, joined_sheet, split_date_order
 from .stated_order import stated_order
 from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
@@ -399,7 +399,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     spans = (time_span_problem([dialect.delimiter.join(row) for row in layout.body])
              or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)
              or ("date" in canonical and halved_span_problem(layout.body, dialect.delimiter, canonical.index("date"))
-                 or None)) if columns else None
+                 or None)
+             or ("date" in canonical and paired_span_problem(layout.body, [c.format for c in columns],
+                                                             canonical.index("date")) or None)) if columns else None
     problem = problem or spans or unsettled or nameless
     return FileSchema(
         ragged_from=_ragged_from(layout.ragged_from, canonical, len(columns)) if wide is None else None,

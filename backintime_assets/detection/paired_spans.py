@@ -1,0 +1,101 @@
+"""Rows dated by a span of one day cut into two columns, its start's and its end's ("From,To,Price" over
+"02.01.2023 00:00,03.01.2023 00:00,101.5"; "Start Date,End Date,Close" over "2023-01-02,2023-01-03,..."),
+as day_spans.py reads the span written in one cell. Of two dates a day apart the date column was the one
+named more strongly, or the leftmost: "Begin,End Date", "Period Start,Date" and "To,From" had loaded every
+price dated by its end, a day late, without a word.
+
+A span from midnight, or from a morning hour (a gas day's 06:00), is the day of its start, as
+day_spans.py reads it: where the date column holds the end and the header names the pair a span (a start's
+word over the other column, an end's over the date's), the start's column dates the rows. Named nothing,
+two dates a day apart may be a trade's and its settlement's, or a date and the day before it: left as read.
+A span from noon or later (a CET day written in UTC, 23:00 to 23:00; an evening session, 18:00 to 17:00)
+lies mostly in the day of its end; day_spans.paired_span_problem refuses it, as it refuses such a span
+written in one cell and split on its spaces."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from .month_names import for_strptime
+from .words import folded_words
+
+_ROWS = 200  # the first data rows looked at
+_LEAST = 3  # rows of spans at least
+_SHARE = 0.9  # of the data rows: a damaged row or two may lack one
+# A day's span as long as a day, give or take a clock change (a CET day in UTC is 23 or 25 hours on one),
+# or an evening session's (18:00 to 17:00, the hour between a break).
+_SHORTEST, _LONGEST = timedelta(hours=20), timedelta(hours=28)
+_LATE = time(12)  # a span from noon or later lies mostly in its end's day
+_START_WORDS = frozenset({"from", "start", "starts", "starting", "begin", "begins", "beginning", "von", "ab",
+                          "beginn", "debut", "inicio", "desde", "vanaf", "od", "fra", "fran"})
+_END_WORDS = frozenset({"to", "end", "ends", "ending", "until", "till", "thru", "through", "bis", "ende", "fin",
+                        "hasta", "tot", "til"})
+
+
+@dataclass(frozen=True)
+class SpanPair:
+    """Two columns whose cells span each row's day between them, and the first row's span."""
+    start: int
+    end: int
+    begins: datetime  # the first row's start
+    ends: datetime  # and end
+
+    @property
+    def late(self) -> bool:
+        """Whether the spans start at noon or later: mostly their end's day."""
+        return self.begins.time() >= _LATE
+
+
+def _stamp(cell: str, fmt: str | None) -> datetime | None:
+    if not fmt or "%" not in fmt or not cell.strip():
+        return None
+    try:
+        return datetime.strptime(*for_strptime(cell.strip(), fmt))
+    except ValueError:
+        return None
+
+
+def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date_column: int) -> SpanPair | None:
+    """The date column and another of dates or stamps (`formats`: each column's strptime format, None for
+    no date) where nine rows in ten, three at least, hold a span of about a day between them (20 to 28
+    hours), all from one time of day and the same column first; None for any other table."""
+    rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
+    if date_column >= len(formats):
+        return None
+    for other in range(len(formats)):
+        if other == date_column or formats[other] is None:
+            continue
+        pairs = [(a, b) for r in rows if max(date_column, other) < len(r)
+                 and (a := _stamp(r[date_column], formats[date_column])) is not None
+                 and (b := _stamp(r[other], formats[other])) is not None]
+        if len(pairs) < _LEAST or len(pairs) < _SHARE * len(rows):
+            continue
+        if all(b > a for a, b in pairs):
+            start, end, spans = date_column, other, pairs
+        elif all(a > b for a, b in pairs):
+            start, end, spans = other, date_column, [(b, a) for a, b in pairs]
+        else:
+            continue
+        if all(_SHORTEST <= b - a <= _LONGEST for a, b in spans) and len({a.time() for a, _ in spans}) == 1:
+            return SpanPair(start, end, *spans[0])
+    return None
+
+
+def _named(cells: Sequence[str], words: frozenset[str]) -> bool:
+    return any(w in words for cell in cells for w in folded_words(cell))
+
+
+def span_start_column(header_cells: Sequence[Sequence[str]], formats: Sequence[str | None],
+                      body: Sequence[Sequence[str]], date_column: int) -> int | None:
+    """The column of the spans' starts where the date column holds their ends, the spans start before noon,
+    and the header names the pair a span (see the module); None otherwise."""
+    pair = span_pair(body, formats, date_column)
+    if pair is None or pair.end != date_column or pair.late:
+        return None
+    start_name = header_cells[pair.start] if pair.start < len(header_cells) else []
+    end_name = header_cells[date_column] if date_column < len(header_cells) else []
+    if _named(start_name, _START_WORDS) or _named(end_name, _END_WORDS):
+        return pair.start
+    return None
