@@ -90,6 +90,17 @@ def _filled(fields: list[str]) -> float:
     return sum(1 for c in fields if c.strip()) / max(1, len(fields))
 
 
+def _names_then_padding(fields: list[str], width: int, judge: _RowJudge) -> bool:
+    """Whether a row names each of a table's columns, two at least, one of them as its values read ("Date"
+    over dates), then only pads with delimiters past them ("Date,Yield,,," over "2023-01-02,3.10"): under
+    half filled, it was dropped as a title, and the columns, mapped by their values alone, loaded the yield
+    as a close. A title leaves a column unnamed ("Report,,,,"), or names none as its values read
+    ("Prices,USD,,,")."""
+    return 2 <= width < len(fields) and all(c.strip() for c in fields[:width]) \
+        and not any(c.strip() for c in fields[width:]) \
+        and any(names_its_column([c], t) for c, t in zip(fields[:width], judge.types))
+
+
 def _matcher(t: ColumnType, decimal: str, thousands: str | None) -> Callable[[str], bool] | None:
     if t.type in ("integer", "float") or t.format in NUMBER_DATE_FORMATS:
         rx = number_patterns(decimal, thousands)[1]
@@ -1600,7 +1611,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             break
         block.insert(0, (line, fields))
         k -= 1
-    while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) and not (
+    while block and _filled(block[0][1]) < 0.5 and not (len(block[0][1]) == 1 == width) \
+            and not _names_then_padding(block[0][1], width, judge) and not (
             len(block) > 1 and _labels_over(block[0][1], block[1:], width)) and not (
             len(block) == 1 and _names_full_columns(block[0][1], below, width, judge)) and not (
             len(block) == 2 and _units_over_names(block[0][1], block[1][1], width)):

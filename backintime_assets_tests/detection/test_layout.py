@@ -2037,3 +2037,17 @@ def test_rows_of_series_metadata_are_named_by_the_row_that_tells_the_series_apar
     lay = layout("Ticker,AAPL,AAPL,AAPL\nDate,Open,High,Close\n" + "".join(
         f"2020-01-{d:02d},10.{d},11.{d},10.{d}\n" for d in range(6, 11)))
     assert lay.names == ["Ticker", "AAPL", "AAPL_2", "AAPL_3"]
+
+
+def test_a_header_that_names_each_column_then_pads_past_them_is_kept():
+    # "Date,Yield,,," over rows of two fields: under half filled, the line was dropped as a title, and the
+    # table read headerless loaded the yield as a close. Named, the yield is no close, as "Date,Yield" says.
+    rows = "".join(f"2023-01-0{d},3.{d}0\n" for d in range(2, 9))
+    for header, close in (("Date,Yield,,,", None), ("Date,Close,,,", "Close")):
+        schema = detect_bytes(f"{header}\n{rows}".encode(), "prices.csv")
+        assert schema.header_row == 0, header
+        assert [c.name for c in schema.columns if c.canonical == "close"] == ([close] if close else []), header
+    # A title padded so leaves a column unnamed, or names none as its values read: the table stays headerless.
+    for title in ("Report,,,,", "Prices,USD,,,"):
+        schema = detect_bytes(f"{title}\n{rows}".encode(), "prices.csv")
+        assert (schema.header_row, schema.data_start_line) == (-1, 1), title
