@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 
 from .bar_period import LONGER_BARS
 from .dates import shape
-from .paired_spans import span_pair
+from .paired_spans import about_a_day, span_pair
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -174,18 +174,29 @@ def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_colu
     if len(halves) < _LEAST or len(halves) < _SHARE * len(rows):
         return None
     for m, half in halves:
-        hour = int(m["at"].split(":")[0])
-        lengths = {days for _, days in _lengths(m["a"], m["b"]).values()}
-        if half == "start" and not (hour >= _LATE and 1 in lengths and m["at"] == m["bt"]):
+        if half == "start" and not (_clock(m["at"]) >= timedelta(hours=_LATE) and _a_day_long(m)):
             return None
     m, half = halves[0]
     held = (f"its end's date ({m['b']}), the day after the span's" if half == "end" else
             f"its start's date ({m['a']}), though the span lies mostly in the day after (a CET day written in "
-            "UTC starts at 23:00 the day before)")
+            "UTC starts at 23:00 the day before, a futures or FX session the evening before)")
     # A judgement (refusals.py), as time_spans.py's: a user who knows whose day each span is may lift it.
     return (f"prices of days from {m['at']}{LONGER_BARS}each row is dated by a span ({m['span']!r}), split in two "
             f"columns on its spaces, and the column read as the date holds {held}: export the day's date with "
             "each price, or spans from midnight to midnight")
+
+
+def _clock(text: str) -> timedelta:
+    """A time of day ("23:00", "7:30:00") as the time past midnight."""
+    hours, minutes, *seconds = text.split(":")
+    return timedelta(hours=int(hours), minutes=int(minutes), seconds=int(seconds[0]) if seconds else 0)
+
+
+def _a_day_long(m: re.Match) -> bool:
+    """Whether span `m`, dates and times of day, lasts about a day by one reading of its dates: 23:00 to 23:00
+    the next day (a CET day written in UTC), or an evening session's 18:00 to 17:00."""
+    return any(about_a_day(timedelta(days=days) + _clock(m["bt"]) - _clock(m["at"]))
+               for _, days in _lengths(m["a"], m["b"]).values())
 
 
 def _half_held(cells: Sequence[str], delimiter: str, date_column: int) -> tuple[re.Match, str] | None:

@@ -48,6 +48,11 @@ class SpanPair:
         return self.begins.time() >= _LATE
 
 
+def about_a_day(length: timedelta) -> bool:
+    """Whether a span of `length` is a day's, a clock change's hour or an evening session's break aside."""
+    return _SHORTEST <= length <= _LONGEST
+
+
 def _stamp(cell: str, fmt: str | None) -> datetime | None:
     if not fmt or "%" not in fmt or not cell.strip():
         return None
@@ -78,7 +83,7 @@ def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date
             start, end, spans = other, date_column, [(b, a) for a, b in pairs]
         else:
             continue
-        if all(_SHORTEST <= b - a <= _LONGEST for a, b in spans) and len({a.time() for a, _ in spans}) == 1:
+        if all(about_a_day(b - a) for a, b in spans) and len({a.time() for a, _ in spans}) == 1:
             return SpanPair(start, end, *spans[0])
     return None
 

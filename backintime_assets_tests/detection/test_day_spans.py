@@ -159,3 +159,18 @@ def test_a_day_from_23_00_split_on_spaces_after_an_area_or_as_stamps_is_refused_
         schema, result = _read(_table(header, row, _DAYS[::2]))
         assert schema.problem is None
         assert (_days(result)[:2], list(result.prices["close"])[:2]) == (["2023-01-02", "2023-01-04"], [100.5, 101.5])
+
+
+def test_an_evening_session_split_on_spaces_is_refused_as_a_day_from_23_00_is():
+    # A futures or FX session labelled by its end, from 18:00 the evening before to 17:00: split on its
+    # spaces, the date column held its start, and each row loaded dated the day before its session's end.
+    data = _table("Session Open High Low Close", lambda d, e, k: f"{d - timedelta(hours=6):%d.%m.%Y %H:%M} - "
+                  f"{e - timedelta(hours=7):%d.%m.%Y %H:%M} {10 + k} {11 + k} {9 + k} {10.5 + k}")
+    schema, result = _read(data)
+    assert schema.problem.startswith(f"prices of days from 18:00{LONGER_BARS}")
+    assert "('01.01.2023 18:00 - 02.01.2023 17:00')" in schema.problem
+    assert (len(result.prices), len(result.rejected)) == (0, 8)
+    # A morning's span of under a day is none: from 09:00 to 17:00, the start's date is its day.
+    data = _table("Session Open High Low Close", lambda d, e, k: f"{d + timedelta(hours=9):%d.%m.%Y %H:%M} - "
+                  f"{d + timedelta(hours=17):%d.%m.%Y %H:%M} {10 + k} {11 + k} {9 + k} {10.5 + k}")
+    assert "prices of days from" not in (detect_bytes(data, "prices.csv").problem or "")
