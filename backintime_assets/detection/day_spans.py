@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 
 from .bar_period import LONGER_BARS
 from .dates import shape
-from .paired_spans import about_a_day, span_pair
+from .paired_spans import about_a_day, named_a_span, span_pair
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -218,16 +218,18 @@ def _half_held(cells: Sequence[str], delimiter: str, date_column: int) -> tuple[
     return None
 
 
-def paired_span_problem(body: Sequence[Sequence[str]], formats: Sequence[str | None], date_column: int) -> str | None:
+def paired_span_problem(header_cells: Sequence[Sequence[str]], body: Sequence[Sequence[str]],
+                        formats: Sequence[str | None], date_column: int) -> str | None:
     """The problem of a table dated by spans of a day cut into two columns (paired_spans.py) that start at
     noon or later: a CET day written in UTC ("01.01.2023 23:00" to "02.01.2023 23:00"), an evening session
     ("01.01.2023 18:00" to "02.01.2023 17:00"). Read by the start's column, each row loaded a day early;
     by the end's, the day holds most of the span and futures and FX name a session so, but neither the
     file nor its header says whose day its spans are, and a span of another hour (a gas day's 06:00) is
-    its start's: refused, as such a span split on its spaces is (halved_span_problem). None for any other
-    table."""
+    its start's: refused, as such a span split on its spaces is (halved_span_problem), where the header
+    names the pair a span (paired_spans.named_a_span). None for any other table: "Trade Time" at 17:00
+    beside an "Expiry" a day later, daily bars stamped 16:00 beside their "Close Time", had loaded right."""
     pair = span_pair(body, formats, date_column)
-    if pair is None or not pair.late:
+    if pair is None or not pair.late or not named_a_span(header_cells, pair):
         return None
     held = "start" if pair.start == date_column else "end"
     # A judgement (refusals.py), as halved_span_problem's: a user who knows whose day each span is may lift it.

@@ -400,7 +400,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
              or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)
              or ("date" in canonical and halved_span_problem(layout.body, dialect.delimiter, canonical.index("date"))
                  or None)
-             or ("date" in canonical and paired_span_problem(layout.body, [c.format for c in columns],
+             or ("date" in canonical and paired_span_problem(fields, layout.body, [c.format for c in columns],
                                                              canonical.index("date")) or None)) if columns else None
     problem = problem or spans or unsettled or nameless
     return FileSchema(

@@ -9,8 +9,10 @@ day_spans.py reads it: where the date column holds the end and the header names 
 word over the other column, an end's over the date's), the start's column dates the rows. Named nothing,
 two dates a day apart may be a trade's and its settlement's, or a date and the day before it: left as read.
 A span from noon or later (a CET day written in UTC, 23:00 to 23:00; an evening session, 18:00 to 17:00)
-lies mostly in the day of its end; day_spans.paired_span_problem refuses it, as it refuses such a span
-written in one cell and split on its spaces."""
+lies mostly in the day of its end; where the header names the pair a span, day_spans.paired_span_problem
+refuses it, as it refuses such a span written in one cell and split on its spaces. Named nothing, a date
+stamped 16:00 beside one a day later is as often a trade's and its value date's, or a bar's and its close
+time's: left as read, as before."""
 
 from __future__ import annotations
 
@@ -92,15 +94,20 @@ def _named(cells: Sequence[str], words: frozenset[str]) -> bool:
     return any(w in words for cell in cells for w in folded_words(cell))
 
 
+def named_a_span(header_cells: Sequence[Sequence[str]], pair: SpanPair) -> bool:
+    """Whether the header names `pair` a span: a start's word over its start's column ("From", "Period
+    Start"), or an end's over its end's ("To", "End Date"). Named nothing, two stamps a day apart are as
+    often a trade's and its value date's, a bar's and its close time's, or a date and the day before it."""
+    start_name = header_cells[pair.start] if pair.start < len(header_cells) else []
+    end_name = header_cells[pair.end] if pair.end < len(header_cells) else []
+    return _named(start_name, _START_WORDS) or _named(end_name, _END_WORDS)
+
+
 def span_start_column(header_cells: Sequence[Sequence[str]], formats: Sequence[str | None],
                       body: Sequence[Sequence[str]], date_column: int) -> int | None:
     """The column of the spans' starts where the date column holds their ends, the spans start before noon,
     and the header names the pair a span (see the module); None otherwise."""
     pair = span_pair(body, formats, date_column)
-    if pair is None or pair.end != date_column or pair.late:
+    if pair is None or pair.end != date_column or pair.late or not named_a_span(header_cells, pair):
         return None
-    start_name = header_cells[pair.start] if pair.start < len(header_cells) else []
-    end_name = header_cells[date_column] if date_column < len(header_cells) else []
-    if _named(start_name, _START_WORDS) or _named(end_name, _END_WORDS):
-        return pair.start
-    return None
+    return pair.start

@@ -77,3 +77,14 @@ def test_two_dates_a_day_apart_named_no_span_are_let_be():
     mixed = [[f"{d + timedelta(hours=k % 2):%Y-%m-%d %H:%M}", f"{d + timedelta(hours=24):%Y-%m-%d %H:%M}"]
              for k, d in enumerate(_DAYS)]
     assert span_pair(mixed, ["%Y-%m-%d %H:%M"] * 2, 0) is None
+
+
+def test_a_stamp_from_noon_beside_one_a_day_later_named_no_span_loads_by_its_date():
+    # A trade at 17:00 beside its expiry a day later, a bar stamped 16:00 beside its close time: no word
+    # says the two are a span, and the date column is the row's day. Each had been refused as a CET day
+    # written in UTC; the same stamps under "From,To" still are.
+    for header in ("Trade Time,Expiry,Price", "Date,Close Time,Close", "Date,Value Date,Close"):
+        data = _table(header, lambda a, b: (a, b), "%Y-%m-%d %H:%M", hours=17)
+        assert _first(data) == (None, header.split(",")[0], ("2023-01-02", 100.0)), header
+    data = _table("From,To,Price", lambda a, b: (a, b), "%Y-%m-%d %H:%M", hours=17)
+    assert detect_bytes(data, "prices.csv").problem.startswith("prices of days from 17:00")
