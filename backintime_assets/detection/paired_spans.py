@@ -68,26 +68,37 @@ def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date
     """The date column and another of dates or stamps (`formats`: each column's strptime format, None for
     no date) where nine rows in ten, three at least, hold a span of about a day between them (20 to 28
     hours), all from one time of day and the same column first; None for any other table."""
-    rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
-    if date_column >= len(formats):
+    others = [j for j, f in enumerate(formats) if j != date_column and f is not None]
+    if date_column >= len(formats) or formats[date_column] is None or not others:
         return None
-    for other in range(len(formats)):
-        if other == date_column or formats[other] is None:
+    rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
+    # Each date parsed once, and each other column left at its first row that spans no day: a wide table
+    # of dates (an option chain's expiries) would otherwise parse every cell of the date column again.
+    dates = [_stamp(r[date_column], formats[date_column]) if date_column < len(r) else None for r in rows]
+    for other in others:
+        spans = _spans(rows, dates, other, formats[other])
+        if spans is None or len(spans) < _LEAST or len(spans) < _SHARE * len(rows):
             continue
-        pairs = [(a, b) for r in rows if max(date_column, other) < len(r)
-                 and (a := _stamp(r[date_column], formats[date_column])) is not None
-                 and (b := _stamp(r[other], formats[other])) is not None]
-        if len(pairs) < _LEAST or len(pairs) < _SHARE * len(rows):
-            continue
-        if all(b > a for a, b in pairs):
-            start, end, spans = date_column, other, pairs
-        elif all(a > b for a, b in pairs):
-            start, end, spans = other, date_column, [(b, a) for a, b in pairs]
-        else:
-            continue
-        if all(about_a_day(b - a) for a, b in spans) and len({a.time() for a, _ in spans}) == 1:
-            return SpanPair(start, end, *spans[0])
+        start, end = (date_column, other) if spans[0][2] else (other, date_column)
+        return SpanPair(start, end, *spans[0][:2])
     return None
+
+
+def _spans(rows: Sequence[Sequence[str]], dates: Sequence[datetime | None], other: int,
+           fmt: str) -> list[tuple[datetime, datetime, bool]] | None:
+    """Each row's span between its date and its cell at `other` (start, end, whether the date is the
+    start), where every such pair spans about a day, from one time of day and the same column first;
+    None at the first that does not."""
+    spans: list[tuple[datetime, datetime, bool]] = []
+    for r, a in zip(rows, dates):
+        if a is None or other >= len(r) or (b := _stamp(r[other], fmt)) is None:
+            continue
+        span = (a, b, True) if b > a else (b, a, False)
+        if not about_a_day(span[1] - span[0]) or spans and (span[2] != spans[0][2]
+                                                             or span[0].time() != spans[0][0].time()):
+            return None
+        spans.append(span)
+    return spans
 
 
 def _named(cells: Sequence[str], words: frozenset[str]) -> bool:
