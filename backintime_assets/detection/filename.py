@@ -45,7 +45,14 @@ SITE_SUFFIX = re.compile(
     # Chinese writes no space between a name and the words after it: cn.investing.com's page for
     # Apple is headed "AAPL历史数据", its download "AAPL历史数据.csv" (hk's: "歷史數據").
     r"|\s*(?:历史数据|歷史數據)$", re.IGNORECASE)
-SITE_PREFIX = re.compile(rf"^d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}", re.IGNORECASE)
+# Portuguese and Spanish downloads have put the words first too, the instrument after a dash or an article:
+# "Dados Históricos - Ibovespa.csv" (B3's index, in dozens of Brazilian repositories), "Datos históricos
+# EUR_COP.csv", "Datos históricos del Bitcoin.csv". Kept, each loaded as a ticker of its own, "DADOS
+# HISTÓRICOS - IBOVESPA" beside the same index's "Ibovespa Dados Históricos.csv" (IBOVESPA). The article
+# only in small letters, as the site writes it: "Datos históricos DE 30" would keep DE.
+SITE_PREFIX = re.compile(
+    rf"^(?:d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}"
+    rf"|(?:dados|datos){_W}hist[oó]ricos(?:[\s_]*-[\s_]*|{_W})(?-i:(?:de|del|da|do){_W})?)", re.IGNORECASE)
 
 
 def without_words(words: re.Pattern, piece: str) -> str:

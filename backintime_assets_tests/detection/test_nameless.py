@@ -126,6 +126,8 @@ def test_a_table_with_no_close_says_so_under_a_sites_name():
     # words alone in another of the site's languages. "My Historical Data.csv" had loaded as ticker MY,
     # "Stock Historical Data.csv" as STOCK: two such files of different instruments as one.
     "My Historical Data.csv", "Stock Historical Data.csv", "stock price historical data (1).csv",
+    # The words first, before no instrument either: "Dados Históricos - stock.csv" names none.
+    "Dados Históricos - stock.csv",
     "my_stock_historical_data.csv", "Dados Históricos.csv", "历史数据.csv", "Coin Historical Data.csv",
 ])
 def test_a_sites_words_around_no_instrument_are_refused(name):

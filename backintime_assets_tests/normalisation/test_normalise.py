@@ -272,6 +272,13 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     ("Ibovespa Dados Históricos.csv", "IBOVESPA"), ("Ibovespa Dados Histo\u0301ricos.csv", "IBOVESPA"),
     ("USD_TRY Geçmiş Verileri.csv", "USD_TRY"), ("USD_KRW 내역.csv", "USD_KRW"), ("DAX Historische Daten.csv", "DAX"),
     ("Dữ liệu Lịch sử HPG.csv", "HPG"), ("CAC_40_Données_Historiques.csv", "CAC_40"),
+    # Portuguese and Spanish downloads with the words first (real names: "Dados Históricos - Ibovespa.csv",
+    # "Datos históricos EUR_COP.csv", "Datos históricos del Bitcoin.csv"): each had loaded as "DADOS
+    # HISTÓRICOS - IBOVESPA" and the like, a second ticker beside the instrument's own. An article in
+    # capitals is no article ("DE 30": the site writes "del" in small letters).
+    ("Dados Históricos - Ibovespa.csv", "IBOVESPA"), ("Datos históricos EUR_COP.csv", "EUR_COP"),
+    ("Datos históricos del Bitcoin.csv", "BITCOIN"), ("Datos_historicos_USD_COP.csv", "USD_COP"),
+    ("Datos históricos DE 30.csv", "DE 30"),
     # cn.investing.com writes no space before its words: "AAPL历史数据" heads its page and names its download.
     ("AAPL历史数据.csv", "AAPL"), ("上证指数历史数据.csv", "上证指数"), ("AAPL 历史数据 (1).csv", "AAPL"),
     # Other words are the name's ("Historical Data.csv" alone names no instrument: detection/test_nameless.py).
