@@ -476,6 +476,12 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
             # ("c" beside "a", "b"; canonical._tersely_named): its values are not what to check.)
             if column.canonical is None and named_as(wanted, column.name) and not fits_type(
                     wanted, ColumnType(column.type, column.format, column.confidence)):
+                # Words are no number in any format ("KURS" of a German list of courses, "Kurs" its word
+                # for a price too): told to check the decimal mark, the user was sent to look for a
+                # format error where the column holds no price at all.
+                if wanted != "date" and cells_of and (words := _words(cells_of(j))):
+                    return (f" ({column.name!r} is named as one but holds words, not numbers ({words}, ...):"
+                            " no price is read there)")
                 marks = f"decimal mark {schema.decimal!r}, " + (
                     f"thousands mark {schema.thousands!r}" if schema.thousands else "no thousands mark")
                 check = "its date format" if wanted == "date" else f"the file's number format ({marks})"
@@ -488,6 +494,15 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
     if "close" in missing:
         return _numbers_left(schema)
     return ""
+
+
+def _words(cells: list[str]) -> str:
+    """The first two of `cells` quoted, where every one not blank holds more letters than digits (words,
+    "Hoehere Mathematik 2"; not a number with its unit or scale, "12.5 EUR", "1,2M"); "" otherwise."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or any(sum(ch.isalpha() for ch in c) <= sum(ch.isdigit() for ch in c) for c in filled):
+        return ""
+    return ", ".join(repr(c) for c in filled[:2])
 
 
 _ACROSS = 3  # columns named by dates, at least, of a table written with its dates across the top

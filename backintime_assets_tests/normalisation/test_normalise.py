@@ -137,6 +137,15 @@ def test_a_missing_column_names_the_column_that_was_named_for_it_and_what_to_che
                               " date format, or override the column's type)")
 
 
+def test_a_column_named_as_a_price_that_holds_words_says_so():
+    # kraiczy/Datenbank's Kurse.csv, a list of university courses: "Kurs" is German for a course and for a
+    # price. Refused before too, but told to check the file's decimal mark, as if a format hid numbers there.
+    r = run("ID;KURS;\n1;Hoehere Mathematik;\n2;Grundlagen der Elektrotechnik;\n3;Hoehere Mathematik 2;\n".encode())
+    assert r.file_problem == ("no date or close column ('KURS' is named as one but holds words, not numbers"
+                              " ('Hoehere Mathematik', 'Grundlagen der Elektrotechnik', ...): no price is read there)")
+    assert r.prices_arrow.num_rows == 0 and r.rows_read == 3 and accounted(r)
+
+
 def test_a_monthly_series_is_refused_with_its_months_named():
     # "2021-03" is read as a date now (detection/dates.py): its bars are no daily prices, and read
     # as the 1st of each month a third of them were rejected as weekend dates, the rest loaded.
