@@ -49,10 +49,14 @@ SITE_SUFFIX = re.compile(
 # "Dados Históricos - Ibovespa.csv" (B3's index, in dozens of Brazilian repositories), "Datos históricos
 # EUR_COP.csv", "Datos históricos del Bitcoin.csv". Kept, each loaded as a ticker of its own, "DADOS
 # HISTÓRICOS - IBOVESPA" beside the same index's "Ibovespa Dados Históricos.csv" (IBOVESPA). The article
-# only in small letters, as the site writes it: "Datos históricos DE 30" would keep DE.
+# in small letters, as the site writes it, or capitalised as a user's title-cased rename writes every word
+# ("Datos Históricos Del Bitcoin": kept, DEL BITCOIN beside the lower-case name's BITCOIN); not in capitals,
+# a symbol's: "Datos históricos DE 30" keeps DE. A dash also as a word processor or a title writes it
+# ("Dados Históricos – Ibovespa": kept, "– IBOVESPA").
 SITE_PREFIX = re.compile(
     rf"^(?:d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}"
-    rf"|(?:dados|datos){_W}hist[oó]ricos(?:[\s_]*-[\s_]*|{_W})(?-i:(?:de|del|da|do){_W})?)", re.IGNORECASE)
+    rf"|(?:dados|datos){_W}hist[oó]ricos(?:[\s_]*[-\u2013\u2014][\s_]*|{_W})(?-i:[dD](?:e|el|a|o){_W})?)",
+    re.IGNORECASE)
 
 
 def without_words(words: re.Pattern, piece: str) -> str:

@@ -288,6 +288,9 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     ("Dados Históricos - Ibovespa.csv", "IBOVESPA"), ("Datos históricos EUR_COP.csv", "EUR_COP"),
     ("Datos históricos del Bitcoin.csv", "BITCOIN"), ("Datos_historicos_USD_COP.csv", "USD_COP"),
     ("Datos históricos DE 30.csv", "DE 30"),
+    # A user's title-cased rename and a typeset dash name the same instrument: kept, "DEL BITCOIN" and
+    # "– IBOVESPA" had loaded beside BITCOIN and IBOVESPA as tickers of their own.
+    ("Datos Históricos Del Bitcoin.csv", "BITCOIN"), ("Dados Históricos \u2013 Ibovespa.csv", "IBOVESPA"),
     # cn.investing.com writes no space before its words: "AAPL历史数据" heads its page and names its download.
     ("AAPL历史数据.csv", "AAPL"), ("上证指数历史数据.csv", "上证指数"), ("AAPL 历史数据 (1).csv", "AAPL"),
     # Other words are the name's ("Historical Data.csv" alone names no instrument: detection/test_nameless.py).
