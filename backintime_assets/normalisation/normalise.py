@@ -497,12 +497,25 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
 
 
 def _words(cells: list[str]) -> str:
-    """The first two of `cells` quoted, where every one not blank holds more letters than digits (words,
-    "Hoehere Mathematik 2"; not a number with its unit or scale, "12.5 EUR", "1,2M"); "" otherwise."""
+    """The first two of `cells` quoted, where every one not blank is words (_is_words); "" otherwise."""
     filled = [c.strip() for c in cells if c.strip()]
-    if not filled or any(sum(ch.isalpha() for ch in c) <= sum(ch.isdigit() for ch in c) for c in filled):
+    if not filled or not all(_is_words(c) for c in filled):
         return ""
-    return ", ".join(repr(c) for c in filled[:2])
+    return ", ".join(repr(c if len(c) <= _QUOTED else c[:_QUOTED] + "...") for c in filled[:2])
+
+
+_QUOTED = 40  # characters of a cell quoted in a reason, which every one of the file's rejected rows repeats
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_words(cell: str) -> bool:
+    """Whether `cell` holds words, not a number: no numeral in it ("Hoehere Mathematik", "AAPL"), or two
+    words before its first ("Hoehere Mathematik 2"). Not a number with its unit, scale or currency, whose
+    letters may outnumber its digits ("1,5 Mio EUR", "12 bps", "USD 1"), nor one in CJK numerals ("千二百",
+    letters to str.isalpha): told they held words, the user was sent away from a unit to strip or a
+    number format to set."""
+    first = next((i for i, ch in enumerate(cell) if ch.isnumeric()), None)
+    return bool(_WORD.search(cell)) if first is None else len(_WORD.findall(cell[:first])) >= 2
 
 
 _ACROSS = 3  # columns named by dates, at least, of a table written with its dates across the top

@@ -146,6 +146,23 @@ def test_a_column_named_as_a_price_that_holds_words_says_so():
     assert r.prices_arrow.num_rows == 0 and r.rows_read == 3 and accounted(r)
 
 
+@pytest.mark.parametrize("cells", [("1.5 Mio EUR", "1.6 Mio EUR"), ("12 bps", "13 bps"), ("5 cents", "6 cents"),
+                                   ("approx 5", "approx 6"), ("千二百", "千三百")])
+def test_a_price_column_of_numbers_with_their_units_is_not_said_to_hold_words(cells):
+    # Letters outnumber digits in a number with its unit or scale ("1.5 Mio EUR"), and CJK numerals are letters to
+    # str.isalpha: each had been said to hold "words, not numbers", sending the user from the unit to strip.
+    r = run(("Date,Close\n" + "".join(f"2024-01-0{2 + i},{c}\n" for i, c in enumerate(cells))).encode())
+    assert r.file_problem.startswith("no close column ('Close' is named as one but its values read as")
+    assert "check the file's number format" in r.file_problem and r.prices_arrow.num_rows == 0
+
+
+def test_words_in_a_price_column_are_quoted_short():
+    # Every rejected row repeats the file's reason: a cell is quoted to its first 40 characters.
+    r = run(("Date,Close\n2024-01-02," + "x" * 300 + "\n2024-01-03,closed\n").encode())
+    assert r.file_problem == ("no close column ('Close' is named as one but holds words, not numbers ('" + "x" * 40
+                              + "...', 'closed', ...): no price is read there)")
+
+
 def test_a_monthly_series_is_refused_with_its_months_named():
     # "2021-03" is read as a date now (detection/dates.py): its bars are no daily prices, and read
     # as the 1st of each month a third of them were rejected as weekend dates, the rest loaded.
