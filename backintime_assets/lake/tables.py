@@ -8,6 +8,7 @@ so a failed run leaves the previous data in place.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
@@ -90,12 +91,58 @@ def drop_stale_files(location: LakeLocation, table: str, dates: list[str], keep:
 
 
 def _files_of_dates(fs: pafs.FileSystem, location: LakeLocation, table: str, dates: list[str]) -> list[pafs.FileInfo]:
-    """The Parquet files of `dates`: one listing per date for a few dates, one listing of the whole
-    table for many (on S3 a listing is a request, and a year of dates would be 260 of them)."""
+    """The Parquet files of `dates`: one listing per date for a few dates, one listing of the span
+    from the first to the last for many (on S3 a listing is a request, and a year of dates would be
+    260 of them), never of the whole table: a run's cost does not grow with the years the lake keeps."""
     if len(dates) <= FEW_DATES:
         return [info for day in dates for info in _list_files(fs, date_dir(location, table, day))]
-    wanted = {date_dir(location, table, day) for day in dates}
-    return [i for i in _all_date_files(fs, location, table) if posixpath.dirname(i.path) in wanted]
+    wanted = set(dates)
+    return [pafs.FileInfo(path, pafs.FileType.File)
+            for day, path in files_between(location, table, min(dates), max(dates)) if day in wanted]
+
+
+def files_between(location: LakeLocation, table: str, first: str, last: str) -> list[tuple[str, str]]:
+    """(date, path) of every Parquet file of the table's dates from `first` to `last` (ISO dates,
+    both included), sorted, listing those dates alone: on S3 one listing of the keys from `first` on,
+    stopped past `last` (a page per 1,000 files of the span); on a local disk a listing of each
+    calendar day's folder of the span (a missing one costs a failed lookup)."""
+    if first > last:
+        return []
+    if location.is_s3:
+        return _s3_files_between(location, table, first, last)
+    fs = location.filesystem()
+    day, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    found = []
+    while day <= end:
+        found += [(day.isoformat(), i.path) for i in _list_files(fs, date_dir(location, table, day.isoformat()))]
+        day += dt.timedelta(days=1)
+    return sorted(found)
+
+
+def _s3_files_between(location: LakeLocation, table: str, first: str, last: str) -> list[tuple[str, str]]:
+    # boto3, not pyarrow: pyarrow's listings start at a folder's first key; S3's StartAfter starts the
+    # keys (they come in order) at a date, so the dates before it are never listed. After the day
+    # before `first`, not `first`: SeaweedFS skips the whole folder StartAfter names (`date=<first>`
+    # and all its files), where AWS starts inside it; the day before's files, if listed, are dropped.
+    bucket, table_key = location.path(table).split("/", 1)
+    prefix = f"{table_key}/{PARTITION_PREFIX}"
+    start = dt.date.fromisoformat(first)
+    before = (start - dt.timedelta(days=1)).isoformat()
+    # A page as long as the span has days (a date holds a file, or a few while a rerun replaces it),
+    # not S3's 1,000 keys: the dates past `last` a page brings are listed for nothing.
+    page_keys = min(1000, (dt.date.fromisoformat(last) - start).days + 2)
+    found = []
+    pages = location.s3_client().get_paginator("list_objects_v2").paginate(
+        Bucket=bucket, Prefix=prefix, StartAfter=prefix + before, PaginationConfig={"PageSize": page_keys})
+    for page in pages:
+        for item in page.get("Contents", []):
+            day, _, name = item["Key"][len(prefix):].partition("/")
+            if day > last:
+                return sorted(found)
+            # A file in the date's folder, as _list_files lists (not a folder marker, not deeper).
+            if day >= first and name.endswith(".parquet") and "/" not in name:
+                found.append((day, f"{bucket}/{item['Key']}"))
+    return sorted(found)
 
 
 def _all_date_files(fs: pafs.FileSystem, location: LakeLocation, table: str) -> list[pafs.FileInfo]:
@@ -172,10 +219,14 @@ def read_dates(spark, location: LakeLocation, table: str, arrow_schema: pa.Schem
 
 
 def read_arrow(location: LakeLocation, table: str, arrow_schema: pa.Schema, dates: list[str] | None = None) -> pa.Table:
-    """The same table read on this machine alone, for checks, tests and small reads. Files are read
-    by a few threads at once (pyarrow releases the GIL), which matters most on S3, where each
+    """The same table read on this machine alone, for checks, tests and small reads."""
+    return read_files(location, table_files(location, table, dates), arrow_schema)
+
+
+def read_files(location: LakeLocation, files: list[tuple[str, str]], arrow_schema: pa.Schema) -> pa.Table:
+    """(date, path) files of a table (table_files, files_between) read with a `date` column. Files are
+    read by a few threads at once (pyarrow releases the GIL), which matters most on S3, where each
     file is a round trip."""
-    import datetime as dt
     from concurrent.futures import ThreadPoolExecutor
 
     fs = location.filesystem()
@@ -186,7 +237,7 @@ def read_arrow(location: LakeLocation, table: str, arrow_schema: pa.Schema, date
         return t.add_column(0, "date", pa.repeat(pa.scalar(dt.date.fromisoformat(day), pa.date32()), t.num_rows))
 
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        parts = list(pool.map(read, table_files(location, table, dates)))
+        parts = list(pool.map(read, files))
     if not parts:
         return pa.schema([pa.field("date", pa.date32()), *arrow_schema]).empty_table()
     return pa.concat_tables(parts)
