@@ -4,13 +4,15 @@ closes on the dates around them (ingestion/slips_across_dates.py), across daily 
 Not blocking, severity WARN: a suspect may be a real market (nothing in the lake can prove a slip),
 and rejecting on it would make a date's rows depend on other dates' files. It reads only the run's
 stored rows (already read for the other checks) and four columns of the nearest stored dates on
-each side (WINDOW_DATES), so a daily run costs a few small Parquet reads, after one listing of the
-table's date folders to find those neighbours (on S3 a paginated listing of every stored date).
+each side (WINDOW_DATES), so a daily run costs a few small Parquet reads, after a listing of the
+SEARCH_DAYS calendar days on each side of the run to find those neighbours (not of every stored
+date: a daily run's cost does not grow with the years the lake keeps).
 """
 from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 import pyarrow as pa
 from dagster import (
@@ -20,13 +22,18 @@ from dagster import (
 from backintime_assets.assets.check_evaluations import days_metadata
 from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips, rows_per_day, slips_by_day
 from backintime_assets.lake import LakeLocation
-from backintime_assets.lake.tables import list_dates, read_arrow
+from backintime_assets.lake.tables import files_between, read_files, table_files
 from backintime_assets.partitions import trade_date_partitions
 
 NAME = "prices_have_no_unit_slips"
 COLUMNS = pa.schema([("ticker", pa.string()), ("close", pa.float64()), ("source_file", pa.string()),
                      ("source_line", pa.int64())])
 SUSPECTS_SHOWN = 50
+# Calendar days listed on each side of a run for its WINDOW_DATES nearest stored dates: 25 dates of a
+# five-day week span 35 days, the rest is room for holidays and a week the office missed. A side
+# that holds fewer (the lake's first dates, a long gap) is found by listing every stored date: the
+# same neighbours either way. A neighbour is a date holding a file (an emptied date's folder is none).
+SEARCH_DAYS = 3 * WINDOW_DATES
 
 SPEC = AssetCheckSpec(
     NAME, asset="prices", blocking=False, partitions_def=trade_date_partitions,
@@ -35,16 +42,45 @@ SPEC = AssetCheckSpec(
 )
 
 
-def window_rows(location: LakeLocation, dates: list[dt.date], stored_prices: pa.Table) -> pa.Table:
-    """The run's stored rows and those of the nearest WINDOW_DATES stored dates on each side."""
+def window_rows(location: LakeLocation, dates: list[dt.date], stored_prices: pa.Table,
+                latest: dt.date | None = None) -> pa.Table:
+    """The run's stored rows and those of the nearest WINDOW_DATES stored dates on each side.
+    `latest`: the last date the lake can hold (today's partition: a run writes its partitions' dates
+    only), where the search after the run stops; None: no such bound."""
+    first, last = min(dates), max(dates)
+    day = dt.timedelta(days=1)
+    before = files_between(location, "prices", (first - SEARCH_DAYS * day).isoformat(), (first - day).isoformat())
+    after_end = last + SEARCH_DAYS * day if latest is None else min(last + SEARCH_DAYS * day, latest)
+    after = files_between(location, "prices", (last + day).isoformat(), after_end.isoformat())
+    before_dates, after_dates = _dates_of(before), _dates_of(after)
+    short_before = len(before_dates) < WINDOW_DATES
+    short_after = len(after_dates) < WINDOW_DATES and (latest is None or after_end < latest)
+    if short_before or short_after:  # nearer dates than SEARCH_DAYS do not make a side: list every one
+        return _window_rows_of_every_date(location, dates, stored_prices)
+    around = set(before_dates[-WINDOW_DATES:] + after_dates[:WINDOW_DATES])
+    return _with_neighbours(stored_prices, lambda: read_files(
+        location, [(d, path) for d, path in before + after if d in around], COLUMNS))
+
+
+def _dates_of(files: list[tuple[str, str]]) -> list[str]:
+    return sorted({d for d, _ in files})
+
+
+def _window_rows_of_every_date(location: LakeLocation, dates: list[dt.date], stored_prices: pa.Table) -> pa.Table:
     run = {d.isoformat() for d in dates}
-    stored = [d for d in list_dates(location, "prices") if d not in run]
-    first, last = min(run), max(run)
-    around = [d for d in stored if d < first][-WINDOW_DATES:] + [d for d in stored if d > last][:WINDOW_DATES]
+    files = [(d, path) for d, path in table_files(location, "prices") if d not in run]
+    stored, first, last = _dates_of(files), min(run), max(run)
+    around = set([d for d in stored if d < first][-WINDOW_DATES:] + [d for d in stored if d > last][:WINDOW_DATES])
+    return _with_neighbours(stored_prices, lambda: read_files(
+        location, [(d, path) for d, path in files if d in around], COLUMNS))
+
+
+def _with_neighbours(stored_prices: pa.Table, read: Callable[[], pa.Table]) -> pa.Table:
     own = stored_prices.select(["date", *COLUMNS.names])
-    if not around:
+    neighbours = read()
+    if not neighbours.num_rows:
         return own
-    return pa.concat_tables([own, read_arrow(location, "prices", COLUMNS, around).select(own.column_names)])
+    return pa.concat_tables([own, neighbours.select(own.column_names)])
 
 
 def unit_slip_proof(context: AssetExecutionContext, location: LakeLocation, dates: list[dt.date],
@@ -54,7 +90,9 @@ def unit_slip_proof(context: AssetExecutionContext, location: LakeLocation, date
     if not dates:
         return None
     started = time.perf_counter()
-    rows = window_rows(location, dates, stored_prices)
+    last_key = trade_date_partitions.get_last_partition_key()
+    latest = dt.date.fromisoformat(last_key) if last_key else None
+    rows = window_rows(location, dates, stored_prices, latest)
     suspects = find_slips(rows, dates)
     days = slips_by_day(suspects, dates, rows_per_day(stored_prices))
     seconds = round(time.perf_counter() - started, 3)

@@ -96,3 +96,50 @@ def test_the_neighbour_dates_are_read_alike_from_a_local_or_an_s3_lake(request, 
     assert read == days[41 - WINDOW_DATES:41 + WINDOW_DATES + 1]
     assert [(s.date, s.source_file, s.source_line, s.reported_on) for s in find_slips(rows, [run])] == [
         (slipped.isoformat(), f"prices_{slipped}.csv", 2, run.isoformat())]
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_a_daily_run_lists_and_reads_only_the_dates_around_it(request, lake, tmp_path):
+    """The neighbours of a run are found by listing the dates around it, not every stored date (a
+    daily run's cost grew with the years kept), and they are the ones a listing of every date finds."""
+    import pyarrow as pa
+
+    from backintime_assets.assets.slip_check import SEARCH_DAYS, _window_rows_of_every_date, window_rows
+    from backintime_assets.lake.tables import date_dir, write_date_file
+    from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES
+    from backintime_assets_tests.support.opened_files import LoggedLake
+
+    plain = request.getfixturevalue(lake)
+    days = [FIRST + timedelta(days=i) for i in range(280) if (FIRST + timedelta(days=i)).weekday() < 5]  # 200
+    fs = plain.filesystem()
+    for day in days:
+        write_date_file(fs, plain, "prices", day.isoformat(), pa.table({
+            "ticker": ["VOD.L"], "close": [58.54], "source_file": [f"prices_{day}.csv"], "source_line": [2]}), "r")
+
+    def own(day):
+        return pa.table({"date": pa.array([day], pa.date32()), "ticker": ["VOD.L"], "close": [58.54],
+                         "source_file": [f"prices_{day}.csv"], "source_line": [2]})
+
+    for at, latest in ((100, None), (len(days) - 1, days[-1])):  # mid-lake; the newest date, today's
+        run = days[at]
+        log = tmp_path / f"{lake}-{at}.log"
+        location = LoggedLake(**{f: getattr(plain, f) for f in (
+            "url", "s3_endpoint_url", "s3_access_key_id", "s3_secret_access_key")}, log=str(log))
+        rows = window_rows(location, [run], own(run), latest)
+        expected = days[max(0, at - WINDOW_DATES):at] + days[at + 1:at + 1 + WINDOW_DATES]
+        assert sorted({d for d in rows.column("date").to_pylist() if d != run}) == expected
+        assert rows.sort_by("date").equals(_window_rows_of_every_date(plain, [run], own(run)).sort_by("date"))
+        # Only date folders within SEARCH_DAYS of the run were listed (never the table's folder), and
+        # only the neighbours' files opened.
+        span = {(run + timedelta(days=k)).isoformat() for k in range(-SEARCH_DAYS, SEARCH_DAYS + 1)}
+        table_folder = plain.path("prices")
+        listed = location.listed()
+        assert table_folder not in listed
+        assert {path[len(date_dir(plain, "prices", "")):] for path in listed} <= span
+        # On S3 a listing starts at the span's first date and asks for a page as long as the span: a
+        # page past its end holds no more keys than that.
+        keys_listed = location.listed_keys()
+        assert min(key.split("/date=")[1][:10] for key in keys_listed) >= min(span) if keys_listed else listed
+        assert len(keys_listed) <= 2 * (SEARCH_DAYS + 1) < len(days)  # a page a side, not the lake's keys
+        opened = {path.split("/date=")[1][:10] for path in location.opened()}
+        assert opened == {d.isoformat() for d in expected}

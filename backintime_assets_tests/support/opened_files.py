@@ -1,5 +1,6 @@
-"""A lake whose filesystem logs every file it opens, in the driver and in Spark's workers alike:
-for tests that prove a file is read once."""
+"""A lake whose filesystem logs every file it opens and every folder it lists, in the driver and in
+Spark's workers alike: for tests that prove a file is read once, or that a run lists only the dates
+it needs (on S3 the keys a boto3 listing returns are logged as well)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -20,9 +21,42 @@ class LoggedLake(LakeLocation):
     def filesystem(self) -> pafs.FileSystem:
         return pafs.PyFileSystem(_Logging(super().filesystem(), self.log))
 
+    def s3_client(self):
+        client = super().s3_client()
+        log = self.log
+
+        def listed(parsed, **_):
+            _append(log, [LISTED_KEY + item["Key"] for item in parsed.get("Contents", [])])
+
+        client.meta.events.register("after-call.s3.ListObjectsV2", listed)
+        return client
+
     def opened(self) -> Counter:
-        with open(self.log) as lines:
-            return Counter(line.rstrip("\n") for line in lines)
+        return Counter(line for line in self._lines() if not line.startswith((LISTED, LISTED_KEY)))
+
+    def listed(self) -> list[str]:
+        """The folders listed through the filesystem, in order."""
+        return [line[len(LISTED):] for line in self._lines() if line.startswith(LISTED)]
+
+    def listed_keys(self) -> list[str]:
+        """The keys boto3 listings returned (an S3 lake's), in order."""
+        return [line[len(LISTED_KEY):] for line in self._lines() if line.startswith(LISTED_KEY)]
+
+    def _lines(self) -> list[str]:
+        try:
+            with open(self.log) as lines:
+                return [line.rstrip("\n") for line in lines]
+        except FileNotFoundError:
+            return []
+
+
+LISTED, LISTED_KEY = "listed:", "listed-key:"
+
+
+def _append(log: str, lines: list[str]) -> None:
+    if lines:
+        with open(log, "a") as out:
+            out.write("".join(line + "\n" for line in lines))
 
 
 class _Logging(pafs.FileSystemHandler):
@@ -30,8 +64,7 @@ class _Logging(pafs.FileSystemHandler):
         self.fs, self.log = fs, log
 
     def _opening(self, path: str) -> None:
-        with open(self.log, "a") as out:
-            out.write(path + "\n")
+        _append(self.log, [path])
 
     def open_input_file(self, path):
         self._opening(path)
@@ -55,6 +88,7 @@ class _Logging(pafs.FileSystemHandler):
         return self.fs.get_file_info(paths)
 
     def get_file_info_selector(self, selector):
+        _append(self.log, [LISTED + selector.base_dir.rstrip("/")])
         return self.fs.get_file_info(selector)
 
     def create_dir(self, path, recursive):
