@@ -25,7 +25,7 @@ from backintime_assets.detection.nameless import as_named
 from backintime_assets.detection.renamed_day import by_name, dated_as_named
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
-    prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
+    StoredRows, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
 )
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask, kept_rows_path
@@ -105,19 +105,20 @@ def prices_and_rejections(
         manifest.SEEN_CHANGE: seen_change, manifest.CHANGE_LOG: change_log})
     yield Output(conversion.rejected_rows, output_name="rejected_rows")
 
-    stored_prices = read_arrow(location, "prices", PRICES, keys)
-    stored_rejected = read_arrow(location, "rejected_rows", REJECTED_ROWS, keys)
+    # Each date's files read once, and their rows counted per date once, for all four checks.
+    stored = StoredRows(read_arrow(location, "prices", PRICES, keys),
+                        read_arrow(location, "rejected_rows", REJECTED_ROWS, keys))
     # The manifest's dates of each file place one that left no row in the lake (never parsed, every row lost).
     file_dates = {t.source_file: [*(t.dates or ()), t.home_date] for t in tasks}
     # Each check once: the run's finding and its days come from the same pass over the rows.
     proofs = {
         "every_row_accounted_for": prove_rows_accounted_for(
-            accounting, stored_prices, stored_rejected, [t.source_file for t in tasks], file_dates, dates),
-        "prices_have_one_row_per_ticker_and_date": prove_one_row_per_ticker_and_date(stored_prices, dates),
-        "prices_are_sane": prove_prices_are_sane(stored_prices, dates),
+            accounting, stored, [t.source_file for t in tasks], file_dates, dates),
+        "prices_have_one_row_per_ticker_and_date": prove_one_row_per_ticker_and_date(stored, dates),
+        "prices_are_sane": prove_prices_are_sane(stored, dates),
     }
     file_problems = {a["source_file"]: a["file_problem"] for a in accounting if a["file_problem"]}
-    slips = slip_check.unit_slip_proof(context, location, dates, stored_prices)
+    slips = slip_check.unit_slip_proof(context, location, dates, stored)
     if keys and not context.has_partition_key:
         days = {name: proof.days for name, proof in proofs.items()}
         if slips is not None:

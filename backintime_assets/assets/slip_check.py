@@ -20,7 +20,8 @@ from dagster import (
 )
 
 from backintime_assets.assets.check_evaluations import days_metadata
-from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips, rows_per_day, slips_by_day
+from backintime_assets.ingestion.accounting import StoredRows
+from backintime_assets.ingestion.slips_across_dates import WINDOW_DATES, find_slips, slips_by_day
 from backintime_assets.lake import LakeLocation
 from backintime_assets.lake.tables import files_between, read_files, table_files
 from backintime_assets.partitions import trade_date_partitions
@@ -84,7 +85,7 @@ def _with_neighbours(stored_prices: pa.Table, read: Callable[[], pa.Table]) -> p
 
 
 def unit_slip_proof(context: AssetExecutionContext, location: LakeLocation, dates: list[dt.date],
-                    stored_prices: pa.Table) -> tuple[list[dict], AssetCheckResult] | None:
+                    stored: StoredRows) -> tuple[list[dict], AssetCheckResult] | None:
     """The check's proof per date (for a range run's evaluations: check_evaluations.py) and its result
     for the run; None for a run of no dates."""
     if not dates:
@@ -92,9 +93,9 @@ def unit_slip_proof(context: AssetExecutionContext, location: LakeLocation, date
     started = time.perf_counter()
     last_key = trade_date_partitions.get_last_partition_key()
     latest = dt.date.fromisoformat(last_key) if last_key else None
-    rows = window_rows(location, dates, stored_prices, latest)
+    rows = window_rows(location, dates, stored.prices, latest)
     suspects = find_slips(rows, dates)
-    days = slips_by_day(suspects, dates, rows_per_day(stored_prices))
+    days = slips_by_day(suspects, dates, {d.isoformat(): n for d, n in stored.prices_per_date.items()})
     seconds = round(time.perf_counter() - started, 3)
     confirmed = [s for s in suspects if s.confirmed]
     for s in confirmed[:20]:

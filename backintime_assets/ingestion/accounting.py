@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pyarrow as pa
@@ -63,9 +64,8 @@ def _file_problems(files: list[dict], in_lake_prices: Counter, in_lake_rejected:
     return problems
 
 
-def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_rejected: pa.Table,
-                              expected_files: list[str], file_dates: dict[str, list[dt.date]],
-                              dates: list[dt.date]) -> Proof:
+def prove_rows_accounted_for(files: list[dict], stored: StoredRows, expected_files: list[str],
+                             file_dates: dict[str, list[dt.date]], dates: list[dt.date]) -> Proof:
     """Per file: read == loaded + rejected, and the lake holds exactly the rows this run put there; for
     the run and per trade date of the run, failing days first. `expected_files` are the files the
     manifest holds for the run's dates: each must have been parsed.
@@ -80,7 +80,7 @@ def prove_rows_accounted_for(files: list[dict], lake_prices: pa.Table, lake_reje
     as its lines are all rejected, but a day of nothing but refused files should not look like a quiet day.
     """
     by_file = {f["source_file"]: f for f in files}
-    lake = _by_date_and_file(lake_prices), _by_date_and_file(lake_rejected)
+    lake = stored.prices_by_date_and_file, stored.rejected_by_date_and_file
     in_lake = tuple(_rows_by_file(groups) for groups in lake)
     run_problems = _file_problems(files, *in_lake, expected_files)
     problems_of: dict[str, list[str]] = defaultdict(list)
@@ -153,6 +153,32 @@ class _Groups:
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
+class StoredRows:
+    """The rows a run stored in prices and rejected_rows (read from the lake once), and their counts
+    per date and file, grouped once for all the checks of the run: each check grouped them again,
+    three passes over the same rows in one evaluation."""
+
+    def __init__(self, prices: pa.Table, rejected: pa.Table | None = None):
+        self.prices = prices
+        self.rejected = rejected if rejected is not None else prices.schema.empty_table()
+
+    @cached_property
+    def prices_by_date_and_file(self) -> _Groups:
+        return _by_date_and_file(self.prices)
+
+    @cached_property
+    def rejected_by_date_and_file(self) -> _Groups:
+        return _by_date_and_file(self.rejected)
+
+    @cached_property
+    def prices_per_date(self) -> Counter:
+        """Rows of prices per date (a dt.date), from its groups per date and file."""
+        groups = self.prices_by_date_and_file
+        days = _distinct(groups.day)
+        rows = _rows_on_days(groups.day, groups.count, days)
+        return Counter({dt.date.fromordinal(int(d)): int(n) for d, n in zip(days.tolist(), rows.tolist())})
+
+
 def _by_date_and_file(table: pa.Table) -> _Groups:
     groups = _grouped(table, "date", "source_file")
     files = pc.dictionary_encode(groups["source_file"]).combine_chunks()
@@ -203,8 +229,9 @@ def _grouped(table: pa.Table, *keys: str) -> pa.Table:
     return table.select(list(keys)).group_by(list(keys), use_threads=False).aggregate([([], "count_all")])
 
 
-def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) -> Proof:
+def prove_one_row_per_ticker_and_date(stored: StoredRows, dates: list[dt.date]) -> Proof:
     """For the run and per trade date: its rows, and each (ticker) it holds more than once, failing days first."""
+    prices = stored.prices
     # Counted by Arrow (a Counter over every row's Python values took ~2 s a million rows); the repeats
     # listed in the order they first occur, which picks the 20 the run's finding shows.
     keys = prices.select(["date", "ticker"]).append_column("at", pa.array(np.arange(prices.num_rows)))
@@ -212,7 +239,7 @@ def prove_one_row_per_ticker_and_date(prices: pa.Table, dates: list[dt.date]) ->
     groups = groups.filter(pc.greater(groups["count_all"], 1)).sort_by("at_min")
     repeats: list[str] = []
     repeated: dict[dt.date, list[str]] = defaultdict(list)
-    rows = _counts(prices, "date")
+    rows = stored.prices_per_date
     for day, ticker, n in zip(*(groups[c].to_pylist() for c in ("date", "ticker", "count_all"))):
         repeats.append(f"{day} {ticker} x{n}")
         repeated[day].append(repeats[-1])
@@ -235,11 +262,11 @@ def _sanity_rules(prices: pa.Table) -> dict[str, pa.ChunkedArray]:
     return {name: pc.fill_null(mask, True) for name, mask in rules.items()}
 
 
-def prove_prices_are_sane(prices: pa.Table, dates: list[dt.date]) -> Proof:
+def prove_prices_are_sane(stored: StoredRows, dates: list[dt.date]) -> Proof:
     """Positive prices, high the highest and low the lowest of the day, non-negative volume (or none):
     for the run and per trade date, its rows and how many break each rule,
     failing days first. The run's counts are the sums of its days' (every row of the lake has a date)."""
-    rows = _counts(prices, "date")
+    prices, rows = stored.prices, stored.prices_per_date
     bad: dict[dt.date, list[str]] = defaultdict(list)
     run_problems = []
     for name, mask in _sanity_rules(prices).items():

@@ -3,7 +3,8 @@ import datetime as dt
 import pyarrow as pa
 
 from backintime_assets.ingestion.accounting import (
-    Finding, days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
+    Finding, StoredRows, days_summary, prove_one_row_per_ticker_and_date, prove_prices_are_sane,
+    prove_rows_accounted_for,
 )
 
 MON, TUE, WED, THU = dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5), dt.date(2025, 3, 6)
@@ -20,15 +21,15 @@ def _lake(names):
 
 
 def _rows_accounted_for(files, lake_prices, lake_rejected, expected_files):
-    return prove_rows_accounted_for(files, lake_prices, lake_rejected, expected_files, {}, []).finding
+    return prove_rows_accounted_for(files, StoredRows(lake_prices, lake_rejected), expected_files, {}, []).finding
 
 
 def _prices_are_sane(prices):
-    return prove_prices_are_sane(prices, []).finding
+    return prove_prices_are_sane(StoredRows(prices), []).finding
 
 
 def _one_row_per_ticker_and_date(prices):
-    return prove_one_row_per_ticker_and_date(prices, []).finding
+    return prove_one_row_per_ticker_and_date(StoredRows(prices), []).finding
 
 
 def test_balanced_file_passes():
@@ -50,7 +51,8 @@ def test_lost_rows_missing_lake_rows_and_unparsed_files_fail():
 def _prices(**columns):
     n = len(next(iter(columns.values())))
     base = {"date": [dt.date(2025, 1, 2)] * n, "ticker": [f"T{i}" for i in range(n)], "open": [10.0] * n,
-            "high": [11.0] * n, "low": [9.0] * n, "close": [10.0] * n, "adj_close": [10.0] * n, "volume": [1] * n}
+            "high": [11.0] * n, "low": [9.0] * n, "close": [10.0] * n, "adj_close": [10.0] * n, "volume": [1] * n,
+            "source_file": ["a.csv"] * n}
     return pa.table({**base, **columns})
 
 
@@ -89,7 +91,7 @@ def test_a_range_runs_proof_per_day_puts_the_failing_day_first_with_its_files_ro
     prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(WED, "wed.csv")])
     rejected = _dated([(MON, "mon.csv")])
     names = ["mon.csv", "tue.csv", "wed.csv"]
-    days = prove_rows_accounted_for(files, prices, rejected, names, {}, [MON, TUE, WED]).days
+    days = prove_rows_accounted_for(files, StoredRows(prices, rejected), names, {}, [MON, TUE, WED]).days
     assert [(d["date"], d["passed"]) for d in days] == [("2025-03-04", False), ("2025-03-03", True),
                                                         ("2025-03-05", True)]
     assert days[0]["problems"] == ["tue.csv: 1 rows in prices, expected 2"]
@@ -106,7 +108,7 @@ def test_a_file_over_several_days_fails_each_of_its_days_and_is_not_counted_as_o
     files = [_file("archive.csv", 4, 4, 0), _file("mon.csv", 1, 1, 0)]
     prices = _dated([(MON, "archive.csv"), (TUE, "archive.csv"), (WED, "archive.csv"), (MON, "mon.csv")])
     days = {d["date"]: d for d in prove_rows_accounted_for(
-        files, prices, _dated([]), ["archive.csv", "mon.csv"], {}, [MON, TUE, WED]).days}
+        files, StoredRows(prices, _dated([])), ["archive.csv", "mon.csv"], {}, [MON, TUE, WED]).days}
     assert [days[k]["passed"] for k in ("2025-03-03", "2025-03-04", "2025-03-05")] == [False, False, False]
     assert days["2025-03-03"]["rows_read"] == 1 and days["2025-03-03"]["files_over_several_days"] == 1
     assert days["2025-03-04"]["problems"] == ["archive.csv: 3 rows in prices, expected 4"]
@@ -114,31 +116,32 @@ def test_a_file_over_several_days_fails_each_of_its_days_and_is_not_counted_as_o
 
 def test_a_file_with_no_row_in_the_lake_fails_the_days_the_manifest_gives_it():
     # Never parsed: no row anywhere, so only the manifest says which day it belongs to.
-    days = prove_rows_accounted_for([], _dated([]), _dated([]), ["tue.csv"], {"tue.csv": [TUE]}, [MON, TUE]).days
+    days = prove_rows_accounted_for(
+        [], StoredRows(_dated([]), _dated([])), ["tue.csv"], {"tue.csv": [TUE]}, [MON, TUE]).days
     assert [(d["date"], d["passed"], d["problems"]) for d in days] == [
         ("2025-03-04", False, ["tue.csv: in the manifest for these dates but never parsed"]),
         ("2025-03-03", True, [])]
 
 
 def test_a_failing_file_no_date_places_fails_every_day_not_none():
-    days = prove_rows_accounted_for([], _dated([]), _dated([]), ["lost.csv"], {}, [MON, TUE]).days
+    days = prove_rows_accounted_for([], StoredRows(_dated([]), _dated([])), ["lost.csv"], {}, [MON, TUE]).days
     assert [(d["date"], d["passed"]) for d in days] == [("2025-03-03", False), ("2025-03-04", False)]
     assert days[0]["problems"] == ["lost.csv: in the manifest for these dates but never parsed"]
 
 
 def test_rows_of_a_file_the_run_did_not_read_fail_the_day_they_are_on():
-    days = prove_rows_accounted_for([], _dated([(TUE, "stray.csv")]), _dated([]), [], {}, [MON, TUE]).days
+    days = prove_rows_accounted_for([], StoredRows(_dated([(TUE, "stray.csv")]), _dated([])), [], {}, [MON, TUE]).days
     assert days[0]["date"] == "2025-03-04" and not days[0]["passed"]
     assert days[0]["problems"] == ["stray.csv: rows in the lake for these dates from a file this run did not read"]
 
 
 def test_price_rules_and_repeats_per_day_name_the_failing_day_first():
     prices = _prices(date=[MON, TUE, TUE], ticker=["A", "A", "A"], close=[10.0, 10.0, -1.0])
-    sane = prove_prices_are_sane(prices, [MON, TUE, WED]).days
+    sane = prove_prices_are_sane(StoredRows(prices), [MON, TUE, WED]).days
     assert [(d["date"], d["passed"], d["rows"]) for d in sane] == [
         ("2025-03-04", False, 2), ("2025-03-03", True, 1), ("2025-03-05", True, 0)]
     assert sane[0]["problems"] == ["1 rows with non-positive price", "1 rows with low above open/close"]
-    unique = prove_one_row_per_ticker_and_date(prices, [MON, TUE]).days
+    unique = prove_one_row_per_ticker_and_date(StoredRows(prices), [MON, TUE]).days
     assert [(d["date"], d["passed"], d["problems"]) for d in unique] == [
         ("2025-03-04", False, ["2025-03-04 A x2"]), ("2025-03-03", True, [])]
 
@@ -149,7 +152,7 @@ def test_a_proof_gives_the_runs_finding_whatever_dates_it_is_split_by():
     prices = _dated([(MON, "mon.csv")] * 2 + [(TUE, "tue.csv")] + [(MON, "arc.csv")] * 3 + [(TUE, "stray.csv")])
     rejected = _dated([(MON, "mon.csv"), (WED, "mon.csv")])
     names = ["mon.csv", "tue.csv", "arc.csv", "never.csv"]
-    proof = prove_rows_accounted_for(files, prices, rejected, names, {}, [MON, TUE, WED])
+    proof = prove_rows_accounted_for(files, StoredRows(prices, rejected), names, {}, [MON, TUE, WED])
     assert proof.finding == _rows_accounted_for(files, prices, rejected, names)
     assert proof.finding.problems == [
         "never.csv: in the manifest for these dates but never parsed", "arc.csv: 3 rows in prices, expected 4",
@@ -158,15 +161,15 @@ def test_a_proof_gives_the_runs_finding_whatever_dates_it_is_split_by():
     table = _prices(date=[MON, TUE, TUE, TUE, WED], ticker=["A", "A", "A", "B", "B"],
                     close=[10.0, -1.0, 10.0, None, 10.0], high=[11.0, 11.0, 8.0, 11.0, 11.0],
                     volume=pa.array([1, -1, None, 1, -2], pa.int64()))
-    sane = prove_prices_are_sane(table, [MON, TUE, WED])
+    sane = prove_prices_are_sane(StoredRows(table), [MON, TUE, WED])
     assert sane.finding == _prices_are_sane(table) and not sane.finding.passed
     assert sane.finding.problems == ["1 rows with non-positive price", "1 rows with high below open/close/low",
                                      "1 rows with low above open/close", "2 rows with negative volume"]
-    unique = prove_one_row_per_ticker_and_date(table, [MON, TUE, WED])
+    unique = prove_one_row_per_ticker_and_date(StoredRows(table), [MON, TUE, WED])
     assert unique.finding == _one_row_per_ticker_and_date(table) and unique.finding.problems == ["2025-03-04 A x2"]
     clean = _prices(close=[10.0, 10.5])
-    assert prove_prices_are_sane(clean, []).finding == Finding(True, [])
-    assert prove_one_row_per_ticker_and_date(clean, []).finding == Finding(True, [])
+    assert prove_prices_are_sane(StoredRows(clean), []).finding == Finding(True, [])
+    assert prove_one_row_per_ticker_and_date(StoredRows(clean), []).finding == Finding(True, [])
 
 
 def test_a_day_of_a_file_refused_whole_names_it_though_it_passes():
@@ -176,7 +179,7 @@ def test_a_day_of_a_file_refused_whole_names_it_though_it_passes():
     files = [{**_file("wed.csv", 0, 0, 0), "file_problem": "empty file"},
              {**_file("thu.csv", 0, 0, 0), "file_problem": "binary content (NUL bytes)"}, _file("mon.csv", 1, 1, 0)]
     days = {d["date"]: d for d in prove_rows_accounted_for(
-        files, _dated([(MON, "mon.csv")]), _dated([]), ["wed.csv", "thu.csv", "mon.csv"],
+        files, StoredRows(_dated([(MON, "mon.csv")]), _dated([])), ["wed.csv", "thu.csv", "mon.csv"],
         {"wed.csv": [WED], "thu.csv": [THU]}, [MON, TUE, WED, THU]).days}
     assert all(d["passed"] for d in days.values())
     assert days["2025-03-05"]["file_problems"] == ["wed.csv: empty file"]
@@ -192,7 +195,7 @@ def test_a_crowded_days_problems_are_its_first_files_by_name_and_its_count_holds
         {**_file("refused.csv", 0, 0, 0), "file_problem": "empty file"}, _file("gone.csv", None, 0, 0)]
     prices = _dated([(MON, f"f{k}.csv") for k in range(7)] + [(MON, "f0.csv")])
     days = {d["date"]: d for d in prove_rows_accounted_for(
-        files, prices, _dated([]), [], {"refused.csv": [MON, THU]}, [MON, TUE]).days}
+        files, StoredRows(prices, _dated([])), [], {"refused.csv": [MON, THU]}, [MON, TUE]).days}
     monday = days["2025-03-03"]
     assert monday["problems"] == [
         "f0.csv: read 9 but loaded 2 + rejected 1", "f0.csv: 0 rows in rejected_rows, expected 1",
@@ -206,3 +209,34 @@ def test_a_crowded_days_problems_are_its_first_files_by_name_and_its_count_holds
     # Tuesday holds no file: only the problem of the file no date places fails it.
     assert (days["2025-03-04"]["problems"], days["2025-03-04"]["files"]) == (["gone.csv: never parsed"], 0)
     assert "2025-03-06" not in days  # a manifest date outside the run places no day
+
+
+def test_the_checks_of_a_run_count_its_stored_rows_per_date_once(monkeypatch):
+    # The three checks grouped the same stored rows by date each (and the slip check a fourth time):
+    # a run's rows are grouped once, by date and file, and every check's counts come from that.
+    import backintime_assets.ingestion.accounting as accounting
+
+    prices = _prices(date=[MON, TUE, TUE], ticker=["A", "A", "B"], close=[10.0, 10.0, -1.0],
+                     source_file=["mon.csv", "tue.csv", "tue.csv"])
+    rejected = _dated([(MON, "mon.csv")])
+    passes = []
+    real = accounting._grouped
+
+    def counted(table, *keys):
+        if table is prices:  # a pass over every stored row (the sanity rules count their failing rows)
+            passes.append(keys)
+        return real(table, *keys)
+
+    monkeypatch.setattr(accounting, "_grouped", counted)
+    stored = StoredRows(prices, rejected)
+    files = [_file("mon.csv", 2, 1, 1), _file("tue.csv", 2, 2, 0)]
+    accounted = prove_rows_accounted_for(files, stored, ["mon.csv", "tue.csv"], {}, [MON, TUE, WED])
+    unique = prove_one_row_per_ticker_and_date(stored, [MON, TUE, WED])
+    sane = prove_prices_are_sane(stored, [MON, TUE, WED])
+    assert passes == [("date", "source_file")]
+    assert stored.prices_per_date == {MON: 1, TUE: 2}
+    assert [(d["date"], d["rows_loaded"]) for d in accounted.days] == [
+        ("2025-03-03", 1), ("2025-03-04", 2), ("2025-03-05", 0)]
+    assert [(d["date"], d["rows"]) for d in unique.days] == [("2025-03-03", 1), ("2025-03-04", 2), ("2025-03-05", 0)]
+    assert [(d["date"], d["passed"], d["rows"]) for d in sane.days] == [
+        ("2025-03-04", False, 2), ("2025-03-03", True, 1), ("2025-03-05", True, 0)]

@@ -3,7 +3,7 @@ process (a stand-in for Spark runs each task where it is called)."""
 import datetime as dt
 import hashlib
 
-from backintime_assets.ingestion.accounting import prove_rows_accounted_for
+from backintime_assets.ingestion.accounting import StoredRows, prove_rows_accounted_for
 from backintime_assets.ingestion.convert import convert_files
 from backintime_assets.ingestion.parsed import FileTask
 from backintime_assets.ingestion.survey import SurveyTask, survey_files
@@ -67,7 +67,8 @@ def test_side_by_side_files_are_surveyed_and_converted_a_row_per_ticker_and_ever
                                      "rejected": 1, "loaded_in_run": 5, "rejected_in_run": 1}
     prices = read_arrow(local_lake, "prices", PRICES)
     rejected = read_arrow(local_lake, "rejected_rows", REJECTED_ROWS)
-    assert prove_rows_accounted_for(conversion.accounting, prices, rejected, list(texts), {}, days).finding.passed
+    stored = StoredRows(prices, rejected)
+    assert prove_rows_accounted_for(conversion.accounting, stored, list(texts), {}, days).finding.passed
     closes = sorted((r["ticker"], str(r["date"]), r["close"], r["source_file"]) for r in prices.to_pylist())
     assert closes == [
         ("AAPL", "2025-02-10", 230.1, "yf.csv"), ("AAPL", "2025-02-11", 231.5, "yf.csv"),
