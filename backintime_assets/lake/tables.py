@@ -137,10 +137,12 @@ def _s3_files_between(location: LakeLocation, table: str, first: str, last: str)
     for page in pages:
         for item in page.get("Contents", []):
             day, _, name = item["Key"][len(prefix):].partition("/")
-            if day > last:
+            # Keys come sorted, so their first ten characters never go down; a stray folder named
+            # `date=<last>-copy` sorts before `date=<last>/` and must not end the listing.
+            if day[:len(last)] > last:
                 return sorted(found)
-            # A file in the date's folder, as _list_files lists (not a folder marker, not deeper).
-            if day >= first and name.endswith(".parquet") and "/" not in name:
+            # A file in a date's own folder, as _list_files lists (not a folder marker, not deeper).
+            if first <= day <= last and len(day) == len(last) and name.endswith(".parquet") and "/" not in name:
                 found.append((day, f"{bucket}/{item['Key']}"))
     return sorted(found)
 

@@ -171,3 +171,23 @@ def test_a_volume_the_file_does_not_give_stays_null_through_the_lake(local_lake)
     table = read_arrow(local_lake, "prices", PRICES)
     assert list(zip(*(table[c].to_pylist() for c in ("date", "ticker", "volume")))) == expected + [
         (dt.date(2025, 1, 6), "NAV", None), (dt.date(2025, 1, 6), "ZRO", 0.0)]
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_files_between_lists_the_dates_of_its_span_alone(request, lake):
+    import pyarrow.parquet as pq
+
+    from backintime_assets.lake.tables import date_dir, files_between
+
+    location = request.getfixturevalue(lake)
+    fs = location.filesystem()
+    for day in ("2025-01-02", "2025-01-03", "2025-01-06", "2025-01-07"):
+        write_date_file(fs, location, "t", day, pa.table({"ticker": ["A"], "close": [1.0]}), "r")
+    # A stray folder beside a date's: on S3 its keys sort before the date's own (`-` before `/`).
+    stray = date_dir(location, "t", "2025-01-06") + "-copy"
+    fs.create_dir(stray, recursive=True)
+    pq.write_table(pa.table({"ticker": ["A"]}), stray + "/part-r.parquet", filesystem=fs)
+    assert [d for d, _ in files_between(location, "t", "2025-01-03", "2025-01-06")] == ["2025-01-03", "2025-01-06"]
+    assert [d for d, _ in files_between(location, "t", "2025-01-04", "2025-01-05")] == []
+    assert [p.rsplit("/", 2)[1] for _, p in files_between(location, "t", "2025-01-01", "2025-01-31")] == [
+        "date=2025-01-02", "date=2025-01-03", "date=2025-01-06", "date=2025-01-07"]
