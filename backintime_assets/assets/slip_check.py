@@ -49,10 +49,13 @@ def window_rows(location: LakeLocation, dates: list[dt.date], stored_prices: pa.
     `latest`: the last date the lake can hold (today's partition: a run writes its partitions' dates
     only), where the search after the run stops; None: no such bound."""
     first, last = min(dates), max(dates)
-    day = dt.timedelta(days=1)
-    before = files_between(location, "prices", (first - SEARCH_DAYS * day).isoformat(), (first - day).isoformat())
-    after_end = last + SEARCH_DAYS * day if latest is None else min(last + SEARCH_DAYS * day, latest)
-    after = files_between(location, "prices", (last + day).isoformat(), after_end.isoformat())
+    search = dt.timedelta(days=SEARCH_DAYS)
+    after_end = last + search if latest is None else max(last, min(last + search, latest))
+    # One listing over both sides (on S3 one request a daily run): a range run's own dates in it are
+    # listed too, as reading them listed them already.
+    span = files_between(location, "prices", (first - search).isoformat(), after_end.isoformat())
+    before = [(d, path) for d, path in span if d < first.isoformat()]
+    after = [(d, path) for d, path in span if d > last.isoformat()]
     before_dates, after_dates = _dates_of(before), _dates_of(after)
     short_before = len(before_dates) < WINDOW_DATES
     short_after = len(after_dates) < WINDOW_DATES and (latest is None or after_end < latest)

@@ -5,6 +5,7 @@ cluster reads and writes S3 with no Hadoop S3A jars (they cannot be fetched on o
 """
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -66,11 +67,8 @@ class LakeLocation:
 
     def s3_client(self):
         """A boto3 client of the lake's store, for what pyarrow's filesystem cannot do without
-        writing folder markers (remove_folder)."""
-        import boto3
-
-        return boto3.client("s3", endpoint_url=self.s3_endpoint_url, aws_access_key_id=self.s3_access_key_id,
-                            aws_secret_access_key=self.s3_secret_access_key, region_name=self.s3_region)
+        writing folder markers (remove_folder) or start a listing at a key (tables.files_between)."""
+        return _s3_client(self.s3_endpoint_url, self.s3_access_key_id, self.s3_secret_access_key, self.s3_region)
 
     def ensure_exists(self) -> None:
         fs = self.filesystem()
@@ -90,6 +88,16 @@ def make_dirs(fs: pafs.FileSystem, folder: str) -> None:
             fs.create_dir(folder, recursive=True)
         except FileNotFoundError:  # a parent removed as it was made: an empty one another run ended with
             fs.create_dir(folder, recursive=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _s3_client(endpoint_url: str | None, access_key_id: str | None, secret_access_key: str | None, region: str):
+    """One client per store and key in a process: making one took ~60 ms (boto3 reads its service
+    model), more than the listing a daily run's slip check asks of it. boto3's clients are thread-safe."""
+    import boto3
+
+    return boto3.client("s3", endpoint_url=endpoint_url, aws_access_key_id=access_key_id,
+                        aws_secret_access_key=secret_access_key, region_name=region)
 
 
 def remove_folder(location: LakeLocation, folder: str) -> None:

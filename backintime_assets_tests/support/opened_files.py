@@ -22,7 +22,11 @@ class LoggedLake(LakeLocation):
         return pafs.PyFileSystem(_Logging(super().filesystem(), self.log))
 
     def s3_client(self):
-        client = super().s3_client()
+        import boto3
+
+        # A client of its own: the lake's are shared in a process, and the hook would stay on one.
+        client = boto3.client("s3", endpoint_url=self.s3_endpoint_url, aws_access_key_id=self.s3_access_key_id,
+                              aws_secret_access_key=self.s3_secret_access_key, region_name=self.s3_region)
         log = self.log
 
         def listed(parsed, **_):
