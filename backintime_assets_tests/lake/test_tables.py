@@ -4,7 +4,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from backintime_assets.lake.tables import list_dates, read_arrow, read_dates, table_files, write_date_file
+from backintime_assets.lake.tables import FEW_DATES, list_dates, read_arrow, read_dates, table_files, write_date_file
 
 SCHEMA = pa.schema([("ticker", pa.string()), ("close", pa.float64())])
 
@@ -45,7 +45,7 @@ def test_drop_stale_files_lists_few_or_many_dates_alike(request, lake):
             pq.write_table(pa.table({"ticker": ["A"], "close": [1.0]}), path, filesystem=fs)
     keep = {tables.date_file(location, "t", day, "new") for day in days}
     tables.drop_stale_files(location, "t", days[:3], keep)  # a few dates: one listing each
-    tables.drop_stale_files(location, "t", days[3:25], keep)  # many: one listing of the table
+    tables.drop_stale_files(location, "t", days[3:25], keep)  # many: one listing of their span
     left = sorted(p.rsplit("/", 1)[1] + "@" + d for d, p in table_files(location, "t"))
     assert left.count("part-old.parquet@2025-01-26") == 1  # a date not named is left alone
     assert sum(name.startswith("part-old") for name in left) == 5
@@ -191,3 +191,43 @@ def test_files_between_lists_the_dates_of_its_span_alone(request, lake):
     assert [d for d, _ in files_between(location, "t", "2025-01-04", "2025-01-05")] == []
     assert [p.rsplit("/", 2)[1] for _, p in files_between(location, "t", "2025-01-01", "2025-01-31")] == [
         "date=2025-01-02", "date=2025-01-03", "date=2025-01-06", "date=2025-01-07"]
+
+
+@pytest.mark.parametrize("lake", ["local_lake", "s3_lake"])
+def test_many_dates_drop_their_stale_files_under_a_lake_prefix_of_odd_characters(request, lake):
+    """The paths a span listing gives (boto3 keys on S3) are those the writers wrote: a current file
+    is never taken for a stale one (deleted), nor a stale one missed (its rows kept twice)."""
+    from backintime_assets.lake import LakeLocation, tables
+
+    plain = request.getfixturevalue(lake)
+    location = LakeLocation(plain.url + "/odd dir+x%41é~(1)", plain.s3_endpoint_url, plain.s3_access_key_id,
+                            plain.s3_secret_access_key)
+    fs = location.filesystem()
+    days = [(dt.date(2025, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(FEW_DATES + 5)]
+    one = pa.table({"ticker": ["A"], "close": [1.0]})
+    for day in days:
+        write_date_file(fs, location, "t", day, one, "old")
+    keep = {write_date_file(fs, location, "t", day, one, "new").path for day in days}
+    tables.drop_stale_files(location, "t", days, keep)
+    assert {path for _, path in table_files(location, "t")} == keep
+
+
+def test_a_span_listing_on_s3_pages_past_1000_keys_and_splits_no_date(s3_lake, seaweed):
+    """A listing of more keys than a page holds, with several files a date, so pages end inside a date."""
+    import boto3
+
+    from backintime_assets.lake.tables import files_between
+    from backintime_assets_tests.support.seaweed import ACCESS_KEY, SECRET_KEY
+
+    client = boto3.client("s3", endpoint_url=seaweed.endpoint_url, aws_access_key_id=ACCESS_KEY,
+                          aws_secret_access_key=SECRET_KEY, region_name="us-east-1")
+    bucket, root = s3_lake.root.split("/", 1)
+    days = [(dt.date(2022, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(340)]
+    stored = []
+    for day in days:
+        for k in range(3):  # 1,020 keys
+            key = f"{root}/t/date={day}/part-{k}.parquet"
+            client.put_object(Bucket=bucket, Key=key, Body=b"")
+            stored.append((day, f"{bucket}/{key}"))
+    assert files_between(s3_lake, "t", days[0], days[-1]) == sorted(stored)
+    assert files_between(s3_lake, "t", days[9], days[10]) == sorted(stored)[27:33]  # pages of 3 keys
