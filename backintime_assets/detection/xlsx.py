@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import io
 import re
+from array import array
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import chain, pairwise
 from pathlib import PurePath
+
+import numpy as np
 
 from .comma_text import COMMA_NUMBER, dot_decimals
 from .date_system import counts_from_1904
@@ -101,10 +104,12 @@ class Sheet:
     # A cell stored as text reads as a number whose one dot leads three digits ("4.537"): not typed, so
     # not the program's decimal dot (numbers.detect_number_format's `typed`), it may group thousands.
     text_numbers: bool = False
-    # Text cells that read as an ISO date alone ("2024-05-01" typed as text), as (row, column), 0-based:
-    # a date cell at midnight reads so too (cell_text), but a text one writes no moment, as a CSV's
-    # does not (normalisation/day_snapshot.py: a hand-kept log's dates are no midnight stamps).
-    text_days: set[tuple[int, int]] = field(default_factory=set)
+    # Date cells at midnight (typed, reading as their date alone: cell_text), by column, as their 0-based
+    # rows in ascending int32: a date cell is a moment, where a text cell reading the same "2024-05-01"
+    # writes none, as a CSV's does not (normalisation/day_snapshot.py: a hand-kept log's dates are no
+    # midnight stamps). Told here, where the cell's type is still known; an array, not a set of cells,
+    # so that a million rows of dates cost 4 MB, not hundreds.
+    midnight_days: dict[int, np.ndarray] = field(default_factory=dict)
 
 
 def workbook_format(data: bytes, name: str = "") -> str | None:
@@ -334,7 +339,6 @@ ENGINE = "calamine" if _calamine_available() else "openpyxl"  # calamine (Rust) 
 # A number written with a dot before three digits, and maybe groups of three before ("4.537", "1.234.567"):
 # a decimal to a program's typed cell, a grouped thousand to a German or Swiss writer's text.
 _DOTTED_THREE = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*$")
-_ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")  # a text cell written as a date cell reads (cell_text)
 
 
 def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0, visible: bool = True,
@@ -345,17 +349,19 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
     in_head: list[bool] = []
     commas: list[tuple[list[str], int]] = []  # text cells of a decimal comma, likewise
     fractions = False  # whether a typed number has a fraction: its dot the sheet's decimal mark
+    midnight: dict[int, array] = {}  # Sheet.midnight_days, growing
     for i, row in enumerate(rows):
         cells = _trim(row)
         for j, v in enumerate(row):
             if isinstance(v, str):
-                if "-" in v and _ISO_DAY.fullmatch(v):
-                    out.text_days.add((i, j))
                 if "." in v and _DOTTED_THREE.match(v):
                     dotted.append((cells, j))
                     in_head.append(head is None or i < head)
                 elif "," in v and COMMA_NUMBER.fullmatch(v):
                     commas.append((cells, j))
+            elif isinstance(v, date):  # a datetime too; at midnight it reads as "YYYY-MM-DD" alone
+                if len(cells[j]) == 10:
+                    midnight.setdefault(j, array("i")).append(i)
             elif not fractions and isinstance(v, float) and not v.is_integer():
                 fractions = True
         if head is None or i < head:
@@ -365,6 +371,7 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         out.total_rows = i + 1
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
+    out.midnight_days = {j: np.frombuffer(at, dtype=np.int32) for j, at in midnight.items()}
     if commas and fractions and dot_decimals(commas, dotted):
         dotted = []  # grouped wholes of a decimal-comma writer, no longer in doubt
     if dotted:

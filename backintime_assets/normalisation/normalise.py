@@ -292,7 +292,7 @@ def _written_apart(rec: Records, reread: Callable[..., Records], js: list[int], 
 
 
 def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, int],
-                moved: np.ndarray | None = None, text_days: np.ndarray | None = None
+                moved: np.ndarray | None = None, midnight: np.ndarray | None = None
                 ) -> Callable[[np.ndarray], np.ndarray] | None:
     """The millisecond of the day given rows' dates write (-1 for none), where the date column may
     write a time (text, or epochs): _moments' clock too, asked whether or not a date repeats. A row
@@ -300,8 +300,9 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
     London's in summer time. Read at 23:00, a London file in UTC ending on its first summer row
     ("2024-03-31T23:00:00Z", read as Monday 1 April) had that close refused as a price taken
     within its day. Moved at another time (a coin's Sunday 20:30 snapshot read as Monday), a row
-    keeps the time it writes. `text_days`: a workbook's rows whose ISO date alone is a text cell
-    (Records.text_days), read as a CSV's: no midnight stamp."""
+    keeps the time it writes. `midnight`: of a workbook, its rows whose date is a date cell at midnight
+    (Records.midnight_days); those reading as their date alone are stamped at midnight, and a text
+    cell reading so is a CSV's: no stamp."""
     if "date" not in cmap or cmap["date"] not in cols:
         return None
     column, col = cols[cmap["date"]], schema.columns[cmap["date"]]
@@ -314,7 +315,7 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
         cells = column.take(pa.array(rows))
         ms = _times_of_day(cells) if unit is None else _epoch_times_of_day(cells, unit)
         if sheet_cells:  # a workbook's date cell at midnight reads as its date alone (xlsx.cell_text)
-            day = _sheet_days(cells) if text_days is None else _sheet_days(cells) & ~text_days[rows]
+            day = _sheet_days(cells) if midnight is None else _sheet_days(cells) & midnight[rows]
             ms = np.where((ms < 0) & day, 0, ms)
         return ms if moved is None else np.where(moved[rows] & (ms == _SUMMER_MIDNIGHT_MS), 0, ms)
     return clock
@@ -327,6 +328,7 @@ def _date_clock(cols: dict[int, pa.Array], schema: FileSchema, cmap: dict[str, i
 # tables (html, xmlss) are text as written, left as a CSV's.
 SHEET_CELL_FORMATS = WORKBOOK_FORMATS - MARKUP_FORMATS
 _SHEET_DAY = r"^\d{4}-\d{2}-\d{2}$"
+_NO_LINES = np.empty(0, dtype=np.int64)
 
 
 def _sheet_days(cells: pa.Array) -> np.ndarray:
@@ -964,9 +966,18 @@ def _workbook(plans: list[SheetPlan], width: int, needed: list[int]
                 kind = OTHER_SHEET if not plan.reason else "header" if 0 <= own.header_row <= i else "preamble"
                 others.append((base + i + 1, plan.label(i + 1) + raw, kind))
     rec = split_sheets(regions, width, needed, refused)
-    rec.text_days = frozenset((plan.base + i + 1, j) for plan in plans if plan.schema is not None
-                              for i, j in plan.sheet.text_days)
+    rec.midnight_days = _midnight_lines(plans)
     return rec, outside, others, labels, total
+
+
+def _midnight_lines(plans: list[SheetPlan]) -> dict[int, np.ndarray]:
+    """Records.midnight_days of the data sheets: by column, the lines of their date cells at midnight."""
+    found: dict[int, list[np.ndarray]] = {}
+    for plan in plans:
+        if plan.schema is not None:
+            for j, rows in plan.sheet.midnight_days.items():
+                found.setdefault(j, []).append(plan.base + 1 + rows.astype(np.int64))
+    return {j: np.concatenate(lines) for j, lines in found.items()}
 
 
 def _unread_formulas(data: bytes, plans: list[SheetPlan], rec: Records, outside: list[Line], others: list[Line]
@@ -1192,11 +1203,11 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
     check_trade_days(reasons, days, week, _guessed_order(date_col))
-    text_days = None  # a workbook's rows whose date is a text cell (Records.text_days)
-    if rec.text_days and "date" in cmap:
-        text_days = np.isin(rec.line, [line for line, j in rec.text_days if j == cmap["date"]])
+    midnight = None  # a workbook's rows whose date is a date cell at midnight (Records.midnight_days)
+    if rec.midnight_days is not None and "date" in cmap:
+        midnight = np.isin(rec.line, rec.midnight_days.get(cmap["date"], _NO_LINES))
     # An export's own moment (day_snapshot.py).
-    if (clock := _date_clock(cols, schema, cmap, moved, text_days)) is not None:
+    if (clock := _date_clock(cols, schema, cmap, moved, midnight)) is not None:
         check_day_snapshot(reasons, repeat_keys, days, clock)
     if "ticker" in cmap:  # "Subtotal Energy" whose close adds up the rows above: no share (aggregates.py)
         check_labelled_sums(reasons, ticker.words, ticker.codes,

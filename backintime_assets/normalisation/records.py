@@ -41,9 +41,10 @@ class Records:
     short: dict[int, int] = field(default_factory=dict)
     # Rows read with their blank surplus fields cut: their first line -> the fields they had.
     wide: dict[int, int] = field(default_factory=dict)
-    # A workbook's text cells reading as an ISO date alone, as (line, column) (xlsx.Sheet.text_days): its
-    # date cells at midnight read so too, but a text one is written as a CSV's, no midnight stamp.
-    text_days: frozenset[tuple[int, int]] = frozenset()
+    # A workbook's date cells at midnight, by column: their lines, ascending (xlsx.Sheet.midnight_days).
+    # They read as their date alone, as a text cell "2024-05-01" does, but only they stamp a moment.
+    # None: no workbook's (a text file's cells are all text).
+    midnight_days: dict[int, np.ndarray] | None = None
 
     def raw_text(self, k: int, index: LineIndex | None) -> str:
         """Raw text of record k: its lines joined with "\\n", as the csv module read them."""
