@@ -148,3 +148,47 @@ def test_a_workbooks_dates_typed_as_text_are_read_as_a_csvs_so_a_logs_timed_last
     noted = _book([["Date", "Close", "Note"]] + [[s, 50.25 + k, "2024-03-15"] for k, s in enumerate(stamps)])
     assert days[-1] not in _closes(noted)
     assert noted.rejected_arrow.column("reason").to_pylist() == [SNAPSHOT.format(at="14:52")]
+
+
+def _midnights(days: list[date]) -> list[datetime]:
+    return [datetime(d.year, d.month, d.day) for d in days]
+
+
+def test_a_workbooks_later_sheets_date_cells_are_stamped_on_their_own_rows():
+    # The reader tells each sheet's date cells at midnight by their row on that sheet: a cover sheet before,
+    # a title and a blank row above the header, a blank row amid the days must not move them off the rows
+    # they stamp. Moved (the sheet's place forgotten, or a row early), the last days read as plain
+    # dates and the 14:52 snapshot on the last sheet loaded as the close.
+    days = weekdays(date(2017, 10, 2), 30)
+    stamps = _midnights(days[:-1]) + [datetime(days[-1].year, days[-1].month, days[-1].day, 14, 52)]
+    rows = [[s, 1000 + 10 * k + 0.5] for k, s in enumerate(stamps)]
+    data = xlsx({"Cover": [["Bitcoin prices"], ["Exported by", "CoinDesk"], ["Rows", 30]],
+                 "Oct": [["October"], [], ["Date", "Close Price"]] + rows[:15],
+                 "Nov": [["November"], [], ["Date", "Close Price"]] + rows[15:22] + [[]] + rows[22:]})
+    result = normalise_bytes(data, detect_bytes(data, "coin.xlsx"), "coin.xlsx")
+    closes = _closes(result)
+    assert days[-1] not in closes and len(closes) == 29 and closes[days[-2]] == 1000 + 10 * 28 + 0.5
+    assert result.rejected_arrow.column("reason").to_pylist() == [SNAPSHOT.format(at="14:52")]
+
+
+def test_a_workbooks_text_dates_on_another_sheet_are_no_stamps_in_any_format():
+    # A kept archive of text dates ("02.10.2017", restated to the table's ISO days as the sheet is read:
+    # restate.py) under an export's recent date cells is a hand-kept log's as a CSV's is, as an archive of
+    # text "2017-10-02" was already: the newest row's time is kept, not refused as a snapshot. Its
+    # restated cells had been taken for date cells at midnight and the 14:52 row refused.
+    days = weekdays(date(2017, 10, 2), 30)
+    recent = _midnights(days[24:-1]) + [datetime(days[-1].year, days[-1].month, days[-1].day, 14, 52)]
+    head = [["Date", "Close Price"]]
+    for archive in ([d.strftime("%d.%m.%Y") for d in days[:24]], [d.isoformat() for d in days[:24]]):
+        data = xlsx({"Recent": head + [[s, 2000.5 + k] for k, s in enumerate(recent)],
+                     "Archive": head + [[c, 1000.5 + k] for k, c in enumerate(archive)]})
+        result = normalise_bytes(data, detect_bytes(data, "coin.xlsx"), "coin.xlsx")
+        closes = _closes(result)
+        assert len(closes) == 30 and closes[days[-1]] == 2005.5 and closes[days[0]] == 1000.5
+        assert result.rejected_arrow.num_rows == 0
+    # Both sheets of date cells at midnight: the snapshot is refused, whichever sheet the days are on.
+    data = xlsx({"Recent": head + [[s, 2000.5 + k] for k, s in enumerate(recent)],
+                 "Archive": head + [[s, 1000.5 + k] for k, s in enumerate(_midnights(days[:24]))]})
+    result = normalise_bytes(data, detect_bytes(data, "coin.xlsx"), "coin.xlsx")
+    assert days[-1] not in _closes(result) and len(_closes(result)) == 29
+    assert result.rejected_arrow.column("reason").to_pylist() == [SNAPSHOT.format(at="14:52")]
