@@ -3,7 +3,7 @@ import datetime as dt
 import numpy as np
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.ingestion.accounting import prove_prices_are_sane
+from backintime_assets.ingestion.accounting import StoredRows, prove_prices_are_sane
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets.normalisation.rounded_bounds import snapped_bounds
 
@@ -35,7 +35,7 @@ def test_a_high_a_doubles_rounding_under_the_close_loads_as_the_close():
     # Highs above the close stay as written.
     assert rows[dt.date(1993, 1, 29)]["high"] == 24.192586597643402
     # And the lake's blocking check, which compares exactly, passes on them.
-    assert prove_prices_are_sane(result.prices_arrow, []).finding.passed
+    assert prove_prices_are_sane(StoredRows(result.prices_arrow, result.rejected_arrow), []).finding.passed
 
 
 # Merval's daily rows (ombzzz/mkt merval.csv): open and close to five decimals, high and low to two.
@@ -58,7 +58,7 @@ def test_a_bound_written_to_fewer_decimals_a_hair_inside_loads_as_that_price_and
     # A quarter under the open is more than half a cent: no rounding, still a violation.
     assert result.rejected_arrow.column("reason").to_pylist() == ["high < max(open, close)"]
     # What loads, the blocking check passes (on BASE it failed: "2 rows with high below open/close/low").
-    assert prove_prices_are_sane(result.prices_arrow, []).finding.passed
+    assert prove_prices_are_sane(StoredRows(result.prices_arrow, result.rejected_arrow), []).finding.passed
 
 
 def test_one_unit_of_a_written_last_decimal_is_no_doubles_rounding():
