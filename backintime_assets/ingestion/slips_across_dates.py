@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from backintime_assets.ingestion.accounting import DAY_PROBLEMS, day_proof, failing_first
 from backintime_assets.normalisation.unit_slips import (
@@ -220,8 +219,3 @@ def slips_by_day(suspects: list[Suspect], dates: list[dt.date], rows_per_day: di
                   rows=rows_per_day.get(day.isoformat(), 0),
                   unconfirmed=[s.problem() for s in reported[day.isoformat()] if not s.confirmed][:DAY_PROBLEMS])
         for day in sorted(set(dates))])
-
-
-def rows_per_day(rows: pa.Table) -> dict[str, int]:
-    counts = pc.value_counts(rows.column("date")).to_pylist()
-    return {c["values"].isoformat(): c["counts"] for c in counts}

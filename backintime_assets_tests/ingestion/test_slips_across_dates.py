@@ -1,10 +1,11 @@
 """Unit slips across a ticker's daily files: a day in pence among days in pounds is named, with its
 sides, file and line; a step that stays is not."""
 import datetime as dt
+from collections import Counter
 
 import pyarrow as pa
 
-from backintime_assets.ingestion.slips_across_dates import find_slips, rows_per_day, slips_by_day
+from backintime_assets.ingestion.slips_across_dates import find_slips, slips_by_day
 from backintime_assets_tests.support.calendar import weekdays
 
 START = dt.date(2025, 3, 3)  # a Monday
@@ -42,10 +43,11 @@ def test_a_day_in_pence_among_days_in_pounds_is_named_with_its_sides_file_and_li
     suspect = found[0]
     assert suspect.before == (days[9].isoformat(), closes[9]) and suspect.after == (days[11].isoformat(), closes[11])
     assert suspect.as_dict()["factor"] == "about a hundredfold above"
-    per_day = slips_by_day(found, days, rows_per_day(rows))
+    per_day = slips_by_day(found, days, Counter(d.isoformat() for d in rows.column("date").to_pylist()))
     assert per_day[0]["date"] == days[10].isoformat() and not per_day[0]["passed"]
     assert per_day[0]["problems"][0].startswith(f"VOD.L {days[10]}: close 5854 (prices_{days[10]}.csv line 3)")
     assert all(d["passed"] for d in per_day[1:]) and len(per_day) == 20
+    assert {d["rows"] for d in per_day} == {2}  # VOD.L and BARC.L each day
 
 
 def test_a_five_day_slip_run_is_named_on_each_day():
