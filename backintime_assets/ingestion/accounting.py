@@ -158,9 +158,9 @@ class StoredRows:
     per date and file, grouped once for all the checks of the run: each check grouped them again,
     three passes over the same rows in one evaluation."""
 
-    def __init__(self, prices: pa.Table, rejected: pa.Table | None = None):
+    def __init__(self, prices: pa.Table, rejected: pa.Table):
         self.prices = prices
-        self.rejected = rejected if rejected is not None else prices.schema.empty_table()
+        self.rejected = rejected
 
     @cached_property
     def prices_by_date_and_file(self) -> _Groups:

@@ -24,12 +24,17 @@ def _rows_accounted_for(files, lake_prices, lake_rejected, expected_files):
     return prove_rows_accounted_for(files, StoredRows(lake_prices, lake_rejected), expected_files, {}, []).finding
 
 
+def _prices_alone(prices):
+    """A run's stored rows with none rejected: the checks of prices alone read no rejected_rows."""
+    return StoredRows(prices, prices.select(["date", "source_file"]).schema.empty_table())
+
+
 def _prices_are_sane(prices):
-    return prove_prices_are_sane(StoredRows(prices), []).finding
+    return prove_prices_are_sane(_prices_alone(prices), []).finding
 
 
 def _one_row_per_ticker_and_date(prices):
-    return prove_one_row_per_ticker_and_date(StoredRows(prices), []).finding
+    return prove_one_row_per_ticker_and_date(_prices_alone(prices), []).finding
 
 
 def test_balanced_file_passes():
@@ -137,11 +142,11 @@ def test_rows_of_a_file_the_run_did_not_read_fail_the_day_they_are_on():
 
 def test_price_rules_and_repeats_per_day_name_the_failing_day_first():
     prices = _prices(date=[MON, TUE, TUE], ticker=["A", "A", "A"], close=[10.0, 10.0, -1.0])
-    sane = prove_prices_are_sane(StoredRows(prices), [MON, TUE, WED]).days
+    sane = prove_prices_are_sane(_prices_alone(prices), [MON, TUE, WED]).days
     assert [(d["date"], d["passed"], d["rows"]) for d in sane] == [
         ("2025-03-04", False, 2), ("2025-03-03", True, 1), ("2025-03-05", True, 0)]
     assert sane[0]["problems"] == ["1 rows with non-positive price", "1 rows with low above open/close"]
-    unique = prove_one_row_per_ticker_and_date(StoredRows(prices), [MON, TUE]).days
+    unique = prove_one_row_per_ticker_and_date(_prices_alone(prices), [MON, TUE]).days
     assert [(d["date"], d["passed"], d["problems"]) for d in unique] == [
         ("2025-03-04", False, ["2025-03-04 A x2"]), ("2025-03-03", True, [])]
 
@@ -161,15 +166,15 @@ def test_a_proof_gives_the_runs_finding_whatever_dates_it_is_split_by():
     table = _prices(date=[MON, TUE, TUE, TUE, WED], ticker=["A", "A", "A", "B", "B"],
                     close=[10.0, -1.0, 10.0, None, 10.0], high=[11.0, 11.0, 8.0, 11.0, 11.0],
                     volume=pa.array([1, -1, None, 1, -2], pa.int64()))
-    sane = prove_prices_are_sane(StoredRows(table), [MON, TUE, WED])
+    sane = prove_prices_are_sane(_prices_alone(table), [MON, TUE, WED])
     assert sane.finding == _prices_are_sane(table) and not sane.finding.passed
     assert sane.finding.problems == ["1 rows with non-positive price", "1 rows with high below open/close/low",
                                      "1 rows with low above open/close", "2 rows with negative volume"]
-    unique = prove_one_row_per_ticker_and_date(StoredRows(table), [MON, TUE, WED])
+    unique = prove_one_row_per_ticker_and_date(_prices_alone(table), [MON, TUE, WED])
     assert unique.finding == _one_row_per_ticker_and_date(table) and unique.finding.problems == ["2025-03-04 A x2"]
     clean = _prices(close=[10.0, 10.5])
-    assert prove_prices_are_sane(StoredRows(clean), []).finding == Finding(True, [])
-    assert prove_one_row_per_ticker_and_date(StoredRows(clean), []).finding == Finding(True, [])
+    assert prove_prices_are_sane(_prices_alone(clean), []).finding == Finding(True, [])
+    assert prove_one_row_per_ticker_and_date(_prices_alone(clean), []).finding == Finding(True, [])
 
 
 def test_a_day_of_a_file_refused_whole_names_it_though_it_passes():
