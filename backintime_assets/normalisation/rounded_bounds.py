@@ -34,12 +34,12 @@ FLOAT_NOISE_UNITS = 4
 def snapped_bounds(open_: np.ndarray, high: np.ndarray, low: np.ndarray,
                    close: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The high and low, each one that stands inside max(open, close) or min(open, close) by no more
-    than a double's rounding or half a unit of its column's coarser decimal (coarser_half_unit)
+    than a double's rounding or half a unit of its column's coarser decimal (_coarser_half_unit)
     replaced by that price; every other value as given (NaN too)."""
     top = np.fmax(open_, close)
     bottom = np.fmin(open_, close)
-    high_slack = coarser_half_unit(high, open_, close)
-    low_slack = coarser_half_unit(low, open_, close)
+    high_slack = _coarser_half_unit(high, open_, close)
+    low_slack = _coarser_half_unit(low, open_, close)
     with np.errstate(invalid="ignore"):
         high_inside = (high < top) & (top - high <= np.maximum(FLOAT_NOISE_UNITS * np.spacing(np.abs(top)), high_slack))
         low_inside = (low > bottom) & (low - bottom <= np.maximum(FLOAT_NOISE_UNITS * np.spacing(np.abs(bottom)),
@@ -47,7 +47,7 @@ def snapped_bounds(open_: np.ndarray, high: np.ndarray, low: np.ndarray,
     return np.where(high_inside, top, high), np.where(low_inside, bottom, low)
 
 
-def coarser_half_unit(bound: np.ndarray, *others: np.ndarray) -> float:
+def _coarser_half_unit(bound: np.ndarray, *others: np.ndarray) -> float:
     """Half a unit of the last decimal `bound` (the highs or the lows) is written to, where it is
     written to fewer decimals than each of `others` (the opens, the closes), else 0. Columns written
     alike keep no slack: a cent under is a violation."""
