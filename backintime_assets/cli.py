@@ -386,7 +386,7 @@ def cmd_schema(args) -> None:
 
     from backintime_assets.db import carried_corrections, file_overrides, file_schemas, manifest
     from backintime_assets.db.schema import ensure_schema
-    from backintime_assets.detection.renamed_day import dated_as_named
+    from backintime_assets.detection.read_as_named import read_as_named
     from backintime_assets.instance import results_url
 
     if args.action == "redetect":
@@ -403,8 +403,8 @@ def cmd_schema(args) -> None:
             raise CliError(str(error)) from None
         if args.action == "show":
             final = file_schemas.final_schema(conn, sha)
-            if final is not None:  # a day its name gives: this name's, as its rows load (renamed_day.py)
-                final = dated_as_named(final, args.file, manifest.current_names(conn, [sha]).get(sha, ()))
+            if final is not None:  # as this name reads it, as its rows load (read_as_named.py)
+                final = read_as_named(final, args.file, manifest.current_names(conn, [sha]).get(sha, ()))
             settings = file_overrides.stored(conn, [sha]).get(sha, {})
             columns = file_schemas.overrides(conn, [sha]).get(sha, [])
             carried = carried_corrections.recorded(conn, sha)

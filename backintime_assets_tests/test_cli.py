@@ -320,6 +320,37 @@ def test_schema_show_says_when_a_files_override_is_not_in_force(tmp_path, postgr
     assert "not in force: detection refuses it otherwise now (problem above)" in shown
 
 
+@pytest.mark.postgres
+def test_schema_show_reads_a_copy_as_its_own_name_does(tmp_path, postgres_url, monkeypatch, capsys):
+    # One detection made under WSJ's name for every download, refused there (nameless.py); the copy renamed
+    # after its index loads (assets/lake.py reads it as named): `schema show` of the copy had said it refused.
+    import datetime as dt
+
+    import psycopg
+
+    from backintime_assets.db import file_schemas, manifest
+    from backintime_assets.db.schema import ensure_schema
+    from backintime_assets.detection import detect_bytes
+
+    monkeypatch.setenv("BACKINTIME_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("BACKINTIME_POSTGRES_URL", postgres_url)
+    data = b"Date,Open,High,Low,Close\n03/04/25,10,11,9,10.5\n03/05/25,10.5,12,10,11.5\n"
+    stamp = dt.datetime(2025, 3, 5, tzinfo=dt.timezone.utc)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for name in ("HistoricalPrices.csv", "DJI.csv"):
+            manifest.record(conn, manifest.RawFile(name, "sha", name, len(data), stamp, f"/lake/raw/{name}",
+                                                   [dt.date(2025, 3, 4)]))
+        file_schemas.save_detection(conn, "sha", "HistoricalPrices.csv",
+                                    detect_bytes(data, "HistoricalPrices.csv").to_dict())
+        conn.commit()
+    assert main(["schema", "show", "HistoricalPrices.csv"]) == 0
+    assert "is the name a site or a program gives every download" in capsys.readouterr().out
+    assert main(["schema", "show", "DJI.csv"]) == 0
+    shown = capsys.readouterr().out
+    assert "DJI.csv" in shown and "problem=" not in shown
+
+
 def _override_cli(monkeypatch, tmp_path, postgres_url, resurveyed: list) -> list:
     """The CLI on this test's Postgres, without Spark's part (reading the files again, as the
     end-to-end tests do) or Dagster's: `resurveyed` are the dates the files are said to hold after

@@ -21,8 +21,8 @@ from backintime_assets.assets.check_evaluations import days_metadata, evaluation
 from backintime_assets.assets.schemas import file_schemas_asset
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
-from backintime_assets.detection.nameless import as_named
-from backintime_assets.detection.renamed_day import by_name, dated_as_named
+from backintime_assets.detection.read_as_named import read_as_named
+from backintime_assets.detection.renamed_day import by_name
 from backintime_assets.ingestion import collisions
 from backintime_assets.ingestion.accounting import (
     StoredRows, prove_one_row_per_ticker_and_date, prove_prices_are_sane, prove_rows_accounted_for,
@@ -81,8 +81,8 @@ def prices_and_rejections(
             if schema is None:
                 raise RuntimeError(
                     f"{raw.source_path}: no detected schema yet; materialize file_schemas for these dates first")
-            schema_json = json.dumps(dated_as_named(as_named(schema, raw.source_path), raw.source_path,
-                                                    twins.get(raw.sha256, ())))  # a copy's own name (nameless.py)
+            # A copy's own name: whether it names an instrument, the day it gives (read_as_named.py).
+            schema_json = json.dumps(read_as_named(schema, raw.source_path, twins.get(raw.sha256, ())))
             kept = kept_rows_path(location, raw.sha256, schema_json, raw.size_bytes, TRADING_WEEK)
             tasks.append(FileTask(raw.lake_path, raw.source_path, schema_json, rejections_date(raw.dates), priority,
                                   raw.size_bytes, kept, tuple(raw.dates), week=TRADING_WEEK))
