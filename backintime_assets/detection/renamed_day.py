@@ -24,6 +24,11 @@ _BY_NAME = (f"{FILE_NAME}: ", f"the {FILE_NAME}")  # how day_of_file's date_from
 # file name's 20240102)". Renamed "..._20240201", the same bytes are 1 February's; "..._20240305", the title
 # and the name disagree: refused, as detection under that name says.
 _TITLE = re.compile(rf"title line (\d+): (.+?)(?: \(day and month as the {FILE_NAME}'s [^()]+\))?")
+# A title line's date refused because the name it was detected under wrote another: "the title's date (title
+# line 1: 2025/03/04) and the file name's (2025-03-05) disagree". The name is what was wrong: renamed
+# "..._2025-03-04" (or to a name of no day) the same bytes are the 4th's, as detection under that name says;
+# left refused, a list whose user fixed its name stayed rejected (loud, but wrong once renamed).
+_DISAGREE = re.compile(rf"the title's date \(title line (\d+): (.+?)\) and the {FILE_NAME}'s \([^()]+\) disagree")
 
 
 def by_name(schema: dict) -> bool:
@@ -31,7 +36,8 @@ def by_name(schema: dict) -> bool:
     or beside a title line's date: what another name of the same bytes may change."""
     source = schema.get("date_from") or ""
     return bool(schema.get("file")) and (
-        source.startswith(_BY_NAME) or (bool(schema.get("day")) and _TITLE.fullmatch(source) is not None))
+        source.startswith(_BY_NAME) or (bool(schema.get("day")) and _TITLE.fullmatch(source) is not None)
+        or (not schema.get("day") and _DISAGREE.fullmatch(source) is not None))
 
 
 def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
@@ -66,7 +72,8 @@ def _named(schema: dict, name: str) -> tuple[str | None, str]:
     it was detected under: the stored ones where both names read alike (a day siblings settled stays)."""
     detected_under = schema["file"]
     # The title line's date as its text (a name alone: none), which detection weighed the name against.
-    title = None if schema["date_from"].startswith(_BY_NAME) else _TITLE.fullmatch(schema["date_from"])
+    title = None if schema["date_from"].startswith(_BY_NAME) \
+        else _TITLE.fullmatch(schema["date_from"]) or _DISAGREE.fullmatch(schema["date_from"])
     titles = [(int(title[1]) - 1, title[2])] if title else []
     now, before = day_of_file(titles, name), day_of_file(titles, detected_under)
     if now == before or (title and (before is None or (before.day and before.day.isoformat(), before.source)

@@ -96,3 +96,17 @@ def test_a_titles_day_under_a_name_of_another_day_is_refused_as_detection_refuse
     # A title's day under names that write none: the title's, whatever the name.
     titled = _detected("prices.csv", TITLED)
     assert dated_as_named(titled, "quotes.csv") is titled
+
+
+@pytest.mark.parametrize(("name", "day"), [("pricelist_2025-03-04.csv", "2025-03-04"), ("pricelist.csv", "2025-03-04"),
+                                           ("pricelist_2025-03-06.csv", None)])
+def test_a_list_refused_as_its_title_and_name_disagreed_is_dated_as_its_new_name_reads_it(name, day):
+    # The name was what was wrong: renamed to agree with the title, or to no day, the list is the title's day.
+    schema = _detected("pricelist_2025-03-05.csv", TITLED)
+    assert schema["day"] is None and "disagree" in schema["date_from"] and by_name(schema)
+    renamed = dated_as_named(schema, name)
+    assert renamed["day"] == day
+    alone = _detected(name, TITLED)  # as detection under that name alone dates it
+    assert (renamed["day"], renamed["date_from"]) == (alone["day"], alone["date_from"])
+    if day is None:  # another day's name disagrees as well: refused, saying so of the name it has now
+        assert "(2025-03-06) disagree" in renamed["date_from"]
