@@ -10,9 +10,9 @@ from pathlib import Path
 
 from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.day_date import FILE_NAME as _FILE_NAME
 from backintime_assets.detection.nameless import names_nothing
-from backintime_assets.detection.renamed_day import by_name, dated_as_named
+from backintime_assets.detection.read_as_named import read_as_named
+from backintime_assets.detection.renamed_day import by_name
 from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival
 from backintime_assets.ingestion.carry import carry_to_new_versions
@@ -146,9 +146,12 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # Same content, same schema: a file whose bytes were detected before (and perhaps corrected by
     # a user) is read with that schema, and its stored schema is left as it is. Content under
     # several new names is surveyed once (detection may read a date order from a name): all its
-    # names are filed under the dates of the schema that file_schemas keeps for it.
+    # names are filed under the dates of the schema that file_schemas keeps for it, as each name reads it
+    # (read_as_named.py): a name may refuse it, or give a day's list another day.
     new_contents = {sha for _, sha, _ in copied}
     schemas = file_schemas.final_schemas(conn, list(new_contents))
+    present = {s.relative for s in found}
+    twins = _names_after(known, copied, present, new_contents, withdraw_missing)
     known_contents = set(schemas)
     # A new daily file whose day/month order only its siblings settle may have them stored already:
     # files of its layout migrated before (sibling_order.py).
@@ -156,24 +159,25 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     written = {sha: source.modified_at.timestamp() for source, sha, _ in copied}
     # The heads of new files, and of stored siblings whose tickers may tell which office a file is of.
     lake_paths = {f.sha256: f.lake_path for f in known.values()} | copied_to
-    surveys = _once_per_content(survey, schemas, [(sha, lake_path, source.relative, source.size_bytes)
-                                                  for source, sha, lake_path in copied],
+    new_files = [(sha, lake_path, source.relative, source.size_bytes) for source, sha, lake_path in copied]
+    surveys = _once_per_content(survey, schemas, new_files,
                                 lambda guessing: file_schemas.sibling_detections(conn, guessing),
                                 lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas
-                                                             if sha in lake_paths}), written, week)
+                                                             if sha in lake_paths}), written, week, twins)
     # A new detection whose file's rows run well past the day it arrived dates them by no trade date
     # (a bond's maturity under a name detection does not know): refused whole before it is stored.
     fresh = sorted(sha for sha in surveys if sha not in schemas)
     if fresh:
         refuse_after_arrival(surveys, arrivals(conn, fresh))
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
-    _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs)
+    _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs, twins)
+    named = _as_named(survey, schemas, surveys, new_files, twins, written, week)
     for source, sha, lake_path in copied:
-        found_in = surveys[sha]
         if sha not in schemas:
-            schemas[sha] = found_in.schema_dict()
+            schemas[sha] = surveys[sha].schema_dict()
             file_schemas.save_detection(conn, sha, source.relative, schemas[sha])
             report.detected += 1
+        found_in = named[source.relative]
         dates = _filed_under(found_in, source.relative, source.modified_at, week)
         manifest.record(conn, manifest.RawFile(
             source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
@@ -188,7 +192,6 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     _settle_stored(conn, survey, {sha: surveys[sha] for _, sha, _ in copied if sha not in known_contents},
                    lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas if sha in lake_paths}), written,
                    report, week)
-    present = {s.relative for s in found}
     # Contents that left: previous versions of the files copied, and the files withdrawn.
     left = {known[source.relative].sha256 for source, sha, _ in copied
             if source.relative in known and known[source.relative].sha256 != sha}
@@ -272,7 +275,7 @@ def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[lis
 
 def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, str, str]],
                        known: dict[str, manifest.RawFile], schemas: dict[str, dict], surveys: dict[str, Survey],
-                       report: MigrationReport, fs) -> None:
+                       report: MigrationReport, fs, twins: dict[str, list[str]]) -> None:
     """A new version of a file (same path, new content) takes its previous version's corrections when
     detected with the same layout (carry.py): stored with its detection, and the file surveyed again
     with them, so its dates, kept rows and conversion read as the user said. Fills `schemas` and
@@ -322,7 +325,7 @@ def _carry_corrections(conn, survey: Surveyor, copied: list[tuple[SourceFile, st
         # A second, small run: read with the corrections, the rows the first kept are not the file's.
         surveys.update(_once_per_content(survey, schemas, [
             (sha, lake_path, source.relative, source.size_bytes) for source, sha, lake_path in copied
-            if sha in carrying]))
+            if sha in carrying], twins=twins))
 
 
 def _settle_stored(conn, survey: Surveyor, new: dict[str, Survey], heads: Callable[[list[str]], dict[str, bytes]],
@@ -391,11 +394,15 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     manifest.lock_for_migration(conn)
     files = [f for f in manifest.current_files(conn).values() if f.sha256 in wanted]
     schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
-    surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
+    twins = manifest.current_names(conn, list(schemas))
+    tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
+    named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks, twins,
+                      week=week)
     touched = set()
     for f in files:
-        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
-        manifest.set_dates(conn, f.source_path, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
+        found_in = named[f.source_path]
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
     return sorted(touched)
@@ -410,12 +417,16 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
         return 0
     files = list(manifest.current_files(conn).values())
     schemas = file_schemas.final_schemas(conn, list({f.sha256 for f in files}))
-    surveys = _once_per_content(survey, schemas, [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files])
+    twins = manifest.current_names(conn, list(schemas))
+    tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
+    named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks, twins,
+                      week=week)
     changed = 0
     for f in files:
-        dates = _filed_under(surveys[f.sha256], f.source_path, f.modified_at, week)
-        if sorted(dates) != sorted(f.dates) or surveys[f.sha256].problem != f.problem:
-            manifest.set_dates(conn, f.source_path, dates, surveys[f.sha256].problem, not surveys[f.sha256].dates)
+        found_in = named[f.source_path]
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        if sorted(dates) != sorted(f.dates) or found_in.problem != f.problem:
+            manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
         if sorted(dates) != sorted(f.dates):
             manifest.log_change(conn, f.source_path, f.dates + dates)
             changed += 1
@@ -426,37 +437,82 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
 def _once_per_content(survey: Surveyor, schemas: dict[str, dict], files: list[tuple[str, str, str, int]],
                       stored_siblings: Callable[[list[dict]], list[dict]] | None = None,
                       heads: Callable[[list[str]], dict[str, bytes]] | None = None,
-                      written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, Survey]:
-    """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content,
-    read with its stored schema if it has one. `stored_siblings`: stored schemas of files sharing a
+                      written: dict[str, float] | None = None, week: TradingWeek = MON_FRI,
+                      twins: dict[str, list[str]] | None = None) -> dict[str, Survey]:
+    """sha256 -> the survey of the first of `files` (sha256, lake path, name, size) with that content
+    (_first_names), read with its stored schema if it has one, as that name reads it (`twins`: sha256 -> the
+    current names of each content: read_as_named.py). `stored_siblings`: stored schemas of files sharing a
     layout with those given, which may settle a day/month order a new file's dates leave to a guess;
     `heads`: sha256 -> the first bytes of each named, whose guess left no date (pooled_order.py); `written`:
     sha256 -> when its file was last modified (epoch seconds)."""
-    first: dict[str, tuple[str, str, int]] = {}
-    # Not under a site's name for every download where another of its names is the instrument's: refused
-    # there (detection/nameless.py), the content had no loadable dates, and its copy "DJI.csv" was filed
-    # under a home date alone, its rows on every other day never written (assets/lake.py reads it as named).
-    for sha, lake_path, name, size in sorted(files, key=lambda f: names_nothing(f[2])):
-        first.setdefault(sha, (lake_path, name, size))
+    first = _first_names(files)
     if not first:
         return {}
-    tasks = [SurveyTask(sha, lake_path, name, size, json.dumps(schemas[sha]) if sha in schemas else None, sha,
-                        (written or {}).get(sha)) for sha, (lake_path, name, size) in first.items()]
+    tasks = [SurveyTask(sha, lake_path, name, size,
+                        json.dumps(read_as_named(schemas[sha], name, (twins or {}).get(sha, ()))) if sha in schemas
+                        else None, sha, (written or {}).get(sha)) for sha, (lake_path, name, size) in first.items()]
     surveys = survey(tasks)
     return settle_by_siblings(survey, tasks, surveys, stored_siblings, heads=heads, week=week) if stored_siblings \
         else surveys
 
 
+def _first_names(files: list[tuple[str, str, str, int]]) -> dict[str, tuple[str, str, int]]:
+    """sha256 -> (lake path, name, size) of the one of `files` (sha256, lake path, name, size) its content is
+    surveyed under. Not a site's name for every download where another of its names is the instrument's: refused
+    there (detection/nameless.py), the content had no loadable dates, and its copy "DJI.csv" was filed under a
+    home date alone, its rows on every other day never written (assets/lake.py reads it as named)."""
+    first: dict[str, tuple[str, str, int]] = {}
+    for sha, lake_path, name, size in sorted(files, key=lambda f: names_nothing(f[2])):
+        first.setdefault(sha, (lake_path, name, size))
+    return first
+
+
+def _as_named(survey: Surveyor, schemas: dict[str, dict], surveys: dict[str, Survey],
+              files: list[tuple[str, str, str, int]], twins: dict[str, list[str]],
+              written: dict[str, float] | None = None, week: TradingWeek = MON_FRI) -> dict[str, Survey]:
+    """name -> the survey of each of `files` (sha256, lake path, name, size) as its own name reads its content
+    (read_as_named.py): its content's survey (`surveys`, of _once_per_content), or, where the name reads the
+    detection otherwise than the name surveyed (a copy under a later day's name is a re-send; a copy under a
+    site's name is refused), a survey of its own. Filed by the other name's reading, a list refused for its old
+    name stayed refused once renamed to a clear one (the manifest said a problem while its rows loaded), and a
+    re-send was filed with none while every row of it was rejected. Such copies are few, and a day's list small."""
+    first = _first_names(files)
+    out: dict[str, Survey] = {}
+    again: list[SurveyTask] = []
+    for sha, lake_path, name, size in files:
+        # The schema stored, or detected now under the first name, and the one that name's survey read with.
+        stored = schemas.get(sha) or surveys[sha].schema_dict()
+        read_with = read_as_named(stored, first[sha][1], twins.get(sha, ())) if sha in schemas else stored
+        own = read_as_named(stored, name, twins.get(sha, ()))
+        if own == read_with:
+            out[name] = surveys[sha]
+        else:
+            again.append(SurveyTask(f"{sha}/{name}", lake_path, name, size, json.dumps(own), sha,
+                                    (written or {}).get(sha)))
+    if again:
+        resurveyed = survey(again)
+        out.update({task.name: resurveyed[task.key] for task in again})
+    return out
+
+
+def _names_after(known: dict[str, manifest.RawFile], copied: list[tuple[SourceFile, str, str]], present: set[str],
+                 new_contents: set[str], withdraw_missing: bool) -> dict[str, list[str]]:
+    """sha256 -> the current names of each content once this migration is done (manifest.current_names then):
+    the files kept, stored or copied; not those gone that are withdrawn, moved elsewhere or on request."""
+    copied_paths = {source.relative for source, _, _ in copied}
+    names: dict[str, list[str]] = {}
+    for path, old in known.items():
+        gone = path not in present and (old.sha256 in new_contents or withdraw_missing)
+        if path not in copied_paths and not gone:
+            names.setdefault(old.sha256, []).append(path)
+    for source, sha, _ in copied:
+        names.setdefault(sha, []).append(source.relative)
+    return {sha: sorted(paths) for sha, paths in names.items()}
+
+
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:
-    """The dates the manifest files a file under. Nothing loadable, yet its lines must still land in
-    rejected_rows with the reason: then its home date, so that some partition's run reads it.
-    A day's list its name dates is filed under the day its own name gives (renamed_day.py), not the one
-    the survey read under another name of the same bytes: the conversion dates its rows so."""
-    if _FILE_NAME in found_in.schema_json:  # the few day's lists dated by a name: parsed only then
-        schema = found_in.schema_dict()
-        dated = dated_as_named(schema, name)
-        if dated is not schema:
-            day = date.fromisoformat(dated["day"]) if dated.get("day") else None
-            return [day] if day is not None and week.is_trading_day(day) else [home_date(name, modified_at, week)]
+    """The dates the manifest files a file under (`found_in`: its survey as its name reads it, _as_named).
+    Nothing loadable, yet its lines must still land in rejected_rows with the reason: then its home date,
+    so that some partition's run reads it."""
     return found_in.dates or [home_date(name, modified_at, week)]
 

@@ -213,6 +213,9 @@ def test_a_day_list_renamed_to_another_day_is_filed_under_its_new_names_day_and_
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         current = manifest.current_files(conn)
         assert [current[f"pricelist_2025-03-0{d}.csv"].dates for d in (6, 7)] == [[dt.date(2025, 3, d)] for d in (6, 7)]
+        # The copy is a re-send of the 6th's list (renamed_day.py): filed saying so, as its rows are rejected.
+        assert current["pricelist_2025-03-06.csv"].problem is None and current["pricelist_2025-03-07.csv"].home_dated
+        assert "a re-send of that day's list" in current["pricelist_2025-03-07.csv"].problem
         # Read again (a new trading week): each name keeps its own day, not the last one read.
         from backintime_assets.trading_week import TradingWeek
 
@@ -534,3 +537,34 @@ def test_a_new_one_bar_file_finds_the_east_proof_behind_the_newest_files_of_its_
         (source / "7203_20240110.csv").write_text(ONE_BAR_HEADER + WEDNESDAY_BAR)
         migrate(conn, source, local_lake, surveyor)
         assert manifest.current_files(conn)["7203_20240110.csv"].dates == [dt.date(2024, 1, 10)]
+
+
+TITLED_LIST = "Daily Quotations 2025/03/04\n" + DAY_LIST  # a title's day, which a name may agree with or not
+
+
+@pytest.mark.parametrize(("first", "text"), [("pricelist_03042025.csv", DAY_LIST),  # day or month first: no day
+                                             ("pricelist_2025-03-05.csv", TITLED_LIST)])  # the title disagrees
+def test_a_day_list_refused_under_its_old_name_is_filed_clean_once_renamed_to_a_clear_one(
+        postgres_url, local_lake, tmp_path, first, text):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / first).write_text(text)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        refused = manifest.current_files(conn)[first]
+        assert refused.problem and refused.home_dated
+        (source / first).rename(source / "pricelist_2025-03-04.csv")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        renamed = manifest.current_files(conn)["pricelist_2025-03-04.csv"]
+        # Its rows load on the 4th now (assets/lake.py dates them so): no problem, no home date, none reported.
+        assert (renamed.dates, renamed.problem, renamed.home_dated) == ([dt.date(2025, 3, 4)], None, False)
+        assert "pricelist_2025-03-04.csv" not in report.problems
+
+        # The other way: renamed to a name that writes no day, its rows are rejected, and the manifest says why.
+        (source / "pricelist_2025-03-04.csv").rename(source / "pricelist.csv")
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        nameless = manifest.current_files(conn)["pricelist.csv"]
+        if text == DAY_LIST:
+            assert nameless.home_dated and "writes no day" in nameless.problem
+            assert "writes no day" in report.problems["pricelist.csv"]
+        else:  # the title's day, which no name disputes now
+            assert (nameless.dates, nameless.problem, nameless.home_dated) == ([dt.date(2025, 3, 4)], None, False)
