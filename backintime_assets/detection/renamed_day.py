@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from .day_date import FILE_NAME, day_of_file
 from .filename import base_name
 
+# How far apart (calendar days) two names of the same bytes may date a list for the later to be a re-send of the
+# earlier: a feed that did not update re-sends yesterday's list, over a long weekend or a holiday's days. Farther
+# apart, one name is likelier mistyped ("pricelist_2025-04-03.csv" saved for the 30th's list, or last year's
+# 2024-04-30): the earlier took the list, its prices loaded on a day they are not of (silent). Both are refused.
+RESENT_WITHIN = 7
 _BY_NAME = (f"{FILE_NAME}: ", f"the {FILE_NAME}")  # how day_of_file's date_from begins when the name dated it
 # A title line's date that dated the rows (day_of_file), which the name it was detected under agreed with or
 # wrote nothing against, or whose day and month it settled: "title line 1: 02/01/2024 (day and month as the
@@ -49,14 +55,23 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     `twins`: the other current names of the same bytes. One whose name dates it earlier makes this one
     a re-send of that day's list, byte for byte, not this day's prices (a day's closes of every ticker
     are never all the same the next day): dated none, its rows rejected saying which file it repeats,
-    the earliest loaded. Not a day a user set (`schema override --day`): kept per content, it dates every copy
-    alike, and the user is told of the copies it reaches (cli._copies)."""
+    the earliest loaded. Names more than RESENT_WITHIN days apart: every copy refused, one name mistyped.
+    Not a day a user set (`schema override --day`): kept per content, it dates every copy alike, and the user
+    is told of the copies it reaches (cli._copies)."""
     if not by_name(schema):
         return schema
     day, source = _named(schema, name)
     if day is not None:
-        earlier = [(other_day, twin) for twin in twins if twin != name
-                   and (other_day := _named(schema, twin)[0]) is not None and other_day < day]
+        others = [(other_day, twin) for twin in twins if twin != name
+                  and (other_day := _named(schema, twin)[0]) is not None and other_day != day]
+        far = [(other_day, twin) for other_day, twin in others if _apart(day, other_day) > RESENT_WITHIN]
+        if far:
+            other_day, other = min(far)
+            return dict(schema, day=None, date_from=(
+                f"the same bytes as {other}, which its {FILE_NAME} dates {other_day}, {_apart(day, other_day)} days "
+                f"from {day} (its {FILE_NAME}'s day): too far apart for a re-send, so one of the two names is "
+                "likely mistyped: rename or remove the one that is wrong"))
+        earlier = [(other_day, twin) for other_day, twin in others if other_day < day]
         if earlier:
             first_day, first = min(earlier)
             return dict(schema, day=None, date_from=(
@@ -65,6 +80,10 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     if day == schema.get("day") and (day is not None or source == schema.get("date_from")):
         return schema  # the same day, written another way ("20250304"): read as it was
     return dict(schema, day=day, date_from=source)
+
+
+def _apart(day: str, other: str) -> int:
+    return abs((date.fromisoformat(day) - date.fromisoformat(other)).days)
 
 
 def _named(schema: dict, name: str) -> tuple[str | None, str]:

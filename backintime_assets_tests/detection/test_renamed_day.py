@@ -110,3 +110,17 @@ def test_a_list_refused_as_its_title_and_name_disagreed_is_dated_as_its_new_name
     assert (renamed["day"], renamed["date_from"]) == (alone["day"], alone["date_from"])
     if day is None:  # another day's name disagrees as well: refused, saying so of the name it has now
         assert "(2025-03-06) disagree" in renamed["date_from"]
+
+
+@pytest.mark.parametrize("typo", ["pricelist_2025-04-03.csv", "pricelist_2024-04-30.csv"])
+def test_copies_whose_names_date_them_weeks_apart_are_all_refused_as_one_name_mistyped(typo):
+    # The 30th's list saved a second time under a mistyped earlier day: loaded there, its prices were another
+    # day's (silent). Too far apart for a feed's re-send: neither name is trusted.
+    schema = _detected("pricelist_2025-04-30.csv")
+    copies = ["pricelist_2025-04-30.csv", typo]
+    for name, other in (copies, copies[::-1]):
+        refused = dated_as_named(schema, name, copies)
+        assert refused["day"] is None and refused["date_from"].startswith(f"the same bytes as {other}")
+        assert "too far apart for a re-send" in refused["date_from"]
+    # A name that reads no day ("2025-30-04") is no earlier day: the list keeps its own.
+    assert dated_as_named(schema, copies[0], [copies[0], "pricelist_2025-30-04.csv"]) is schema
