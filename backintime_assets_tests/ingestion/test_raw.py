@@ -8,6 +8,7 @@ import pytest
 
 from backintime_assets.db import file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection.nameless import NAMELESS
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets.ingestion.survey import survey_file
 from backintime_assets_tests.ingestion.surveyed_here import ONE_BAR_HEADER, WEDNESDAY_BAR, tokyo_source
@@ -136,6 +137,8 @@ def test_a_renamed_copy_of_a_sites_download_is_filed_under_its_rows_dates(postgr
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         files = manifest.current_files(conn)
     assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None
+    # The site's name is refused, as the conversion reads it (read_as_named.py): filed saying so, not as dji.csv's.
+    assert files["HistoricalPrices.csv"].problem.startswith(NAMELESS) and files["HistoricalPrices.csv"].home_dated
 
 
 def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
