@@ -81,3 +81,19 @@ def test_a_copy_come_or_gone_runs_the_days_of_its_twins_again(tmp_path, postgres
     prices, rejected = lake_prices(settings), lake_rejections(settings)
     assert prices["date"].astype(str).tolist() == ["2025-03-06"] * 2 and rejected.empty
     assert all(_accounted_for(date(2025, 3, day)) for day in (4, 6))
+
+
+@pytest.mark.spark
+def test_a_list_refused_for_its_names_day_loads_once_renamed_to_the_titles(tmp_path, postgres_url, spark, monkeypatch):
+    settings = cli_home(tmp_path, postgres_url, monkeypatch)
+    source = settings.source_dir
+    # Saved under the wrong day's name: the title's day and the name's disagree, every row rejected saying so.
+    (source / "pricelist_2025-03-05.csv").write_text("Daily Quotations 2025/03/04\n" + LIST)
+    _ingest_changed(settings)
+    assert lake_prices(settings).empty and lake_rejections(settings)["reason"].str.contains("disagree").all()
+    # Renamed to the title's day: its rows load on the 4th, nothing rejected; the manifest says no problem.
+    (source / "pricelist_2025-03-05.csv").rename(source / "pricelist_2025-03-04.csv")
+    _ingest_changed(settings, withdraw_missing=True)
+    prices = lake_prices(settings)
+    assert prices["date"].astype(str).tolist() == ["2025-03-04"] * 2 and lake_rejections(settings).empty
+    assert all(_accounted_for(date(2025, 3, day)) for day in (4, 5))
