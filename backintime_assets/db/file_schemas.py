@@ -11,8 +11,10 @@ from typing import NamedTuple
 from psycopg.types.json import Jsonb
 
 from backintime_assets.db import file_overrides
+from backintime_assets.db.manifest import current_names
 from backintime_assets.detection.date_system import DAY_MONTH
 from backintime_assets.detection.office_names import folder_pattern, office_key
+from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.detection.schema import (
     FORMAT_SAID,
     MARKS_SAID,
@@ -216,7 +218,8 @@ def sibling_detections(conn, schemas: list[dict], per_layout: int = 50) -> list[
         queries.append(newest.format(" and dialect @? '$.columns[*].evenings ? (@ like_regex \"Fri|Sat|Sun\")'"))
         params += [east, per_layout]
     found = _not_retired(conn, conn.execute(" union ".join(queries), params).fetchall())
-    siblings = _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+    siblings = _as_corrected(conn, _named_now(conn, [(sha, _named_with_folder(dialect, path))
+                                                     for sha, dialect, path in found]))
     return _with_dates(conn, siblings)
 
 
@@ -233,7 +236,24 @@ def marks_guessing_siblings(conn, schemas: list[dict], per_layout: int = 50) -> 
                                 or dialect @> '{"decimal_unseen": true}')) s where n <= %s""",
                          (keys, per_layout)).fetchall()
     found = _not_retired(conn, found)
-    return _as_corrected(conn, [(sha, _named_with_folder(dialect, path)) for sha, dialect, path in found])
+    return _as_corrected(conn, _named_now(conn, [(sha, _named_with_folder(dialect, path))
+                                                 for sha, dialect, path in found]))
+
+
+def _named_now(conn, found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """The siblings' detections (sha256, dialect) named as a current file of each is, where the name detection
+    named it by is no current file's (renamed, moved to another folder), and read as that name reads them
+    (read_as_named.py): a sibling's folder, office and name's date are its file's now. By the stored name, a
+    day's list moved out of an office's folder still settled that folder's next name's day/month order.
+    Contents no current file holds (detected alone, or gone) keep theirs."""
+    names = current_names(conn, [sha for sha, _ in found]) if found else {}
+    out = []
+    for sha, dialect in found:
+        now = names.get(sha, [])
+        if now and dialect.get("file") not in now:
+            dialect = dict(read_as_named(dialect, now[0], now), file=now[0])
+        out.append((sha, dialect))
+    return out
 
 
 def _not_retired(conn, found: list[tuple]) -> list[tuple]:

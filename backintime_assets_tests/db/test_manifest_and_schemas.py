@@ -388,3 +388,23 @@ def test_a_sibling_stored_without_its_folder_settles_no_other_office(postgres_ur
         own = detect_bytes((header + "04/03/2024,1,1,1,1,1\n").encode(), "london/close_004.csv").to_dict()
         settled, _ = settle_orders({"lon4": own}, siblings)
         assert next(c for c in settled["lon4"]["columns"] if c["canonical"] == "date")["format"] == "%d/%m/%Y"
+
+
+def test_a_sibling_moved_to_another_folder_settles_its_new_folders_files_not_its_old(postgres_url):
+    # London's day-first file, detected in london/, moved by its user to newyork/ (it was New York's): its proof
+    # (13/03) was read by the name it was detected under, and London's next 04/03 loaded as 4 March by it.
+    from backintime_assets.ingestion.sibling_order import settle_orders
+    header = "Date,Open,High,Low,Close,Volume\n"
+    moved = detect_bytes((header + "13/03/2024,1,1,1,1,1\n").encode(), "london/close_013.csv").to_dict()
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        file_schemas.save_detection(conn, "lon", "london/close_013.csv", moved)
+        manifest.record(conn, _raw("lon", [dt.date(2024, 3, 13)], "newyork/close_013.csv"))
+        london = detect_bytes((header + "04/03/2024,1,1,1,1,1\n").encode(), "london/close_004.csv").to_dict()
+        siblings = file_schemas.sibling_detections(conn, [london])
+        assert [s["file"] for s in siblings] == ["newyork/close_013.csv"]
+        assert settle_orders({"lon4": london}, siblings) == ({}, [])
+        new_york = detect_bytes((header + "04/03/2024,1,1,1,1,1\n").encode(), "newyork/close_004.csv").to_dict()
+        settled, _ = settle_orders({"ny4": new_york}, siblings)
+        assert next(c for c in settled["ny4"]["columns"] if c["canonical"] == "date")["format"] == "%d/%m/%Y"
+        conn.rollback()
