@@ -19,10 +19,11 @@ from datetime import date
 from .day_date import FILE_NAME, day_of_file
 from .filename import base_name
 
-# How far apart (calendar days) two names of the same bytes may date a list for the later to be a re-send of the
-# earlier: a feed that did not update re-sends yesterday's list, over a long weekend or a holiday's days. Farther
-# apart, one name is likelier mistyped ("pricelist_2025-04-03.csv" saved for the 30th's list, or last year's
-# 2024-04-30): the earlier took the list, its prices loaded on a day they are not of (silent). Both are refused.
+# How far apart (calendar days) the days two names of the same bytes give, next in order, may be for the later to be
+# a re-send: a feed that did not update re-sends yesterday's list, over a long weekend or a holiday's days (and day
+# after day while it stays stuck). A wider gap between them: one name is likelier mistyped ("pricelist_2025-04-03.csv"
+# saved for the 30th's list, or last year's 2024-04-30): the earlier took the list, its prices loaded on a day they
+# are not of (silent). Every copy is refused.
 RESENT_WITHIN = 7
 _BY_NAME = (f"{FILE_NAME}: ", f"the {FILE_NAME}")  # how day_of_file's date_from begins when the name dated it
 # A title line's date that dated the rows (day_of_file), which the name it was detected under agreed with or
@@ -55,7 +56,8 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     `twins`: the other current names of the same bytes. One whose name dates it earlier makes this one
     a re-send of that day's list, byte for byte, not this day's prices (a day's closes of every ticker
     are never all the same the next day): dated none, its rows rejected saying which file it repeats,
-    the earliest loaded. Names more than RESENT_WITHIN days apart: every copy refused, one name mistyped.
+    the earliest loaded. Names whose days leave a gap of more than RESENT_WITHIN days: every copy refused, one
+    name mistyped.
     Not a day a user set (`schema override --day`): kept per content, it dates every copy alike, and the user
     is told of the copies it reaches (cli._copies)."""
     if not by_name(schema):
@@ -64,9 +66,9 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     if day is not None:
         others = [(other_day, twin) for twin in twins if twin != name
                   and (other_day := _named(schema, twin)[0]) is not None and other_day != day]
-        far = [(other_day, twin) for other_day, twin in others if _apart(day, other_day) > RESENT_WITHIN]
-        if far:
-            other_day, other = min(far)
+        far = _across_a_gap(day, others)
+        if far is not None:
+            other_day, other = far
             return dict(schema, day=None, date_from=(
                 f"the same bytes as {other}, which its {FILE_NAME} dates {other_day}, {_apart(day, other_day)} days "
                 f"from {day} (its {FILE_NAME}'s day): too far apart for a re-send, so one of the two names is "
@@ -80,6 +82,20 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     if day == schema.get("day") and (day is not None or source == schema.get("date_from")):
         return schema  # the same day, written another way ("20250304"): read as it was
     return dict(schema, day=day, date_from=source)
+
+
+def _across_a_gap(day: str, others: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(its day, name) of a copy on the other side of the first gap of more than RESENT_WITHIN days between the
+    days the names of a list give (`day` this name's, `others` the other names'), None where there is none.
+    Consecutive days, not every pair: a feed stuck on one list re-sends it every day, and by its second week its
+    first copy, the one day the list is of, was "too far" from the last and refused with the rest."""
+    days = sorted({day, *(other_day for other_day, _ in others)})
+    gap = next(((before, after) for before, after in zip(days, days[1:]) if _apart(before, after) > RESENT_WITHIN),
+               None)
+    if gap is None:
+        return None
+    across = gap[1] if day <= gap[0] else gap[0]
+    return min((other_day, twin) for other_day, twin in others if other_day == across)
 
 
 def _apart(day: str, other: str) -> int:

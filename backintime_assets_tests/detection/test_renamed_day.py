@@ -124,3 +124,22 @@ def test_copies_whose_names_date_them_weeks_apart_are_all_refused_as_one_name_mi
         assert "too far apart for a re-send" in refused["date_from"]
     # A name that reads no day ("2025-30-04") is no earlier day: the list keeps its own.
     assert dated_as_named(schema, copies[0], [copies[0], "pricelist_2025-30-04.csv"]) is schema
+
+
+def test_a_feed_stuck_on_one_list_for_weeks_keeps_its_first_day_and_the_rest_are_re_sends():
+    # A feed that did not update sends the 19th's list every trading day to 8 January: no gap of more than a week
+    # between two copies, so no name is mistyped. Compared pair by pair, the first and the last were 20 days apart
+    # and every copy was refused, the 19th's prices, loaded for weeks, taken back.
+    days = ["2024-12-19", "2024-12-20", "2024-12-23", "2024-12-24", "2024-12-27", "2024-12-30", "2024-12-31",
+            "2025-01-02", "2025-01-03", "2025-01-06", "2025-01-07", "2025-01-08"]
+    copies = [f"pricelist_{day}.csv" for day in days]
+    schema = _detected(copies[0])
+    assert dated_as_named(schema, copies[0], copies) is schema
+    for name in copies[1:]:
+        assert "a re-send of that day's list" in dated_as_named(schema, name, copies)["date_from"]
+    # A mistyped name a month before the run: a gap no feed leaves, every copy refused, each naming one across it.
+    typo = "pricelist_2024-11-19.csv"
+    for name in [typo, *copies]:
+        refused = dated_as_named(schema, name, [typo, *copies])
+        assert refused["day"] is None and "too far apart for a re-send" in refused["date_from"]
+        assert refused["date_from"].startswith(f"the same bytes as {copies[0] if name == typo else typo}")
