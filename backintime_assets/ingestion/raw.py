@@ -202,7 +202,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             report.moved += moved
             report.withdrawn += not moved
             left.add(old.sha256)
-    _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied})
+    _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied}, survey, week)
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
@@ -210,17 +210,31 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     return report
 
 
-def _log_copies_of(conn, shas: set[str], logged: set[str]) -> None:
+def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, week: TradingWeek) -> None:
     """Every current name of a day's list its name dates, where a name of its bytes came or went: which of them
     loads and which is a re-send depends on all its names (renamed_day.py), so the days of those that did not
-    change run again too. A copy under an earlier day's name makes the list loaded on a later day a re-send: that
-    day unrun, the same rows stood loaded on both days. `logged`: the paths whose change is logged already."""
-    dated = [sha for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items() if by_name(schema)]
+    change run again too, and each is filed again as its name reads the content now (_as_named). A copy under an
+    earlier day's name makes the list loaded on a later day a re-send: that day unrun, the same rows stood loaded
+    on both days; the copy it repeated withdrawn, a re-send stayed filed refused while its rows loaded.
+    `logged`: the paths whose change is logged already."""
+    schemas = {sha: schema for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items()
+               if by_name(schema)}
     # The names of those contents alone: a daily run brings a list dated by its name every day, and reading
     # every current file of the manifest for its copies grew with the years kept.
-    for f in manifest.current_versions_of(conn, dated) if dated else ():
-        if f.source_path not in logged:
-            manifest.log_change(conn, f.source_path, f.dates)
+    files = [f for f in (manifest.current_versions_of(conn, list(schemas)) if schemas else ())
+             if f.source_path not in logged]
+    if not files:
+        return
+    twins = manifest.current_names(conn, list(schemas))
+    tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
+    named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks,
+                      twins, week=week)
+    for f in files:
+        found_in = named[f.source_path]
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        if sorted(dates) != sorted(f.dates) or found_in.problem != f.problem:
+            manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
+        manifest.log_change(conn, f.source_path, f.dates + dates)
 
 
 def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[list[str]], dict[str, bytes]],

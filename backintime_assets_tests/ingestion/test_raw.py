@@ -571,3 +571,23 @@ def test_a_day_list_refused_under_its_old_name_is_filed_clean_once_renamed_to_a_
             assert "writes no day" in report.problems["pricelist.csv"]
         else:  # the title's day, which no name disputes now
             assert (nameless.dates, nameless.problem, nameless.home_dated) == ([dt.date(2025, 3, 4)], None, False)
+
+
+def test_the_names_of_a_list_another_copy_of_it_came_to_or_left_are_filed_again_as_they_read_now(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "pricelist_2025-03-06.csv").write_text(DAY_LIST)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        # A copy under an earlier day's name: the 6th's, filed clean before, is the re-send now (its rows rejected).
+        shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-04.csv")
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        current = manifest.current_files(conn)
+        assert current["pricelist_2025-03-04.csv"].problem is None
+        assert "a re-send of that day's list" in current["pricelist_2025-03-06.csv"].problem
+        assert current["pricelist_2025-03-06.csv"].dates == [dt.date(2025, 3, 6)]
+        # The copy it repeated withdrawn: its rows load on the 6th again, and it is filed so, not as a re-send.
+        (source / "pricelist_2025-03-04.csv").unlink()
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake), withdraw_missing=True)
+        again = manifest.current_files(conn)["pricelist_2025-03-06.csv"]
+        assert (again.dates, again.problem, again.home_dated) == ([dt.date(2025, 3, 6)], None, False)
