@@ -202,7 +202,8 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             report.moved += moved
             report.withdrawn += not moved
             left.add(old.sha256)
-    _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied}, survey, week)
+    _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied}, survey, week,
+                   report)
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
@@ -210,13 +211,15 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     return report
 
 
-def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, week: TradingWeek) -> None:
+def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, week: TradingWeek,
+                   report: MigrationReport) -> None:
     """Every current name of a day's list its name dates, where a name of its bytes came or went: which of them
     loads and which is a re-send depends on all its names (renamed_day.py), so the days of those that did not
     change run again too, and each is filed again as its name reads the content now (_as_named). A copy under an
     earlier day's name makes the list loaded on a later day a re-send: that day unrun, the same rows stood loaded
     on both days; the copy it repeated withdrawn, a re-send stayed filed refused while its rows loaded.
-    `logged`: the paths whose change is logged already."""
+    `logged`: the paths whose change is logged already. One refused now is reported, as a file copied is: its rows
+    loaded before (a copy far from its day came: renamed_day.RESENT_WITHIN) are taken back."""
     schemas = {sha: schema for sha, schema in file_schemas.final_schemas(conn, sorted(shas)).items()
                if by_name(schema)}
     # The names of those contents alone: a daily run brings a list dated by its name every day, and reading
@@ -234,6 +237,8 @@ def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, wee
         dates = _filed_under(found_in, f.source_path, f.modified_at, week)
         if sorted(dates) != sorted(f.dates) or found_in.problem != f.problem:
             manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
+            if found_in.problem:
+                report.problems[f.source_path] = found_in.problem
         manifest.log_change(conn, f.source_path, f.dates + dates)
 
 

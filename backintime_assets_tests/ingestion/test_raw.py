@@ -581,10 +581,12 @@ def test_the_names_of_a_list_another_copy_of_it_came_to_or_left_are_filed_again_
     with _migrated(postgres_url, local_lake, source) as conn:
         # A copy under an earlier day's name: the 6th's, filed clean before, is the re-send now (its rows rejected).
         shutil.copy(source / "pricelist_2025-03-06.csv", source / "pricelist_2025-03-04.csv")
-        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         current = manifest.current_files(conn)
         assert current["pricelist_2025-03-04.csv"].problem is None
         assert "a re-send of that day's list" in current["pricelist_2025-03-06.csv"].problem
+        # And said, as of a file copied: the rows it loaded are taken back (`backintime ingest` warns of it).
+        assert report.problems["pricelist_2025-03-06.csv"] == current["pricelist_2025-03-06.csv"].problem
         assert current["pricelist_2025-03-06.csv"].dates == [dt.date(2025, 3, 6)]
         # The copy it repeated withdrawn: its rows load on the 6th again, and it is filed so, not as a re-send.
         (source / "pricelist_2025-03-04.csv").unlink()
