@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 
 from .bar_period import LONGER_BARS
 from .dates import shape
-from .paired_spans import about_a_day, named_a_span, span_pair
+from .paired_spans import LATE, LEAST_SPANS, SAMPLE_ROWS, SPAN_SHARE, about_a_day, named_a_span, span_pair
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -38,9 +38,6 @@ _SPAN = re.compile(rf'(?:^|(?<=[,;\t|"]))[ ]*(?P<span>(?P<a>{_DATE})[ T](?P<at>{
                    rf'(?=[ ]*(?:[,;\t|" \r]|$))', re.MULTILINE)
 _ORDERS = ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y", "%Y.%m.%d")
 _MIDNIGHT = re.compile(r"0?0:00(?::00)?")
-_ROWS = 200  # the first data rows looked at
-_LEAST = 3  # rows of spans at least
-_SHARE = 0.9  # of the data rows: a damaged row or two may lack one
 _FOLLOWING = 2 / 3  # of the spans start where another ends: a weekend breaks the run each week
 _DAY = timedelta(days=1)
 
@@ -83,7 +80,7 @@ def _other_date(cells: Sequence[str], delimiter: str, m: re.Match) -> bool:
 def _spans(rows: Sequence[Sequence[str]], delimiter: str) -> list[re.Match] | None:
     """Each data row's span where nine rows in ten (three at least) hold one, every one of whole days and
     the only date of its row; None otherwise. `rows`: each row's cells, however the spans split them."""
-    rows = [cells for cells in rows[:_ROWS] if any(map(str.strip, cells))]
+    rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
     found = []
     for cells in rows:
         m = _SPAN.search(delimiter.join(cells))
@@ -92,7 +89,7 @@ def _spans(rows: Sequence[Sequence[str]], delimiter: str) -> list[re.Match] | No
         if _whole_days(m) is None or _other_date(cells, delimiter, m):
             return None  # every span of whole days (an hour's among days' is no day), the only date of its row
         found.append(m)
-    if len(found) < _LEAST or len(found) < _SHARE * len(rows):
+    if len(found) < LEAST_SPANS or len(found) < SPAN_SHARE * len(rows):
         return None
     return found
 
@@ -157,24 +154,19 @@ def long_span_problem(rows: Sequence[Sequence[str]], delimiter: str) -> str | No
             "a week's or a month's price, and prices holds one row a day: export the day's prices instead")
 
 
-# A span of a day that starts at noon or later lies mostly in the day after its start's date: a CET
-# day written in UTC ("01.01.2023 23:00 - 02.01.2023 23:00" is 2 January's).
-_LATE = 12
-
-
 def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_column: int) -> str | None:
     """The problem of a table whose date column holds half of each row's span, the sniffer having split
     the spans on their spaces ("01.01.2023 23:00 - 02.01.2023 23:00 10 11 9 10.5"), where that half is
     not the day the span prices: its end's date, or its start's where the span is a day from noon or
     later. Read so, each row loaded dated a day early (a CET day written in UTC); None for any other
     table (the start's date of a span from midnight, or from a morning hour, a gas day's 06:00)."""
-    rows = [cells for cells in rows[:_ROWS] if any(map(str.strip, cells))]
+    rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
     halves = [half for cells in rows if date_column < len(cells)
               and (half := _half_held(cells, delimiter, date_column)) is not None]
-    if len(halves) < _LEAST or len(halves) < _SHARE * len(rows):
+    if len(halves) < LEAST_SPANS or len(halves) < SPAN_SHARE * len(rows):
         return None
     for m, half in halves:
-        if half == "start" and not (_clock(m["at"]) >= timedelta(hours=_LATE) and _a_day_long(m)):
+        if half == "start" and not (_clock(m["at"]) >= timedelta(hours=LATE.hour) and _a_day_long(m)):
             return None
     m, half = halves[0]
     held = (f"its end's date ({m['b']}), the day after the span's" if half == "end" else

@@ -23,13 +23,13 @@ from datetime import datetime, time, timedelta
 from .month_names import for_strptime
 from .words import folded_words
 
-_ROWS = 200  # the first data rows looked at
-_LEAST = 3  # rows of spans at least
-_SHARE = 0.9  # of the data rows: a damaged row or two may lack one
+SAMPLE_ROWS = 200  # the first data rows looked at (day_spans.py too)
+LEAST_SPANS = 3  # rows of spans at least
+SPAN_SHARE = 0.9  # of the data rows: a damaged row or two may lack one
 # A day's span as long as a day, give or take a clock change (a CET day in UTC is 23 or 25 hours on one),
 # or an evening session's (18:00 to 17:00, the hour between a break).
 _SHORTEST, _LONGEST = timedelta(hours=20), timedelta(hours=28)
-_LATE = time(12)  # a span from noon or later lies mostly in its end's day
+LATE = time(12)  # a span from noon or later lies mostly in its end's day
 _START_WORDS = frozenset({"from", "start", "starts", "starting", "begin", "begins", "beginning", "von", "ab",
                           "beginn", "debut", "inicio", "desde", "vanaf", "od", "fra", "fran"})
 _END_WORDS = frozenset({"to", "end", "ends", "ending", "until", "till", "thru", "through", "bis", "ende", "fin",
@@ -47,7 +47,7 @@ class SpanPair:
     @property
     def late(self) -> bool:
         """Whether the spans start at noon or later: mostly their end's day."""
-        return self.begins.time() >= _LATE
+        return self.begins.time() >= LATE
 
 
 def about_a_day(length: timedelta) -> bool:
@@ -71,13 +71,13 @@ def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date
     others = [j for j, f in enumerate(formats) if j != date_column and f is not None]
     if date_column >= len(formats) or formats[date_column] is None or not others:
         return None
-    rows = [r for r in body[:_ROWS] if any(c.strip() for c in r)]
+    rows = [r for r in body[:SAMPLE_ROWS] if any(c.strip() for c in r)]
     # Each date parsed once, and each other column left at its first row that spans no day: a wide table
     # of dates (an option chain's expiries) would otherwise parse every cell of the date column again.
     dates = [_stamp(r[date_column], formats[date_column]) if date_column < len(r) else None for r in rows]
     for other in others:
         spans = _spans(rows, dates, other, formats[other])
-        if spans is None or len(spans) < _LEAST or len(spans) < _SHARE * len(rows):
+        if spans is None or len(spans) < LEAST_SPANS or len(spans) < SPAN_SHARE * len(rows):
             continue
         start, end = (date_column, other) if spans[0][2] else (other, date_column)
         return SpanPair(start, end, *spans[0][:2])
