@@ -779,7 +779,12 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
     # A header lost to the padding leaves a close read by its values alone: "Date,Yield,,," over yields
     # had loaded the yield as a close, where "Date,Yield" is refused as naming none (a yield is no price).
     lost_header = read.layout.header_row < 0
-    if (lost_header or not any(c.canonical == "close" for c in schema.columns)) and padding(read.head_rows):
+    # Lines above a header padded past the table as it is may be rows of its block ("Ticker,AAPL,AAPL,,,,"
+    # over "Date,Open,Close,,,,"): counted with their padding, they were cut off as under half filled,
+    # and the rows loaded under the file's name, where read without it the block names their ticker.
+    above_header = read.layout.header_row > 0
+    if (lost_header or above_header or not any(c.canonical == "close" for c in schema.columns)) \
+            and padding(read.head_rows):
         # Every line padded with empty fields past the table (the RBA's tables, 67 commas wide; an Excel
         # export's empty columns, "Date,Close,,,"): counted, they left every row of names under half
         # filled, the header was lost, and the series, unnamed, were refused as "unnamed columns of
@@ -790,7 +795,13 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         unpadded = _read(text, tail_text, dialect, read.plain_lines, file_date, unpad=True)
         # Where the padded read found a close, only a header naming its columns ("Date" over the dates)
         # replaces it: a title over a headerless table ("Ticker,AAPL,NASDAQ,,,,,,") names none.
-        if unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0 and (
+        # Where it found the same header, the one it reads from a line higher up takes those lines in, if
+        # each fills the table to its last column: "Symbol,AAPL,,,," is a label padded as wide (header_ticker).
+        taller = 0 <= unpadded.layout.header_row < read.layout.header_row \
+            and unpadded.layout.data_start_line == read.layout.data_start_line \
+            and all(row[-1].strip() for row in unpadded.layout.header_rows[
+                :len(unpadded.layout.header_rows) - len(read.layout.header_rows)])
+        if taller or unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0 and (
                 not any(c.canonical == "close" for c in schema.columns)
                 or any(map(names_its_column, unpadded.layout.header_cells, unpadded.layout.types))):
             read = unpadded

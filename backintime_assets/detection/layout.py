@@ -1600,6 +1600,17 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
             # above that). Lines above are a title, a source, a date: stacked as a header block, the
             # title named the column ("Prices report" over "value") and the name was lost.
             break
+        # A row padded past the table as the header under it ("Ticker,AAPL,AAPL,,,," over "Date,Open,Close,,,,"
+        # over rows of three fields): the reader drops the empty fields, and so does the block. Counted, they
+        # made the row no part of the header, and the ticker it names was lost: the rows loaded under the
+        # file's name, where "Ticker,AAPL,AAPL" over "Date,Open,Close" loads them as AAPL's.
+        # Only a row that reaches the table's last column: "Symbol,AAPL,,,," is a label, padded as wide.
+        if block and _fits(fields, width) and fields[width - 1].strip() and all(_fits(f, width) for _, f in block) \
+                and any(len(f) > width for f in (fields, *(f for _, f in block))):
+            fields = fields[:width]
+            block, kept = [(i, f[:width]) for i, f in block], block
+        else:
+            kept = block
         if block and (len(fields) != width and not _short_over_units(fields, block, width)
                       or (_filled(fields) < 0.5 or (width > 1 and _filled(fields) * width < 2))
                       and not _units_under_names(rows, k, gaps, block, judge, width)
@@ -1608,6 +1619,7 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
                           and not _ticker_row_over(rows, k, gaps, width, _MAX_HEADER_BLOCK - len(block) - 1))
                       ) and not _labels_over(fields, block, width) and not (
                           len(block) == 1 and _units_over_names(fields, block[0][1], width)):
+            block = kept
             break
         block.insert(0, (line, fields))
         k -= 1

@@ -283,3 +283,42 @@ def test_a_preambles_other_fields_far_above_name_no_ticker():
     schema = detect_bytes(data, "ACME.csv")
     assert schema.ticker is None
     assert normalise_bytes(data, schema, "ACME.csv").prices_arrow["ticker"].to_pylist() == ["ACME"] * 2
+
+
+THREE = "".join(f"2023-01-{d:02d},10.{d},11.{d}\n" for d in (2, 3, 4, 5, 6, 9, 10, 11))  # weekdays
+
+
+@pytest.mark.parametrize("header_pad, row_pad", [(",,,,", ""), (",,,,", ",,,,"), ("", "")])
+def test_a_ticker_row_padded_past_the_table_names_the_rows_as_unpadded(header_pad, row_pad):
+    # "Ticker,AAPL,AAPL,,,," over "Date,Open,Close,,,,": counted with its padding, the ticker row was cut
+    # off the header as under half filled, and the rows loaded under the file's name (MSFT), where
+    # "Ticker,AAPL,AAPL" over "Date,Open,Close" loads them as AAPL's. Padded or not, they are AAPL's.
+    rows = "".join(line + row_pad + "\n" for line in THREE.splitlines())
+    text = f"Ticker,AAPL,AAPL{header_pad}\nDate,Open,Close{header_pad}\n{rows}"
+    assert _ticker(text, "MSFT.csv") == "AAPL"
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "MSFT.csv"), "MSFT.csv")
+    assert set(result.prices["ticker"]) == {"AAPL"} and len(result.prices) == 8
+    assert list(result.prices["close"])[:2] == [11.2, 11.3]
+
+
+@pytest.mark.parametrize("header_pad, row_pad", [(",,,", ""), (",,,", ",,,"), ("", "")])
+def test_yfinance_levels_padded_past_the_table_name_the_ticker_and_each_price(header_pad, row_pad):
+    # The levels padded past the table, its rows not: cut off the header, the table read headerless, its
+    # columns placed by their values, and each row's open (the last price) loaded as its close, as MSFT's.
+    rows = "".join(line + row_pad + "\n" for line in ROWS.splitlines())
+    text = "".join(f"{line}{header_pad}\n" for line in (
+        f"Price,{FIELDS}", "Ticker,AAPL,AAPL,AAPL,AAPL,AAPL", "Date,,,,,")) + rows
+    assert _ticker(text, "MSFT.csv") == "AAPL"
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "MSFT.csv"), "MSFT.csv")
+    assert set(result.prices["ticker"]) == {"AAPL"}
+    assert list(result.prices["close"]) == [184.53, 183.15, 180.91, 181.18]
+
+
+@pytest.mark.parametrize("row_pad", ["", ",,,,"])
+@pytest.mark.parametrize("above, ticker", [("Symbol,AAPL", "AAPL"), ("Daily prices", None), ("Prices,USD", None)])
+def test_a_label_or_title_padded_over_a_padded_header_stays_above_it(row_pad, above, ticker):
+    # A label or a title padded as wide as the table reaches no column of it past its words: no header row.
+    rows = "".join(line + row_pad + "\n" for line in THREE.splitlines())
+    schema = detect_bytes(f"{above},,,,\nDate,Open,Close,,,,\n{rows}".encode(), "MSFT.csv")
+    assert [c.name for c in schema.columns if c.canonical] == ["Date", "Open", "Close"]
+    assert schema.ticker == ticker

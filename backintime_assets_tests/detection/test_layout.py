@@ -2051,3 +2051,16 @@ def test_a_header_that_names_each_column_then_pads_past_them_is_kept():
     for title in ("Report,,,,", "Prices,USD,,,"):
         schema = detect_bytes(f"{title}\n{rows}".encode(), "prices.csv")
         assert (schema.header_row, schema.data_start_line) == (-1, 1), title
+
+
+def test_a_row_padded_past_the_table_over_a_header_padded_alike_is_a_row_of_the_header():
+    # "Ticker,AAPL,AAPL,,,," over "Date,Open,Close,,,," over rows of three fields: counted with its padding,
+    # the ticker row was no row of the header, as "Ticker,AAPL,AAPL" over "Date,Open,Close" is.
+    rows = "".join(f"2023-01-0{d},10.{d},11.{d}\n" for d in range(2, 10))
+    for pad in (",,,,", ""):
+        lay = layout(f"Ticker,AAPL,AAPL{pad}\nDate,Open,Close{pad}\n{rows}")
+        assert (lay.header_row, lay.data_start_line, lay.width) == (0, 2, 3), pad
+        assert lay.header_rows == [["Ticker", "AAPL", "AAPL"], ["Date", "Open", "Close"]], pad
+    # A title padded as wide reaches no column past its words: it stays above the header.
+    lay = layout(f"Prices,USD,,,,\nDate,Open,Close,,,,\n{rows}")
+    assert (lay.header_row, lay.header_rows) == (1, [["Date", "Open", "Close"]])
