@@ -32,7 +32,10 @@ _PLACEHOLDER = re.compile(r"#N/A(?:\s.*)?|#(?:NAME\?|VALUE!|REF!|DIV/0!|NUM!|NUL
                           re.IGNORECASE)
 # A line that names the file's ticker by the ticker's own field name ("Symbol: AAPL", "Ticker,MSFT", "Security
 # = 7203.T"), above the header: the name is asked of canonical.names_the_ticker, as a header row's is.
-_LABELLED = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>[A-Z0-9^][A-Z0-9.=^/-]{0,19})")
+# Or repeated over each price, as a ticker row of the header is ("Ticker,AAPL,AAPL" set off from "Date,Open,
+# Close" by a blank line or a note): its second AAPL had made the line no label, and the rows loaded under the
+# file's name.
+_LABELLED = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>[A-Z0-9^][A-Z0-9.=^/-]{0,19})(?:\s+(?P=t))*")
 # Or by a Bloomberg security, spaces and all ("Security,AAPL US Equity" over "Date,PX_OPEN,...,PX_LAST"):
 # its words past the first had made the line no label, and the rows loaded under the file's name.
 _LABELLED_SECURITY = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>" + _SECURITY.pattern + ")")

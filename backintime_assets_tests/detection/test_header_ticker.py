@@ -2,7 +2,7 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.header_ticker import header_ticker
+from backintime_assets.detection.header_ticker import header_ticker, labelled_ticker
 from backintime_assets.detection.names_above import NAMES_ABOVE
 from backintime_assets.normalisation import normalise_bytes
 
@@ -322,3 +322,19 @@ def test_a_label_or_title_padded_over_a_padded_header_stays_above_it(row_pad, ab
     schema = detect_bytes(f"{above},,,,\nDate,Open,Close,,,,\n{rows}".encode(), "MSFT.csv")
     assert [c.name for c in schema.columns if c.canonical] == ["Date", "Open", "Close"]
     assert schema.ticker == ticker
+
+
+@pytest.mark.parametrize("pad", ["", ",,,,"])
+@pytest.mark.parametrize("between", ["\n", "Prices in USD\n"])
+def test_a_ticker_row_set_off_from_the_header_names_the_rows(pad, between):
+    # "Ticker,AAPL,AAPL" a blank line or a note above "Date,Open,Close": read as a label, its AAPL repeated
+    # over each price made it none, and the rows loaded under the file's name (MSFT); padded, they did too
+    # once the padded header was kept (before, the file was refused for no close).
+    text = f"Ticker,AAPL,AAPL{pad}\n{between}Date,Open,Close{pad}\n{THREE}"
+    assert _ticker(text, "MSFT.csv") == "AAPL"
+
+
+def test_a_label_repeats_one_ticker_only():
+    assert labelled_ticker("Ticker AAPL AAPL AAPL") == "AAPL"
+    assert labelled_ticker("Ticker AAPL MSFT") is None  # two tickers: whose?
+    assert labelled_ticker("Ticker AAPL") == "AAPL"
