@@ -220,6 +220,12 @@ def _unmarked(fields: list[str]) -> list[str]:
     return [c.lstrip().lstrip("#").lstrip() for c in fields]
 
 
+def tickers_row(fields: list[str]) -> bool:
+    """A header row of tickers: headed by the ticker's own field name ("Ticker", "Symbol"), a ticker over
+    each column past it ("Ticker,AAPL,AAPL"). "Exchange,NYSE,NASDAQ" and "Ticker,,AAPL" are none."""
+    return len(fields) > 1 and names_the_ticker(fields[0]) and all(c.strip() for c in fields[1:])
+
+
 def _fits(fields: list[str], width: int) -> bool:
     """Has the table's field count, as normalisation sees it (empty trailing extras are dropped)."""
     n = len(fields)
@@ -1604,9 +1610,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # over rows of three fields): the reader drops the empty fields, and so does the block. Counted, they
         # made the row no part of the header, and the ticker it names was lost: the rows loaded under the
         # file's name, where "Ticker,AAPL,AAPL" over "Date,Open,Close" loads them as AAPL's.
-        # Only a row that reaches the table's last column: "Symbol,AAPL,,,," is a label, padded as wide.
+        # Only a row that reaches the table's last column: "Symbol,AAPL,,,," is a label, padded as wide. And only
+        # in a block a row of tickers heads ("Price,Close,..." over it is yfinance's): "Exchange,NYSE,NASDAQ,,,,"
+        # over "Date,Close,Close,,,," had loaded the closes as NYSE's and NASDAQ's, where the padding refused them.
         if block and _fits(fields, width) and fields[width - 1].strip() and all(_fits(f, width) for _, f in block) \
-                and any(len(f) > width for f in (fields, *(f for _, f in block))):
+                and any(len(f) > width for f in (fields, *(f for _, f in block))) \
+                and any(tickers_row(f[:width]) for f in (fields, *(f for _, f in block))):
             fields = fields[:width]
             block, kept = [(i, f[:width]) for i, f in block], block
         else:

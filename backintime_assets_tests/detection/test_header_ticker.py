@@ -338,3 +338,17 @@ def test_a_label_repeats_one_ticker_only():
     assert labelled_ticker("Ticker AAPL AAPL AAPL") == "AAPL"
     assert labelled_ticker("Ticker AAPL MSFT") is None  # two tickers: whose?
     assert labelled_ticker("Ticker AAPL") == "AAPL"
+
+
+@pytest.mark.parametrize("above", ["Exchange,NYSE,NASDAQ", "Source,Yahoo,Google", "Adjusted,No,Yes"])
+def test_a_row_padded_over_a_padded_header_that_names_no_ticker_is_no_row_of_tickers(above):
+    # "Exchange,NYSE,NASDAQ,,,," over "Date,Close,Close,,,,": taken into the header as a ticker row padded past
+    # the table is, its words named the two closes' tickers (NYSE's, NASDAQ's). No "Ticker" heads it: refused.
+    text = f"{above},,,,\nDate,Close,Close,,,,\n{THREE}"
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "MSFT.csv"), "MSFT.csv")
+    assert len(result.prices) == 0 and len(result.rejected) == 8
+
+
+def test_a_ticker_row_with_a_gap_padded_over_a_padded_header_still_names_the_ticker():
+    # "Ticker,,AAPL,,,,": no ticker over each column, so no header row; read as the label it is, AAPL.
+    assert _ticker(f"Ticker,,AAPL,,,,\nDate,Open,Close,,,,\n{THREE}", "MSFT.csv") == "AAPL"
