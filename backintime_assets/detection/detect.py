@@ -45,7 +45,7 @@ from .json_records import json_lines_problem
 from .prose import prose_problem
 from .time_spans import time_span_problem
 from .row_currency import currency_switch_problem
-from .layout import Layout, Row, detect_layout, padding, tickers_row
+from .layout import Layout, Row, detect_layout, padding, ticker_level, tickers_row
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
@@ -797,12 +797,12 @@ def _detect_sample(head: bytes, tail: bytes | None, tail_offset: int, name: str)
         # replaces it: a title over a headerless table ("Ticker,AAPL,NASDAQ,,,,,,") names none.
         # Where it found the same header, the one it reads from a line higher up takes those lines in, if
         # each fills the table to its last column: "Symbol,AAPL,,,," is a label padded as wide (header_ticker).
-        # And only where one of those lines is a row of tickers ("Exchange,NYSE,NASDAQ" names none: taken in,
-        # the closes loaded as NYSE's and NASDAQ's where the padded read refused them).
+        # And only where one of those lines is a row of tickers, the others levels of its header ("Exchange,NYSE,
+        # NASDAQ" is none: taken in, the closes loaded as NYSE's and NASDAQ's where the padded read refused them).
         taken_in = unpadded.layout.header_rows[:len(unpadded.layout.header_rows) - len(read.layout.header_rows)]
         taller = 0 <= unpadded.layout.header_row < read.layout.header_row \
             and unpadded.layout.data_start_line == read.layout.data_start_line \
-            and all(row[-1].strip() for row in taken_in) and any(map(tickers_row, taken_in))
+            and all(row[-1].strip() and ticker_level(row) for row in taken_in) and any(map(tickers_row, taken_in))
         if taller or unpadded.layout.width < read.layout.width and unpadded.layout.header_row >= 0 and (
                 not any(c.canonical == "close" for c in schema.columns)
                 or any(map(names_its_column, unpadded.layout.header_cells, unpadded.layout.types))):

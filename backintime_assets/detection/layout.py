@@ -226,6 +226,11 @@ def tickers_row(fields: list[str]) -> bool:
     return len(fields) > 1 and names_the_ticker(fields[0]) and all(c.strip() for c in fields[1:])
 
 
+def ticker_level(fields: list[str]) -> bool:
+    """A row of a header of tickers: the tickers' own, or one naming a price over each ("Price,Close,High")."""
+    return tickers_row(fields) or len(fields) > 1 and all(header_says(c) for c in fields[1:])
+
+
 def _fits(fields: list[str], width: int) -> bool:
     """Has the table's field count, as normalisation sees it (empty trailing extras are dropped)."""
     n = len(fields)
@@ -1611,10 +1616,12 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         # made the row no part of the header, and the ticker it names was lost: the rows loaded under the
         # file's name, where "Ticker,AAPL,AAPL" over "Date,Open,Close" loads them as AAPL's.
         # Only a row that reaches the table's last column: "Symbol,AAPL,,,," is a label, padded as wide. And only
-        # in a block a row of tickers heads ("Price,Close,..." over it is yfinance's): "Exchange,NYSE,NASDAQ,,,,"
-        # over "Date,Close,Close,,,," had loaded the closes as NYSE's and NASDAQ's, where the padding refused them.
+        # in a block a row of tickers heads, each row above it a level of its header ("Price,Close,..." over it is
+        # yfinance's): "Exchange,NYSE,NASDAQ,,,," over "Date,Close,Close,,,," (or over "Ticker,AAPL,MSFT,,,,") had
+        # loaded the closes as NYSE's and NASDAQ's (as "NYSE AAPL"'s), where the padding refused them.
         if block and _fits(fields, width) and fields[width - 1].strip() and all(_fits(f, width) for _, f in block) \
                 and any(len(f) > width for f in (fields, *(f for _, f in block))) \
+                and ticker_level(fields[:width]) \
                 and any(tickers_row(f[:width]) for f in (fields, *(f for _, f in block))):
             fields = fields[:width]
             block, kept = [(i, f[:width]) for i, f in block], block

@@ -352,3 +352,15 @@ def test_a_row_padded_over_a_padded_header_that_names_no_ticker_is_no_row_of_tic
 def test_a_ticker_row_with_a_gap_padded_over_a_padded_header_still_names_the_ticker():
     # "Ticker,,AAPL,,,,": no ticker over each column, so no header row; read as the label it is, AAPL.
     assert _ticker(f"Ticker,,AAPL,,,,\nDate,Open,Close,,,,\n{THREE}", "MSFT.csv") == "AAPL"
+
+
+
+@pytest.mark.parametrize("row_pad", ["", ",,,,"])
+def test_a_row_padded_over_a_padded_ticker_row_that_is_no_level_of_it_stays_out(row_pad):
+    # "Exchange,NYSE,NASDAQ,,,," over "Ticker,AAPL,MSFT,,,," over "Date,Close,Close,,,,": taken in with the ticker
+    # row, the exchanges were written onto the tickers and the closes loaded as "NYSE AAPL"'s and "NASDAQ MSFT"'s.
+    rows = "".join(line + row_pad + "\n" for line in THREE.splitlines())
+    text = f"Exchange,NYSE,NASDAQ,,,,\nTicker,AAPL,MSFT,,,,\nDate,Close,Close,,,,\n{rows}"
+    result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "MSFT.csv"), "MSFT.csv")
+    loaded = sorted(set(result.prices["ticker"])) if len(result.prices) else []
+    assert loaded == ["AAPL", "MSFT"] or (loaded, len(result.rejected)) == ([], 8)
