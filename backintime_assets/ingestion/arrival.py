@@ -40,9 +40,15 @@ def refuse_after_arrival(surveys: dict[str, Survey], arrived: dict[str, date]) -
         problem = dated_after_arrival(schema, survey.dates, day)
         if problem is None:
             continue
-        # Its rows kept in the parsed zone were read as loadable: the conversion, reading with this
-        # schema (another reading, another kept key), parses the file again and rejects every row.
-        refused_schema = json.dumps({**schema, "problem": problem}, ensure_ascii=False, separators=(",", ":"))
-        surveys[key] = Survey(refused_schema, [], problem, detect_seconds=survey.detect_seconds)
+        surveys[key] = refused_as(survey, problem)
         refused[key] = problem
     return refused
+
+
+def refused_as(survey: Survey, problem: str) -> Survey:
+    """`survey` refused whole for `problem`: its schema carrying it, no dates."""
+    # Its rows kept in the parsed zone were read as loadable: the conversion, reading with this
+    # schema (another reading, another kept key), parses the file again and rejects every row.
+    refused_schema = json.dumps({**survey.schema_dict(), "problem": problem}, ensure_ascii=False,
+                                separators=(",", ":"))
+    return Survey(refused_schema, [], problem, detect_seconds=survey.detect_seconds)

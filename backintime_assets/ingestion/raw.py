@@ -14,7 +14,7 @@ from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.detection.renamed_day import by_name
 from backintime_assets.detection.schema import SIBLING_CONTENT
-from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival
+from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival, refused_as
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
@@ -167,11 +167,14 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # A new detection whose file's rows run well past the day it arrived dates them by no trade date
     # (a bond's maturity under a name detection does not know): refused whole before it is stored.
     fresh = sorted(sha for sha in surveys if sha not in schemas)
-    if fresh:
-        refuse_after_arrival(surveys, arrivals(conn, fresh))
+    arrived = arrivals(conn, fresh) if fresh else {}
+    refuse_after_arrival(surveys, arrived)
     # Those whose previous version was corrected may take its corrections: stored first, and read with them.
     _carry_corrections(conn, survey, copied, known, schemas, surveys, report, fs, twins)
     named = _as_named(survey, schemas, surveys, new_files, twins, written, week)
+    # Judged again as each name reads it: another name may date the rows otherwise (renamed_day.py).
+    if _refused_as_named(surveys, named, new_files, {sha: day for sha, day in arrived.items() if sha not in schemas}):
+        named = _as_named(survey, schemas, surveys, new_files, twins, written, week)
     for source, sha, lake_path in copied:
         if sha not in schemas:
             schemas[sha] = surveys[sha].schema_dict()
@@ -512,6 +515,20 @@ def _as_named(survey: Surveyor, schemas: dict[str, dict], surveys: dict[str, Sur
         resurveyed = survey(again)
         out.update({task.name: resurveyed[task.key] for task in again})
     return out
+
+
+def _refused_as_named(surveys: dict[str, Survey], named: dict[str, Survey], files: list[tuple[str, str, str, int]],
+                      arrived: dict[str, date]) -> bool:
+    """Whether a name of a new detection's content (`arrived`: sha256 -> the day it arrived) reads its rows well
+    past that day, each such content then refused in `surveys`, its detection stored so. Judged under its first
+    name alone, a copy whose name dated it otherwise escaped: "quotes.csv" beside "pricelist_2025-03-05.csv", whose
+    name disputed the title's day a year ahead (no day, nothing to judge), loaded its rows on that day."""
+    judged = {name: arrived[sha] for sha, _, name, _ in files if sha in arrived}
+    refused = refuse_after_arrival(dict(named), judged)
+    for sha, _, name, _ in files:
+        if name in refused:  # whatever refused it under its first name (a name's dispute), this says more
+            surveys[sha] = refused_as(surveys[sha], refused[name])
+    return bool(refused)
 
 
 def _names_after(known: dict[str, manifest.RawFile], copied: list[tuple[SourceFile, str, str]], present: set[str],

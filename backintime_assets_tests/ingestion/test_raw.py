@@ -593,3 +593,24 @@ def test_the_names_of_a_list_another_copy_of_it_came_to_or_left_are_filed_again_
         migrate(conn, source, local_lake, DriverSurveyor(local_lake), withdraw_missing=True)
         again = manifest.current_files(conn)["pricelist_2025-03-06.csv"]
         assert (again.dates, again.problem, again.home_dated) == ([dt.date(2025, 3, 6)], None, False)
+
+
+def test_a_name_that_dates_a_new_list_past_its_arrival_is_refused_as_its_first_name_would_be(
+        postgres_url, local_lake, tmp_path):
+    # Come under two names at once: under the first the title and the name disagree (no day, nothing to judge);
+    # the second writes no day, so the title's, a year after the file arrived, dates its rows.
+    source = tmp_path / "source"
+    source.mkdir()
+    far = dt.date.today() + dt.timedelta(days=365)
+    while far.weekday() > 4:
+        far += dt.timedelta(days=1)
+    text = f"Daily Quotations {far:%Y/%m/%d}\n" + DAY_LIST
+    (source / "pricelist_2025-03-05.csv").write_text(text)
+    (source / "quotes.csv").write_text(text)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        alone = manifest.current_files(conn)["quotes.csv"]
+        # As when it comes alone: a price cannot be dated after its file was written; none of its rows loads.
+        assert alone.home_dated and "after" in alone.problem and far.isoformat() in alone.problem
+        # Its content refused whole: the detection the conversion reads every name with, and the other name.
+        assert file_schemas.final_schemas(conn, [alone.sha256])[alone.sha256]["problem"] == alone.problem
+        assert manifest.current_files(conn)["pricelist_2025-03-05.csv"].problem == alone.problem
