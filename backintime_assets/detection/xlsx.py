@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import chain, pairwise
 from pathlib import PurePath
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .comma_text import COMMA_NUMBER, dot_decimals
 from .date_system import counts_from_1904
 from .isolated import ReaderCrashed, run_isolated
 from .markup import MarkupProblem, markup_format, markup_tables
 from .text_thousands import regroup
+
+if TYPE_CHECKING:  # numpy is imported where a book has date cells: `backintime detect` of CSVs starts without it
+    import numpy as np
 
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb and .ods are zip archives
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) is an OLE2 compound file
@@ -371,7 +373,10 @@ def _bounded(name: str | None, rows, head: int | None, tail: int, index: int = 0
         out.total_rows = i + 1
     if head is not None and out.total_rows > len(out.rows):
         out.tail = list(last)
-    out.midnight_days = {j: np.frombuffer(at, dtype=np.int32) for j, at in midnight.items()}
+    if midnight:
+        import numpy as np
+
+        out.midnight_days = {j: np.frombuffer(at, dtype=np.int32) for j, at in midnight.items()}
     if commas and fractions and dot_decimals(commas, dotted):
         dotted = []  # grouped wholes of a decimal-comma writer, no longer in doubt
     if dotted:
