@@ -200,7 +200,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             if source.relative in known and known[source.relative].sha256 != sha}
     for path, old in known.items():
         moved = old.sha256 in new_contents
-        if path not in present and (moved or withdraw_missing):
+        if _leaves(path, old, present, new_contents, withdraw_missing):
             manifest.withdraw(conn, path, old.dates)
             report.moved += moved
             report.withdrawn += not moved
@@ -538,12 +538,19 @@ def _names_after(known: dict[str, manifest.RawFile], copied: list[tuple[SourceFi
     copied_paths = {source.relative for source, _, _ in copied}
     names: dict[str, list[str]] = {}
     for path, old in known.items():
-        gone = path not in present and (old.sha256 in new_contents or withdraw_missing)
-        if path not in copied_paths and not gone:
+        if path not in copied_paths and not _leaves(path, old, present, new_contents, withdraw_missing):
             names.setdefault(old.sha256, []).append(path)
     for source, sha, _ in copied:
         names.setdefault(sha, []).append(source.relative)
     return {sha: sorted(paths) for sha, paths in names.items()}
+
+
+def _leaves(path: str, old: manifest.RawFile, present: set[str], new_contents: set[str],
+            withdraw_missing: bool) -> bool:
+    """Whether a stored file stops being current in this migration: gone from the source, and moved (its
+    content copied under another name) or withdrawn on request. migrate withdraws those, and _names_after,
+    which names each content's current files before that, leaves them out: one rule for both."""
+    return path not in present and (old.sha256 in new_contents or withdraw_missing)
 
 
 def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:
