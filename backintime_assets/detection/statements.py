@@ -67,6 +67,11 @@ _PROCEEDS = ("proceeds", "netamount", "netproceeds", "settlementamount", "nettob
              "tradingtotal", "ausmachenderbetrag")
 # Not "portfolio": a fund's name in an asset manager's NAV files ("Portfolio,Date,NAV,Management Fee").
 _ACCOUNT = frozenset({"account", "konto", "kontonummer", "depot", "depotnummer", "compte"})
+# Whose a row is: a person the holding or the purchase belongs to (a family's tracker of "Ticker,Pocet,
+# Cena,Datum,Owner", each member's lots). No market's price belongs to anyone.
+_OWNERS = frozenset({"owner", "owners", "holder", "investor", "user", "username", "vlastnik", "inhaber",
+                     "besitzer", "eigentumer", "propietario", "titular", "titulaire", "proprietaire",
+                     "proprietario", "wlasciciel"})
 # Names a column of sides goes by, and the words of a side in its cells ("Buy", "Market buy",
 # "YOU BOUGHT APPLE INC", "BUY - MARKET", "Kauf").
 # Not "code" alone: a ticker column's name, and a ticker may spell a side ("Trans Code" is Robinhood's).
@@ -269,6 +274,8 @@ def _kind(name: str) -> str | None:
         return "round_trip"
     if set(w) & _ACCOUNT:
         return "account"
+    if set(w) & _OWNERS:
+        return "owner"
     return None
 
 
@@ -878,6 +885,12 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
             and _scattered(canonical.index("date"), canonical.index("ticker"), body, head_end):
         evidence["scattered"] = [canonical.index("ticker")]
         fill = True
+    # Units held beside a price, on rows naming whose they are (an owner's, a user's, an account's): each
+    # row a person's lot or purchase ("Ticker,Pocet,Cena,Datum,Owner": each lot's price paid had loaded as
+    # the close of the day it was bought, a few rows too few to show their days scattered).
+    if len(evidence) < 2 and not fill and quantity and not bar and "close" in canonical \
+            and held_units(names[quantity[0]]) and evidence.keys() & {"owner", "account"}:
+        fill = True
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
@@ -940,7 +953,7 @@ def _what(evidence: dict[str, list[int]], quantity: bool) -> str:
         return "a list of trades"
     if "balance" in evidence:
         return "an account statement"
-    if evidence.keys() & {"basis", "profit", "worth"}:
+    if evidence.keys() & {"basis", "profit", "worth", "owner"}:
         return "a list of holdings"
     return "a list of transactions"  # payments' fees and ids (a card processor's report)
 

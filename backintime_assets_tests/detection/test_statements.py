@@ -1208,3 +1208,27 @@ def test_lots_at_their_unit_cost_are_no_price_history():
     data = (b"Symbol,Trade Date,Quantity,Unit Cost,Last Price\nAAPL,2022-01-10,10,170.1,185.64\n"
             b"AAPL,2022-05-11,5,150.2,185.64\nNVDA,2023-02-01,3,200.0,481.68\n")
     _no_price_history(data, "lots.csv", "Unit Cost")
+
+
+@pytest.mark.parametrize("header", ["Ticker,Pocet,Cena,Datum,Owner", "Symbol,Shares,Price,Date,User",
+                                    "Date,Account,Symbol,Quantity,Price"])
+def test_units_held_on_rows_naming_whose_they_are_are_no_price_history(header):
+    # A family's tracker: each member's lots, the price paid, the moment each was entered. Too few rows to
+    # show their days scattered, each lot's price had loaded as its ticker's close of the day it was bought.
+    rows = [["AAPL", "10.0", "250.0", "2024-11-25 04:00:00.000000", "admin"],
+            ["CEZ.PR", "10.0", "1222.0", "2024-11-25 04:00:00.000000", "admin"],
+            ["CEZ.PR", "1.0", "1000.0", "2025-11-25 03:11:00.000000", "admin"],
+            ["AAPL", "1.0", "225.0", "2025-11-27 01:58:00.000000", "Filip"]]
+    if header.startswith("Date"):
+        rows = [[r[3], r[4], r[0], r[1], r[2]] for r in rows]
+    data = (header + "\n" + "".join(",".join(r) + "\n" for r in rows)).encode()
+    _no_price_history(data, "portfolio_data.csv", header.split(",")[1 if header.startswith("Date") else 4])
+
+
+def test_who_typed_a_price_history_s_rows_makes_no_holding():
+    # A shared sheet naming who entered each day's close, beside the market's volume: prices all the same.
+    data = (b"Date,Ticker,Close,Volume,User\n2024-01-02,AAPL,185.64,82488700,anna\n"
+            b"2024-01-03,AAPL,184.25,58414500,ben\n2024-01-04,AAPL,181.91,71983600,anna\n")
+    schema = detect_bytes(data, "aapl.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "aapl.csv").prices["close"].tolist() == [185.64, 184.25, 181.91]
