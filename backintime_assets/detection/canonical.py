@@ -1426,19 +1426,37 @@ def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
     return header_cells[j] if j < len(header_cells) else []
 
 
-def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Sequence[Sequence[str]]) -> bool:
+# stooq's database files are named after their symbol and market ("aapl.us.txt", "bp.uk.txt", "7203.jp.txt"),
+# whatever a database that loaded them added: a number held throughout under another name than the symbol
+# is that database's key. Only in stooq's shape: a user's "tsmc.tw.csv" of FinMind's "stock_id" 2330
+# names the same stock by its code, and "prices.old.csv" names none.
+_STOOQ_DATABASE_FILE = re.compile(r"\^?(?P<s>[a-z0-9][a-z0-9-]*)\.[a-z]{2}\.txt")
+
+
+def _named_by_stooq_otherwise(file_name: str, key: str) -> bool:
+    """Whether `file_name` is a stooq database file's (_STOOQ_DATABASE_FILE) named after another symbol than `key`."""
+    m = _STOOQ_DATABASE_FILE.fullmatch(base_name(file_name))
+    return m is not None and m["s"].lstrip("0") != key.lstrip("0")
+
+
+def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Sequence[Sequence[str]],
+                      file_name: str = "") -> bool:
     """Whether whole-number column `j`, named "<thing> id" and holding one key throughout, is a database's key
     to another of its tables: beside a column named "id" (the table's own row key) it is one, not an
     exchange's code for the stock. A table dumped from a web app ("id,date,price,stock_id": silver's
     month-end prices, stock 2) loaded every price under the ticker "2" (real files round 54); unread, the file
     is one series and its name names it. FinMind's "date,stock_id,...,close" (2330), with no row key beside
     it, and "id,date,stock_code,close" (600519), a code named so, stay tickers. Several keys stay each a
-    series of its own: read as one series they would be one name over several stocks' prices."""
+    series of its own: read as one series they would be one name over several stocks' prices. A lone key
+    in a stooq database file named after another symbol (`file_name`, _named_by_stooq_otherwise) is one
+    too: "aapl.us.txt" loaded into a database with its "stock_id" (1280) had loaded every row as "1280"."""
     cells = _header_of(header_cells, j)
     words = _split_words(cells[-1]) if cells else []
     if len(words) < 2 or words[-1].lower() != "id":
         return False
     keys = {r[j].strip() for r in body if j < len(r) and r[j].strip()}
+    if len(keys) == 1 and _named_by_stooq_otherwise(file_name, next(iter(keys))):
+        return True
     # An exchange numbers its stocks in four digits or more (Taiwan's 2330, Japan's 7203, China's 600519):
     # one of those beside a row's key is the stock's code all the same, and a file "tw.csv" of "id,date,
     # stock_id,close" of 2330 had loaded under "TW". A web app's own table of stocks counts from 1.
@@ -1493,7 +1511,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             elif s >= 0.8 and types[j].alt is not None and fits_type(canonical, types[j].alt):
                 candidates.append((s * types[j].alt.confidence, specific, -j, canonical))
             elif canonical == "ticker" and s >= _NAMED_AS_CODE and is_whole(types[j]) \
-                    and not _a_database_s_key(header_cells, j, body):
+                    and not _a_database_s_key(header_cells, j, body, file_name):
                 # Asian markets number their stocks ("600000" under 股票代码, "7203" under コード):
                 # a column named as the ticker holds them as codes, read as text. A column of text
                 # named as strongly wins: "Security ID" of numbers beside "Ticker" is an id.

@@ -1386,6 +1386,25 @@ def test_a_database_s_stock_id_beside_its_row_id_is_no_ticker():
     assert sorted(zip(prices["ticker"], prices["close"])) == [("1", 10.5), ("1", 10.6), ("2", 20.5)]
 
 
+@pytest.mark.parametrize(("name", "ticker"), [("aapl.us.txt", "AAPL"), ("bp.uk.txt", "BP.UK"),
+                                              ("7203.jp.txt", "7203.JP")])
+def test_a_stock_id_in_a_stooq_file_named_after_another_symbol_is_a_database_s_key(name, ticker):
+    # stooq's files loaded into a database and dumped again ("aapl.us.txt" of Date,...,Volume,stock_id):
+    # the database's key for the stock (1280), not the exchange's code, had named every row "1280".
+    data = (b"Date,Open,High,Low,Close,Volume,stock_id\n1984-09-07,0.42388,0.42902,0.41874,0.42388,23220030,1280\n"
+            b"1984-09-10,0.42388,0.42516,0.41366,0.42134,18022532,1280\n")
+    prices = normalise_bytes(data, detect_bytes(data, name), name).prices
+    assert prices["ticker"].tolist() == [ticker] * 2 and prices["close"].tolist() == [0.42388, 0.42134]
+
+
+@pytest.mark.parametrize("name", ["2330.TW.csv", "tsmc.csv", "prices.csv", "2330.csv", "prices.old.csv",
+                                  "tsmc.tw.csv", "2330.tw.txt"])
+def test_a_stock_id_beside_another_name_stays_the_ticker(name):
+    # FinMind's "date,stock_id,close" of 2330 under a name of its own, or a stooq file's named after it.
+    data = b"date,stock_id,close\n2024-01-02,2330,593.0\n2024-01-03,2330,578.0\n"
+    assert normalise_bytes(data, detect_bytes(data, name), name).prices["ticker"].tolist() == ["2330"] * 2
+
+
 @pytest.mark.parametrize(("header", "rows", "ticker"), [
     # No row key beside it: FinMind's stock_id is the exchange's code.
     ("date,stock_id,close", ["2024-01-02,2330,593.0", "2024-01-03,2330,578.0"], "2330"),
