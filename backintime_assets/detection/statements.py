@@ -836,11 +836,16 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
                 else "a list of things, each row its own")
         return what + NOT_PRICES + ", ".join(names[j] for j in records)
     evidence: dict[str, list[int]] = {}
+    owners: list[int] = []
     for j, name in enumerate(names):
         # Not a column the mapping reads (a ticker written "AAPL@XNAS.US"): a buyer's address is none of a price's.
         kind = "side" if _sides(j, name, body) else _kind(name) or (
             "contact" if j < len(canonical) and canonical[j] is None and _emails(j, body) else None)
-        if kind:
+        if kind == "owner":
+            # Whose a row is tells only beside units held (below): a price sheet names who typed each
+            # row too, and a fund's NAV of each "Investor Type" beside its "Management Fee" is prices.
+            owners.append(j)
+        elif kind:
             evidence.setdefault(kind, []).append(j)
     for j in _settles(names, canonical, body):
         evidence.setdefault("settlement", []).append(j)
@@ -888,14 +893,26 @@ def statement_problem(names: Sequence[str], canonical: Sequence[str | None], bod
     # Units held beside a price, on rows naming whose they are (an owner's, a user's, an account's): each
     # row a person's lot or purchase ("Ticker,Pocet,Cena,Datum,Owner": each lot's price paid had loaded as
     # the close of the day it was bought, a few rows too few to show their days scattered).
+    # The owner's a column of its own, no figure the mapping reads ("Net Shares Foreign Investor" is a
+    # market's flow), and the units numbers ("Units" of "USD/bbl" beside a commodity's price is its unit).
+    owners = [j for j in owners if j not in quantity and (j >= len(canonical) or canonical[j] is None)]
     if len(evidence) < 2 and not fill and quantity and not bar and "close" in canonical \
-            and held_units(names[quantity[0]]) and evidence.keys() & {"owner", "account"}:
+            and held_units(names[quantity[0]]) and (owners or "account" in evidence) \
+            and _numbers(quantity[0], body, decimal, thousands):
+        if owners:
+            evidence["owner"] = owners
         fill = True
     if len(evidence) < 2 and not fill:
         return None
     told = sorted({j for cols in evidence.values() for j in cols} | set(quantity[:1]))
     shown = [names[j] for j in told[:_SHOWN]] + (["..."] if len(told) > _SHOWN else [])
     return _what(evidence, bool(quantity)) + NOT_PRICES + ", ".join(shown)
+
+
+def _numbers(j: int, body: Sequence[Sequence[str]], decimal: str, thousands: str | None) -> bool:
+    """Whether column `j` holds numbers in most of its filled sampled cells."""
+    cells = [r[j].strip() for r in body[:_SIDE_ROWS] if j < len(r) and r[j].strip()]
+    return bool(cells) and 2 * sum(to_float(c, decimal, thousands) is not None for c in cells) > len(cells)
 
 
 _WORTH_NAMES = frozenset({"value", "worth", "valuation", "amount"})

@@ -1232,3 +1232,30 @@ def test_who_typed_a_price_history_s_rows_makes_no_holding():
     schema = detect_bytes(data, "aapl.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "aapl.csv").prices["close"].tolist() == [185.64, 184.25, 181.91]
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    # A fund's NAV of each investor type beside its fee: whose class it is, no holding.
+    ("Date,Fund,Investor Type,NAV,Management Fee", "{d},Global Equity,Retail,{c},0.75"),
+    # A shared sheet naming who typed each row and how to reach them.
+    ("Date,Ticker,Close,Volume,User,Email", "{d},AAPL,{c},82488700,anna,anna@example.com"),
+    # A market's net flows of each kind of investor, in shares.
+    ("Date,Close,Net Shares Foreign Investor,Net Shares Individual Investor,Volume", "{d},{c},1200,-1200,82488700"),
+])
+def test_whose_rows_they_are_without_units_held_of_their_own_is_no_holding(header, row):
+    # Read as a statement's evidence of its own, an owner's word beside a fee or an email had refused these
+    # price histories; beside "Units" that are none, or inside the figures' own names, too.
+    days = [("2024-01-02", 185.64), ("2024-01-03", 184.25), ("2024-01-04", 181.91)]
+    data = (header + "\n" + "".join(row.format(d=d, c=c) + "\n" for d, c in days)).encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "prices.csv").prices["close"].tolist() == [185.64, 184.25, 181.91]
+
+
+def test_units_of_measure_beside_whose_prices_they_are_make_no_holding():
+    # A commodity's unit of measure, no units held, beside who keeps its prices: prices all the same.
+    data = b"Date,Commodity,Price,Units,Owner\n" + b"".join(
+        b"2024-01-0%d,Brent,8%d.0,USD/bbl,desk1\n" % (d, d) for d in (2, 3, 4, 5, 8))
+    schema = detect_bytes(data, "brent.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "brent.csv").prices["close"].tolist() == [82.0, 83.0, 84.0, 85.0, 88.0]
