@@ -17,7 +17,7 @@ from .dates import months_only
 from .moves import FIGURES, JUMPY, RATES, jumps_as_counts, median_step
 from .month_names import for_strptime, weekday_numbers
 from .moving_average import averaged
-from .nameless import sheet_names_ticker
+from .nameless import nameless_problem, sheet_names_ticker
 from .net_value import BARE_NET_VALUE, among_fund_figures
 from .multipliers import BRACKETED, declared_unit, only_pieces, units_cell
 from .numbers import float_under, marks_or_default, to_float, written_places
@@ -1433,10 +1433,20 @@ def _header_of(header_cells: Sequence[Sequence[str]], j: int) -> Sequence[str]:
 _STOOQ_DATABASE_FILE = re.compile(r"\^?(?P<s>[a-z0-9][a-z0-9-]*)\.[a-z]{2}\.txt")
 
 
-def _named_by_stooq_otherwise(file_name: str, key: str) -> bool:
-    """Whether `file_name` is a stooq database file's (_STOOQ_DATABASE_FILE) named after another symbol than `key`."""
+# stooq's bars, whose database writes them "<OPEN>,<HIGH>,<LOW>,<CLOSE>" and its downloads "Open,High,Low,Close".
+_STOOQ_BARS = frozenset({"open", "high", "low", "close"})
+
+
+def _named_by_stooq_otherwise(file_name: str, key: str, header_cells: Sequence[Sequence[str]]) -> bool:
+    """Whether `file_name` is a stooq database file's (_STOOQ_DATABASE_FILE) named after another symbol than `key`,
+    its header stooq's bars (_STOOQ_BARS) and its symbol no word a site names every download: FinMind's
+    "date,stock_id,close" of 2330 in a user's "data.us.txt" or "prices.tw.txt" had loaded as DATA and
+    PRICES.TW, a security_id 7203 in "export.db.txt" as EXPORT.DB."""
     m = _STOOQ_DATABASE_FILE.fullmatch(base_name(file_name))
-    return m is not None and m["s"].lstrip("0") != key.lstrip("0")
+    if m is None or m["s"].lstrip("0") == key.lstrip("0"):
+        return False
+    named = {cells[-1].strip().strip("<>").strip().lower() for cells in header_cells if cells}
+    return _STOOQ_BARS <= named and nameless_problem(f"{m['s']}.csv") is None
 
 
 def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Sequence[Sequence[str]],
@@ -1455,7 +1465,7 @@ def _a_database_s_key(header_cells: Sequence[Sequence[str]], j: int, body: Seque
     if len(words) < 2 or words[-1].lower() != "id":
         return False
     keys = {r[j].strip() for r in body if j < len(r) and r[j].strip()}
-    if len(keys) == 1 and _named_by_stooq_otherwise(file_name, next(iter(keys))):
+    if len(keys) == 1 and _named_by_stooq_otherwise(file_name, next(iter(keys)), header_cells):
         return True
     # An exchange numbers its stocks in four digits or more (Taiwan's 2330, Japan's 7203, China's 600519):
     # one of those beside a row's key is the stock's code all the same, and a file "tw.csv" of "id,date,

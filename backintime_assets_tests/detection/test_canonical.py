@@ -1398,9 +1398,10 @@ def test_a_stock_id_in_a_stooq_file_named_after_another_symbol_is_a_database_s_k
 
 
 @pytest.mark.parametrize("name", ["2330.TW.csv", "tsmc.csv", "prices.csv", "2330.csv", "prices.old.csv",
-                                  "tsmc.tw.csv", "2330.tw.txt"])
+                                  "tsmc.tw.csv", "2330.tw.txt", "tsmc.tw.txt", "data.us.txt", "prices.tw.txt"])
 def test_a_stock_id_beside_another_name_stays_the_ticker(name):
-    # FinMind's "date,stock_id,close" of 2330 under a name of its own, or a stooq file's named after it.
+    # FinMind's "date,stock_id,close" of 2330 under a name of its own, or a stooq file's named after it; or
+    # named as stooq names its files, no stooq bars under it ("data.us.txt" had loaded as DATA).
     data = b"date,stock_id,close\n2024-01-02,2330,593.0\n2024-01-03,2330,578.0\n"
     assert normalise_bytes(data, detect_bytes(data, name), name).prices["ticker"].tolist() == ["2330"] * 2
 
