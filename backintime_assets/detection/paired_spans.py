@@ -59,9 +59,13 @@ def _stamp(cell: str, fmt: str | None) -> datetime | None:
     if not fmt or "%" not in fmt or not cell.strip():
         return None
     try:
-        return datetime.strptime(*for_strptime(cell.strip(), fmt))
+        stamp = datetime.strptime(*for_strptime(cell.strip(), fmt))
     except ValueError:
         return None
+    # A stamp with its UTC offset ("2026-09-07T14:36:25+00:00", a download's time) beside a date without
+    # one: compared as written, on the wall clock, for a span is a day's on it; an aware and a naive
+    # datetime do not compare at all, and detection had failed on the whole file.
+    return stamp.replace(tzinfo=None)
 
 
 def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date_column: int) -> SpanPair | None:

@@ -88,3 +88,16 @@ def test_a_stamp_from_noon_beside_one_a_day_later_named_no_span_loads_by_its_dat
         assert _first(data) == (None, header.split(",")[0], ("2023-01-02", 100.0)), header
     data = _table("From,To,Price", lambda a, b: (a, b), "%Y-%m-%d %H:%M", hours=17)
     assert detect_bytes(data, "prices.csv").problem.startswith("prices of days from 17:00")
+
+
+def test_a_stamp_with_its_utc_offset_beside_a_plain_date_is_compared_not_a_failure():
+    # Real files round 60 (an ETF's NAV export, "symbol,nav_date,...,ingested_at_utc"): the download's
+    # time, written with "+00:00", beside the naive trade date made detection raise ("can't compare
+    # offset-naive and offset-aware datetimes") and the whole file fail. The trade date still dates it.
+    rows = "".join(f"{d:%Y-%m-%d},{100 + k},2026-09-07T14:36:25+00:00\n" for k, d in enumerate(_DAYS[:5]))
+    data = ("Date,Close,fetched_at\n" + rows).encode()
+    assert _first(data) == (None, "Date", ("2023-01-02", 100.0))
+    # A day's span whose end carries an offset: read on the wall clock, a day long, its start the date.
+    rows = "".join(f"{d:%Y-%m-%d},{d + timedelta(days=1):%Y-%m-%dT%H:%M:%S}+01:00,{100 + k}\n"
+                   for k, d in enumerate(_DAYS[:5]))
+    assert _first(("Start Date,End,Close\n" + rows).encode()) == (None, "Start Date", ("2023-01-02", 100.0))
