@@ -418,6 +418,11 @@ _add("close", 0.8, "valor cuotaparte", "valor de cuotaparte", "valor cuota parte
 # Chinese "单位净值" (the unit NAV; "累计净值", with every distribution added back, is none), Japanese
 # "基準価額" and Korean "기준가" (rc33: a fund's NAV history in each had "no close column").
 _add("close", 0.8, "单位净值", "單位淨值", "基金净值", "基準価額", "基準価格", "기준가", "기준가격")
+# The unit NAV in English word order, as Tushare's fund_nav ("ts_code,ann_date,nav_date,unit_nav,accum_nav,
+# adj_nav") and akshare's exports write 单位净值: the fund's price, and unnamed, a fund's NAV history had "no
+# close column" (real files round 60; only "adj_nav" was offered, as an adjusted close). "accum_nav" (累计净值,
+# every distribution added back) stays none.
+_add("close", 0.8, "unit nav")
 # ... and plainly "净值" (NAV), as a fund list's "代码,名称,净值,涨跌,...,日期" heads it: "no close column". Only in
 # a fund's table (_net_value): elsewhere it is a net book value or a net worth.
 _add("close", 0.8, "净值", "淨值")

@@ -2646,6 +2646,25 @@ def test_a_fund_s_net_asset_value_in_other_languages_is_the_close(header, name):
     assert [c.name for c in schema.columns if c.canonical == "date"] == [names[0]]
 
 
+def test_a_fund_s_unit_nav_is_its_close_dated_by_its_nav_date():
+    # Real files round 60 (Tushare's fund_nav, an akshare ETF export): "unit_nav", 单位净值 in English word
+    # order, was no close; Tushare's file was refused as holding only an adjusted close ("adj_nav") and the
+    # ETF's had "no close column". Its NAV's date, not the day it was announced, dates each row, and the
+    # cumulative NAV (accum_nav) and the fund's net assets stay no price.
+    data = ("ts_code,ann_date,nav_date,unit_nav,accum_nav,net_asset,adj_nav\n"
+            "011629.OF,20230421,20230331,0.8167,0.8167,193765536.97,0.8167\n"
+            "014412.OF,20230421,20230331,1.2982,1.5192,5904645619.51,1.56206664\n"
+            "011629.OF,20230119,20230103,0.8835,0.8835,229083021.32,0.8835\n"
+            "014412.OF,20230118,20230103,1.2281,1.4491,4261170157.37,1.47771841\n").encode()
+    schema = detect_bytes(data, "fund_nav.csv")
+    assert {c.name: c.canonical for c in schema.columns if c.canonical} == {
+        "ts_code": "ticker", "nav_date": "date", "unit_nav": "close", "adj_nav": "adj_close"}
+    prices = normalise_bytes(data, schema, "fund_nav.csv").prices.sort_values(["ticker", "date"])
+    assert [(r.ticker, f"{r.date:%Y-%m-%d}", r.close) for r in prices.itertuples()] == [
+        ("011629.OF", "2023-01-03", 0.8835), ("011629.OF", "2023-03-31", 0.8167),
+        ("014412.OF", "2023-01-03", 1.2281), ("014412.OF", "2023-03-31", 1.2982)]
+
+
 @pytest.mark.parametrize("header", ["fondo,fecha,vcp", "Fund,Date,NAV", "Fundo;Data;Valor da cota"])
 def test_a_fund_houses_navs_of_several_funds_are_named_by_their_fund(header):
     # An Argentine fund house's history (real files round 46): its funds' days did not overlap, and under
