@@ -273,6 +273,12 @@ def cmd_detect(args) -> None:
             print(f"{name}: {error}", file=sys.stderr)
             failed = True
             continue
+        except Exception as error:  # a detector's fault on one file: said, and the others still sniffed
+            # One file that a detector fails on (a bug, as a UTC-stamped column beside a plain date once was)
+            # had ended the whole call: the files after it were never sniffed and their lines never printed.
+            print(f"{name}: detection failed: {type(error).__name__}: {error}", file=sys.stderr)
+            failed = True
+            continue
         if args.json:
             print(json.dumps(schema.to_dict(), ensure_ascii=False))
         else:

@@ -44,6 +44,29 @@ def test_detect_prints_delimiter_and_types(tmp_path, capsys):
         assert key in detected
 
 
+def test_detect_goes_on_past_a_file_a_detector_fails_on(tmp_path, capsys, monkeypatch):
+    # Real files round 60: a detector's TypeError on one file of a call ended it, and the files after it
+    # were never sniffed. The failure is said for its file, the others are printed, and the exit says so.
+    import backintime_assets.detection as detection
+
+    real = detection.detect_file
+
+    def failing(name, *args, **kwargs):
+        if str(name).endswith("bad.csv"):
+            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(detection, "detect_file", failing)
+    names = []
+    for name in ("a.csv", "bad.csv", "b.csv"):
+        (tmp_path / name).write_text("Date,Close\n2025-03-03,71.5\n2025-03-04,72.5\n")
+        names.append(str(tmp_path / name))
+    assert main(["detect", "--json", *names]) == 2
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["file"] for line in out.strip().splitlines()] == [names[0], names[2]]
+    assert "bad.csv: detection failed: TypeError: can't compare" in err
+
+
 def test_detect_shows_a_volumes_multiplier_and_a_unit_it_does_not_apply(tmp_path, capsys):
     path = tmp_path / "prices.csv"
     path.write_text("Date,Close,Vol ('000),Lots (手)\n2025-01-02,10.5,4310,12\n2025-01-03,11.25,5002,13\n",
