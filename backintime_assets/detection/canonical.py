@@ -28,6 +28,7 @@ from .stable_nav import yield_beside_stable_nav
 from .scaled_money import scaled_money
 from .series_units import change_in_percent, in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
+from .announced_day import own_day_of_announced
 from .paired_spans import span_start_column
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
@@ -1545,6 +1546,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _named_thing(mapping, named, header_cells, body)
     if "date" in used:
         _price_s_day(mapping, named, header_cells, types)
+        _announced_s_day(mapping, named, header_cells, types)
     if "ticker" in used and "date" in used and (_no_ticker(mapping, named, body)
                                                 or _tic_of_no_stock(mapping, header_cells, body)):
         mapping[mapping.index("ticker")] = None
@@ -3047,6 +3049,20 @@ def _price_s_day(mapping: list[str | None], named: list[dict[str, float]], heade
                 and fits_type("date", types[q]):
             mapping[d], mapping[q] = None, "date"
             return
+
+
+def _announced_s_day(mapping: list[str | None], named: list[dict[str, float]],
+                     header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> None:
+    """Move, in place, the date from a day a figure was announced to the day it stands at, a column it tied
+    (announced_day.py): Tushare's "ts_code,ann_date,end_date,unit_nav" had dated each NAV by its
+    announcement, a day or weeks late."""
+    d = mapping.index("date")
+    words = [frozenset(w for cell in _header_of(header_cells, j) for w in name_words(cell))
+             for j in range(len(mapping))]
+    q = own_day_of_announced(words, d, lambda q: mapping[q] is None and named[q].get("date") == named[d].get("date")
+                             and fits_type("date", types[q]))
+    if q is not None:
+        mapping[d], mapping[q] = None, "date"
 
 
 def _kinds(j: int, body: Sequence[Sequence[str]]) -> int:

@@ -2665,6 +2665,38 @@ def test_a_fund_s_unit_nav_is_its_close_dated_by_its_nav_date():
         ("014412.OF", "2023-01-03", 1.2281), ("014412.OF", "2023-03-31", 1.2982)]
 
 
+@pytest.mark.parametrize("header", ["ts_code,ann_date,end_date,unit_nav,accum_nav,adj_nav",
+                                    "ts_code,end_date,ann_date,unit_nav,accum_nav,adj_nav",
+                                    "Fund,Announcement Date,NAV Date,NAV"])
+def test_a_fund_s_nav_is_dated_by_its_own_day_not_by_the_day_it_was_announced(header):
+    # Tushare's fund_nav as most scripts fetch it (end_date, the field's older name for nav_date): two dates
+    # named as weakly, and the leftmost, the announcement (a day later for a daily NAV, weeks for a report's),
+    # had dated each NAV once unit_nav was read as its close, without a word.
+    names = header.split(",")
+    announced = 1 if names[1].lower().startswith("ann") else 2
+    own = 3 - announced
+    days = [date(2023, 1, 3) + timedelta(days=k) for k in range(4)]  # Tuesday to Friday
+    rows = []
+    for k, day in enumerate(days):
+        cells = ["011629.OF", "", "", f"{0.8 + k / 100:.4f}", "0.9", "0.95"][:len(names)]
+        cells[own], cells[announced] = f"{day:%Y%m%d}", f"{day + timedelta(days=1):%Y%m%d}"
+        rows.append(",".join(cells))
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    schema = detect_bytes(data, "fund_nav.csv")
+    assert [c.name for c in schema.columns if c.canonical == "date"] == [names[own]]
+    prices = normalise_bytes(data, schema, "fund_nav.csv").prices
+    assert [f"{d:%Y-%m-%d}" for d in prices["date"]] == [f"{d:%Y-%m-%d}" for d in days]
+
+
+def test_an_earnings_calendar_dated_by_announcements_stays_refused_beside_a_period_s_end():
+    # No NAV beside: the announcement is the event's day, and a calendar's, refused; dated by the period's
+    # end, each company's price of today would load as its close there.
+    data = ("Symbol,Announcement Date,Period End Date,EPS,Close\nAAPL,2023-02-02,2023-01-03,1.88,150.8\n"
+            "MSFT,2023-01-24,2023-01-03,2.32,242.0\nGOOG,2023-02-02,2023-01-03,1.05,107.6\n"
+            "AMZN,2023-02-02,2023-01-03,0.03,112.9\n").encode()
+    assert detect_bytes(data, "earnings.csv").problem.startswith("a calendar of companies' events")
+
+
 @pytest.mark.parametrize("header", ["fondo,fecha,vcp", "Fund,Date,NAV", "Fundo;Data;Valor da cota"])
 def test_a_fund_houses_navs_of_several_funds_are_named_by_their_fund(header):
     # An Argentine fund house's history (real files round 46): its funds' days did not overlap, and under
