@@ -2535,7 +2535,8 @@ def _trades_beside_money(mapping: list[str | None], used: set[str], header_cells
 
 
 # A fund's net asset value, by the names that map it to the close (0.8): its price where no close is named.
-_NAV_NAMES = frozenset(norm_name(n) for n in ("nav", "net asset value"))
+# "Unit NAV" (Tushare's, akshare's unit_nav) as well: beside "GLD Close" it had taken the close from it.
+_NAV_NAMES = frozenset(norm_name(n) for n in ("nav", "net asset value", "unit nav"))
 # A close named by the instrument's ticker ("GLD Close", "SPY_CLOSE", "gld close"), scored by its hint (0.6).
 _TICKER_CLOSE = re.compile(r"(?P<code>[A-Za-z]{1,5})[ _.\-]*(?:close|closing price)", re.IGNORECASE)
 # Words written where a ticker would be that make the close another series' or no day's close.

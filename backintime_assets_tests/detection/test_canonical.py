@@ -2058,6 +2058,9 @@ def _gld(header: str, nav_ratio: float) -> bytes:
     # had won over "GLD Close" (0.6) and loaded as GLD's closes without a word.
     ("Date,GLD Close,NAV,Volume", 1.002, "GLD Close"),
     ("Date,gld_close,NAV,Volume", 0.998, "gld_close"),
+    # So a NAV named by the unit ("unit_nav", read as the close since round 60): it had taken GLD's close.
+    ("Date,GLD Close,Unit NAV,Volume", 1.002, "GLD Close"),
+    ("Date,SPX Close,unit_nav,Volume", 0.01, "unit_nav"),
     ("Date,Close,NAV,Volume", 1.002, "Close"),
     # A benchmark's close named by its ticker stands far from the fund's NAV: the NAV stays its price.
     ("Date,SPX Close,NAV,Volume", 0.01, "NAV"),
