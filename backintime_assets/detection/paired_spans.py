@@ -59,13 +59,20 @@ def _stamp(cell: str, fmt: str | None) -> datetime | None:
     if not fmt or "%" not in fmt or not cell.strip():
         return None
     try:
-        stamp = datetime.strptime(*for_strptime(cell.strip(), fmt))
+        return datetime.strptime(*for_strptime(cell.strip(), fmt))
     except ValueError:
         return None
-    # A stamp with its UTC offset ("2026-09-07T14:36:25+00:00", a download's time) beside a date without
-    # one: compared as written, on the wall clock, for a span is a day's on it; an aware and a naive
-    # datetime do not compare at all, and detection had failed on the whole file.
-    return stamp.replace(tzinfo=None)
+
+
+def _comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
+    """A stamp with its UTC offset ("2026-09-07T14:36:25+00:00", a download's time) beside a date without
+    one: both on the wall clock, as written, for a span is a day's on it (an aware and a naive datetime do
+    not compare at all, and detection had failed on the whole file). Two with offsets stay instants: read on
+    the wall clock, a CET day's end beside its start written in Tokyo's time ("2023-01-03T00:00+01:00",
+    "2023-01-02T08:00+09:00") was 16 hours, no span, and its prices loaded dated by its end, a day late."""
+    if (a.tzinfo is None) == (b.tzinfo is None):
+        return a, b
+    return a.replace(tzinfo=None), b.replace(tzinfo=None)
 
 
 def span_pair(body: Sequence[Sequence[str]], formats: Sequence[str | None], date_column: int) -> SpanPair | None:
@@ -97,6 +104,7 @@ def _spans(rows: Sequence[Sequence[str]], dates: Sequence[datetime | None], othe
     for r, a in zip(rows, dates):
         if a is None or other >= len(r) or (b := _stamp(r[other], fmt)) is None:
             continue
+        a, b = _comparable(a, b)
         span = (a, b, True) if b > a else (b, a, False)
         if not about_a_day(span[1] - span[0]) or spans and (span[2] != spans[0][2]
                                                              or span[0].time() != spans[0][0].time()):

@@ -101,3 +101,13 @@ def test_a_stamp_with_its_utc_offset_beside_a_plain_date_is_compared_not_a_failu
     rows = "".join(f"{d:%Y-%m-%d},{d + timedelta(days=1):%Y-%m-%dT%H:%M:%S}+01:00,{100 + k}\n"
                    for k, d in enumerate(_DAYS[:5]))
     assert _first(("Start Date,End,Close\n" + rows).encode()) == (None, "Start Date", ("2023-01-02", 100.0))
+
+
+def test_two_stamps_with_offsets_of_their_own_span_their_instants_not_their_wall_clocks():
+    # A CET day (Monday 00:00+01:00 to Tuesday 00:00+01:00) with its start written in Tokyo's time
+    # (Monday 08:00+09:00): 24 hours apart as instants, 16 on the wall clocks. Read on the wall clocks (as
+    # a stamp beside a plain date is), it was no span, and every price loaded dated by its end, a day late.
+    rows = "".join(f"{d + timedelta(days=1):%Y-%m-%d}T00:00:00+01:00,{d:%Y-%m-%d}T08:00:00+09:00,{100 + k}\n"
+                   for k, d in enumerate(_DAYS[:5]))
+    assert _first(("Period End,Period Start,Close\n" + rows).encode()) == (None, "Period Start",
+                                                                           ("2023-01-02", 100.0))
