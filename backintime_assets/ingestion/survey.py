@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
-UNREADABLE = "unreadable"
+UNREADABLE = "unreadable"  # ": <error>" after it: the conversion rejects such a text file's lines (unread_lines.py)
 SURVEYED = pa.schema([
     ("key", pa.string()), ("schema_json", pa.string()), ("dates", pa.list_(pa.date32())), ("problem", pa.string()),
     ("parsed_path", pa.string()), ("detect_seconds", pa.float64()),

@@ -70,6 +70,7 @@ from .sheets import (
     OTHER_SHEET, SheetPlan, as_written, plan_sheets, sheet_header_tickers, sheet_place, sheet_starts, sheet_tickers,
 )
 from .unread_formulas import unread_formula_lines
+from .unread_lines import DETECTION_FAILED, unread_text_lines
 from .unit_slips import unit_slips
 from .unrecorded_volume import unrecorded_zeros
 
@@ -653,6 +654,12 @@ def _normalise(data: bytes, schema: FileSchema, source_file: str, default_ticker
 
     if not data or _blank(data, schema.encoding):
         return nothing("empty file")
+    if schema.encoding != "binary" and (schema.problem or "").startswith(DETECTION_FAILED) \
+            and (unread := unread_text_lines(data, f"file problem: {schema.problem}")) is not None:
+        # Detection failed on a text file (a detector's fault): its lines rejected with why (unread_lines.py).
+        rejected, total = unread
+        return NormalisedFile(empty_prices(), lines_frame(source_file, rejected), len(rejected), schema.problem,
+                              lines_frame(source_file, []), total)
     if schema.encoding == "binary" or (schema.problem or "").startswith(("binary", "unreadable")):
         return nothing(schema.problem or "binary content")
     if (step := next_rewrite(schema)) is not None:  # unwrapped, unforced, gaps as tabs (rewrites.py)

@@ -379,3 +379,26 @@ def test_spark_tasks_keep_a_stacked_files_rows_under_its_stored_schema_naming_th
     task = SurveyTask("prices.csv", local_lake.path("raw", "prices.csv"), "prices.csv", len(data), stored, "sha-sd")
     found = survey_files(spark, local_lake, [task])["prices.csv"]
     assert found.parsed_path == local_lake.path(member_key("sha-sd", reading_hash(stored)))
+
+
+def test_a_file_a_detector_fails_on_is_refused_and_each_of_its_lines_rejected(tmp_path, monkeypatch):
+    # A detector's fault (TypeError) on one file: the survey names it unreadable, and its lines, read by
+    # the conversion as no lines at all, had ended in neither prices nor rejected_rows.
+    import backintime_assets.ingestion.detect_job as detect_job
+    from backintime_assets.ingestion.parsed import FileGroup, parse_group
+    from backintime_assets.ingestion.survey import _schemas
+
+    def failing(*args, **kwargs):
+        raise TypeError("can't compare offset-naive and offset-aware datetimes")
+
+    monkeypatch.setattr(detect_job, "detect_one", failing)
+    data = b"Date,Close\n2025-03-03,71.5\n2025-03-04,72.5\n"
+    (tmp_path / "a.csv").write_bytes(data)
+    task = SurveyTask("a", str(tmp_path / "a.csv"), "a.csv", len(data))
+    schema_json = _schemas(pafs.LocalFileSystem(), [task], None)[1]["a"]
+    assert FileSchema.from_json(schema_json).problem.startswith("unreadable: TypeError")
+    rows = parse_group([data], FileGroup([FileTask("", "a.csv", schema_json, dt.date(2025, 3, 3), 0)], schema_json))
+    summary = rows.filter(pc.is_valid(rows["rows_read"]))
+    assert summary["rows_read"].to_pylist() == [3]
+    rejected = rows.filter(pc.match_substring(rows["reason"], "file problem: unreadable: TypeError"))
+    assert rejected["source_line"].to_pylist() == [1, 2, 3]
