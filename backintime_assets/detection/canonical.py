@@ -28,7 +28,7 @@ from .stable_nav import yield_beside_stable_nav
 from .scaled_money import scaled_money
 from .series_units import change_in_percent, in_its_currency, level_unit, rate_unit, series_name, trailing_unit
 from .statements import COMPANY_WORDS, held_units
-from .announced_day import own_day_of_announced
+from .announced_day import announced_alone, own_day_of_announced
 from .paired_spans import span_start_column
 from .words import folded_words as name_words, words as split_words
 from .filename import base_name
@@ -1546,7 +1546,10 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         _named_thing(mapping, named, header_cells, body)
     if "date" in used:
         _price_s_day(mapping, named, header_cells, types)
-        _announced_s_day(mapping, named, header_cells, types)
+        if (announced := _announced_s_day(mapping, named, header_cells, types)) is not None:
+            used.discard("date")
+            # nor taken by its type below (_fill_by_type), as an expiry's is not
+            expiries = [e or j == announced for j, e in enumerate(expiries)]
     if "ticker" in used and "date" in used and (_no_ticker(mapping, named, body)
                                                 or _tic_of_no_stock(mapping, header_cells, body)):
         mapping[mapping.index("ticker")] = None
@@ -3053,10 +3056,11 @@ def _price_s_day(mapping: list[str | None], named: list[dict[str, float]], heade
 
 
 def _announced_s_day(mapping: list[str | None], named: list[dict[str, float]],
-                     header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> None:
+                     header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]) -> int | None:
     """Move, in place, the date from a day a figure was announced to the day it stands at, a column it tied
     (announced_day.py): Tushare's "ts_code,ann_date,end_date,unit_nav" had dated each NAV by its
-    announcement, a day or weeks late."""
+    announcement, a day or weeks late. Tushare's ann_date alone beside a NAV dates nothing: its column,
+    left unmapped, is returned (None otherwise)."""
     d = mapping.index("date")
     words = [frozenset(w for cell in _header_of(header_cells, j) for w in name_words(cell))
              for j in range(len(mapping))]
@@ -3064,6 +3068,10 @@ def _announced_s_day(mapping: list[str | None], named: list[dict[str, float]],
                              and fits_type("date", types[q]))
     if q is not None:
         mapping[d], mapping[q] = None, "date"
+    elif announced_alone(words, d):
+        mapping[d] = None  # refused for its date (announced_day.py)
+        return d
+    return None
 
 
 def _kinds(j: int, body: Sequence[Sequence[str]]) -> int:

@@ -13,6 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from backintime_assets.detection.announced_day import TUSHARE_ANNOUNCED
+from backintime_assets.detection.words import folded_words
 from backintime_assets.detection.canonical import (DIGIT_CLOCK, DIGIT_CLOCK_FORMATS, digit_clock, fits_type, named_as,
                                                   names_time_of_day)
 from backintime_assets.detection.columns import ColumnType, infer_column_type
@@ -464,6 +466,10 @@ def _why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[in
     says what to fix. `cells_of(j)`: some data cells of column j."""
     for wanted in missing:
         for j, column in enumerate(schema.columns):
+            if wanted == "date" and column.canonical is None and TUSHARE_ANNOUNCED in folded_words(column.name) \
+                    and fits_type(wanted, ColumnType(column.type, column.format, column.confidence)):
+                return (f" ({column.name!r} is the day each NAV was announced, a day or weeks after the day it"
+                        " stands at: no trade date; fetch the NAV's own (Tushare's nav_date) or map it)")
             if wanted == "date" and months_only(column.format):
                 return f" ({column.name!r} holds months ({column.format}), not trade dates: a monthly series)"
             if wanted == "date" and column.canonical is None and named_as(wanted, column.name) and cells_of \

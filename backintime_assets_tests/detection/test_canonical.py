@@ -2691,6 +2691,21 @@ def test_a_fund_s_nav_is_dated_by_its_own_day_not_by_the_day_it_was_announced(he
     assert [f"{d:%Y-%m-%d}" for d in prices["date"]] == [f"{d:%Y-%m-%d}" for d in days]
 
 
+def test_a_tushare_nav_dated_only_by_its_announcement_is_refused_for_its_date():
+    # "ts_code,ann_date,unit_nav": ann_date trails the NAV's day (a day, or weeks for a report's), and had
+    # dated each NAV so once unit_nav was read as the close. A name written out stays a fund list's day of
+    # publication, as it was ("Fund,Announcement Date,NAV" loads).
+    rows = "".join(f"011629.OF,202301{d:02d},0.8{d}\n" for d in (3, 4, 5, 6))
+    for header, loaded in (("ts_code,ann_date,unit_nav", 0), ("Fund,Announcement Date,NAV", 4)):
+        data = (header + "\n" + rows).encode()
+        result = normalise_bytes(data, detect_bytes(data, "fund_nav.csv"), "fund_nav.csv")
+        assert len(result.prices) == loaded, header
+    assert result.file_problem is None
+    data = ("ts_code,ann_date,unit_nav\n" + rows).encode()
+    problem = normalise_bytes(data, detect_bytes(data, "fund_nav.csv"), "fund_nav.csv").file_problem
+    assert problem.startswith("no date column ('ann_date' is the day each NAV was announced")
+
+
 def test_an_earnings_calendar_dated_by_announcements_stays_refused_beside_a_period_s_end():
     # No NAV beside: the announcement is the event's day, and a calendar's, refused; dated by the period's
     # end, each company's price of today would load as its close there.
