@@ -21,6 +21,7 @@ still trading.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 # How far past its arrival a file's dates may run: a Friday's file dated the next trading day across
@@ -29,8 +30,11 @@ from datetime import date, timedelta
 # maturity or an option's expiry lies months or years on. A list of options expiring within the week
 # is not caught: refused by their names alone, where detection knows them (options.py).
 LEEWAY = timedelta(days=7)
-# What tells this refusal in a stored problem (refusals.judgement); in every message it gives.
+# The name of this judgement (refusals.judgement); in every message it gives, but never told by it alone: a
+# column's or a file's name in another problem may hold these words (refused_after_arrival).
 AFTER_ARRIVAL = ", after the file arrived on "
+_CLOSING = ("a maturity or expiry, not a trade date? A price cannot be dated after its file was written; no row of the "
+            "file loads")
 MATERIAL = 20  # dates past arrival under 1 in 20 of a file's: typos in a history, not a maturity column
 
 
@@ -42,8 +46,22 @@ def dated_after_arrival(schema: dict, dates: list[date], arrived: date) -> str |
     if not after or len(set(after)) * MATERIAL < len(set(dates)):
         return None
     return (f"dates up to {max(after).isoformat()} in {_date_source(schema)}{AFTER_ARRIVAL}{arrived.isoformat()} "
-            f"({len(after)} of its {len(set(dates))} dates more than {LEEWAY.days} days after it): a maturity or "
-            "expiry, not a trade date? A price cannot be dated after its file was written; no row of the file loads")
+            f"({len(after)} of its {len(set(dates))} dates more than {LEEWAY.days} days after it): {_CLOSING}")
+
+
+# The whole of a message dated_after_arrival gives, from its first word to its last: what a column or a file is
+# named (`.*`) is anything, what surrounds it is this rule's alone.
+_REFUSAL = re.compile(r"dates up to \d{4}-\d{2}-\d{2} in .*" + re.escape(AFTER_ARRIVAL)
+                      + r"\d{4}-\d{2}-\d{2} \(\d+ of its \d+ dates more than \d+ days after it\): "
+                      + re.escape(_CLOSING), re.DOTALL)
+
+
+def refused_after_arrival(problem: str | None) -> bool:
+    """Whether a problem is this rule's refusal, as dated_after_arrival wrote it. Not the words "after the file
+    arrived" found anywhere in it: a file named "x, after the file arrived on 2025-03-04.csv" or a column so named
+    in another problem (a fact no user may lift) is not this judgement, and this refusal of a file whose name holds
+    another judgement's words is this one."""
+    return problem is not None and _REFUSAL.fullmatch(problem) is not None
 
 
 def _date_source(schema: dict) -> str:

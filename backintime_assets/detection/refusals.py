@@ -2,7 +2,7 @@
 facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
-from .after_arrival import AFTER_ARRIVAL
+from .after_arrival import AFTER_ARRIVAL, refused_after_arrival
 from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
@@ -35,6 +35,9 @@ def judgement(problem: str | None) -> str | None:
     UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL),
     None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
     for another reason refuses it (its details, the columns named, may change with the detector)."""
+    # First, and by its whole message: it names a file or a column, whose name may hold another's words.
+    if refused_after_arrival(problem):
+        return AFTER_ARRIVAL
     if problem is not None and problem.startswith(SIDE_BY_SIDE):
         return SIDE_BY_SIDE
     if problem is not None and problem.startswith(SEVERAL_CLOSES):
@@ -51,8 +54,6 @@ def judgement(problem: str | None) -> str | None:
         return UNCALCULATED
     if problem is not None and problem.startswith(CURRENCY_SWITCH):
         return CURRENCY_SWITCH
-    if problem is not None and AFTER_ARRIVAL in problem:
-        return AFTER_ARRIVAL
     return NOT_PRICES if not_prices(problem) else None
 
 

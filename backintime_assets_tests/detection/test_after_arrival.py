@@ -63,3 +63,24 @@ def test_a_long_history_with_a_mistyped_year_on_a_row_is_not_refused_for_it():
     assert dated_after_arrival(_schema(), [*few, date(2071, 3, 4)], ARRIVED) is None
     problem = dated_after_arrival(_schema(), [*few[:MATERIAL * 2 - 2], date(2071, 3, 4), date(2072, 3, 4)], ARRIVED)
     assert problem is not None and "(2 of its 40 dates" in problem
+
+
+def test_the_refusal_is_told_by_its_whole_message_not_by_words_in_a_name():
+    from backintime_assets.detection.after_arrival import refused_after_arrival
+    from backintime_assets.detection.bar_period import LONGER_BARS
+
+    # A fact no user may lift, naming a column whose name holds this rule's words: no judgement of it.
+    fact = "no data rows under the header: column ', after the file arrived on 2025-03-04 (1 of its 1 dates'"
+    assert AFTER_ARRIVAL in fact and not refused_after_arrival(fact)
+    assert judgement(fact) is None and not judged(fact)
+    # This refusal of a list dated by its name, where the name holds another judgement's words: this one still,
+    # so that a lifting of monthly bars does not lift it, nor a lifting of it a bar period's refusal.
+    schema = {"columns": [{"name": "Symbol", "canonical": "ticker"}, {"name": "Close", "canonical": "close"}],
+              "day": "2031-01-02", "date_from": f"file name: weekly{LONGER_BARS}20310102.csv"}
+    problem = dated_after_arrival(schema, [date(2031, 1, 2)], ARRIVED)
+    assert LONGER_BARS in problem and refused_after_arrival(problem)
+    assert judgement(problem) == AFTER_ARRIVAL
+    assert not lifts(f"weekly bars{LONGER_BARS}a Period column says W", problem)
+    # Its message as given, and nothing cut from or added to it, is the refusal.
+    assert not refused_after_arrival(problem[:-1]) and not refused_after_arrival("file problem: " + problem)
+    assert not refused_after_arrival(None)
