@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from backintime_assets.trading_week import MON_FRI
 
@@ -81,6 +81,19 @@ def first_seen(conn, sha256s: list[str]) -> dict[str, datetime]:
     rows = conn.execute("select sha256, min(copied_at) from raw_files where sha256 = any(%s) group by sha256",
                         (list(sha256s),)).fetchall()
     return dict(rows)
+
+
+def dated_past_arrival(conn, leeway: timedelta) -> list[tuple[RawFile, date]]:
+    """The current files whose rows (`dates`, not a home date) run more than `leeway` past the day (UTC) their
+    content arrived (first_seen), each with that day, of those the manifest says nothing refuses. One query of the
+    manifest, whatever it holds: no file is read to find them, and a day's list dated its day finds none."""
+    rows = conn.execute(
+        f"""with arrived as (select sha256, (min(copied_at) at time zone 'UTC')::date as day
+                             from raw_files group by sha256)
+            select {COLUMNS}, arrived.day from raw_files join arrived using (sha256)
+            where superseded_at is null and problem is null and home_dated is not true
+              and last_date > arrived.day + %s order by source_path""", (leeway.days,)).fetchall()
+    return [(RawFile(*r[:6], list(r[6]), r[7], r[8]), r[9]) for r in rows]
 
 
 def database_now(conn) -> datetime:

@@ -4,15 +4,19 @@ file_schemas keeps and what the conversion reads all say so, and none of their r
 
 A file arrives when its content is first copied into the lake (raw_files.copied_at, under any
 name): a rerun, a redetection, a copy or a rename of a file seen in 2025 is judged by 2025, and its
-2026 dates stay refused when 2026 comes. Stored detections are read as they are (a new trading week,
-a user's correction): a refusal a user lifted stays lifted."""
+2026 dates stay refused when 2026 comes. A refusal a user lifted stays lifted.
+
+A stored detection is judged too, by what the manifest files its names under (stored_refusals): one stored
+before this rule, or by an older detector, loaded its maturities as closes; a stored content renamed
+"pricelist_2027-03-05.csv", its name's day a year past its arrival, loaded its rows on that day."""
 from __future__ import annotations
 
 import json
 from datetime import date, timezone
 
-from backintime_assets.db import manifest
-from backintime_assets.detection.after_arrival import dated_after_arrival
+from backintime_assets.db import file_schemas, manifest
+from backintime_assets.detection.after_arrival import LEEWAY, dated_after_arrival, refused_after_arrival
+from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.ingestion.survey import Survey
 
 
@@ -52,3 +56,26 @@ def refused_as(survey: Survey, problem: str) -> Survey:
     refused_schema = json.dumps({**survey.schema_dict(), "problem": problem}, ensure_ascii=False,
                                 separators=(",", ":"))
     return Survey(refused_schema, [], problem, detect_seconds=survey.detect_seconds)
+
+
+def stored_refusals(conn) -> dict[str, str]:
+    """sha256 -> the refusal of each stored content one of whose current names the manifest files under dates well
+    past the day the content arrived, as that name reads its final schema; not one whose refusal a user lifted.
+    From the manifest's dates (manifest.dated_past_arrival): no file is read, and a migration whose files' dates
+    lie before their arrival, as a day's list's do, finds none. What its caller stores and reads again."""
+    found = manifest.dated_past_arrival(conn, LEEWAY)
+    if not found:
+        return {}
+    shas = sorted({f.sha256 for f, _ in found})
+    detected = file_schemas.stored_detections(conn, shas)
+    finals = file_schemas.final_schemas(conn, shas)
+    twins = manifest.current_names(conn, shas)
+    refused: dict[str, str] = {}
+    for f, arrived in found:
+        sha = f.sha256
+        if sha in refused or sha not in finals or refused_after_arrival(detected.get(sha, {}).get("problem")):
+            continue  # a user lifted this very refusal: they know the column
+        problem = dated_after_arrival(read_as_named(finals[sha], f.source_path, twins.get(sha, ())), f.dates, arrived)
+        if problem is not None:
+            refused[sha] = problem
+    return refused

@@ -14,7 +14,7 @@ from backintime_assets.detection.nameless import names_nothing
 from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.detection.renamed_day import by_name
 from backintime_assets.detection.schema import SIBLING_CONTENT
-from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival, refused_as
+from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival, refused_as, stored_refusals
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
@@ -210,8 +210,29 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
+    _refuse_stored_after_arrival(conn, survey, report, week)
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
+
+
+def _refuse_stored_after_arrival(conn, survey: Surveyor, report: MigrationReport, week: TradingWeek) -> None:
+    """Stored contents whose current names the manifest files, now, under dates well past the day they arrived
+    (arrival.stored_refusals: a detection stored before that rule, a rename whose name's day is a year on, a new
+    trading week's reading): refused as a new detection would be, the refusal stored with the user's corrections,
+    and read again, the dates they held and hold now logged (resurvey). Judged from the manifest alone, last, once
+    every name of this migration is filed: a migration of unchanged files reads none of them."""
+    refused = stored_refusals(conn)
+    if not refused:
+        return
+    shas = sorted(refused)
+    detected = file_schemas.stored_detections(conn, shas)
+    corrected = file_schemas.overrides(conn, shas)
+    paths = file_schemas.detected_names(conn, shas)
+    for sha in shas:
+        file_schemas.replace_detection(conn, sha, paths[sha], {**detected[sha], "problem": refused[sha]},
+                                       corrected.get(sha, []))
+    resurvey(conn, shas, survey, week)
+    report.problems.update({path: problem for path, problem in manifest.problems_of(conn, shas).items() if problem})
 
 
 def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, week: TradingWeek,

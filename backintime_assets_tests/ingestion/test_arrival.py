@@ -85,3 +85,90 @@ def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_r
         assert stored.startswith("dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
                                  "2025-03-04 (2 of its 3 dates"), found.files
         conn.rollback()
+
+
+def _weekday_a_year_on() -> dt.date:
+    far = dt.date.today() + dt.timedelta(days=365)
+    while far.weekday() > 4:
+        far += dt.timedelta(days=1)
+    return far
+
+
+@pytest.mark.postgres
+def test_a_bond_list_stored_before_the_rule_is_refused_at_the_next_migration_which_reads_nothing_else(
+        postgres_url, local_lake, tmp_path, monkeypatch):
+    from backintime_assets.ingestion import raw
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "anleihen.csv").write_text(BONDS)
+    os.utime(source / "anleihen.csv", (WRITTEN, WRITTEN))
+    for day in (3, 4):  # lists of their days, dated before they arrived: nothing to judge, nothing read again
+        (source / f"prices_2025-03-0{day}.csv").write_text(f"Date,Symbol,Close\n2025-03-0{day},AAA,10.{day}\n")
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        # Migrated by a version before the rule: its maturities filed as trade dates, the detection stored so.
+        monkeypatch.setattr(raw, "refuse_after_arrival", lambda surveys, arrived: {})
+        monkeypatch.setattr(raw, "_refuse_stored_after_arrival", lambda *args: None, raising=False)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        monkeypatch.undo()
+        before = manifest.current_files(conn)["anleihen.csv"]
+        assert before.dates[-2:] == [dt.date(2046, 8, 15), dt.date(2089, 4, 13)] and before.problem is None
+        seq = manifest.last_change_seq(conn)
+
+        # Nothing changed in the folder: the next migration judges the stored detection by the manifest's dates.
+        surveyor = DriverSurveyor(local_lake)
+        report = migrate(conn, source, local_lake, surveyor)
+        today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
+        bonds = manifest.current_files(conn)["anleihen.csv"]
+        assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
+        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+                                        f"{today.isoformat()} (2 of its 3 dates")
+        assert report.problems == {"anleihen.csv": bonds.problem}
+        assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
+        # The dates its rows held run again, to take them out of prices, and the home date that rejects them.
+        assert [(c.source_path, sorted(set(c.dates))) for c in manifest.changes_after(conn, seq)] == [
+            ("anleihen.csv", [dt.date(2024, 8, 15), dt.date(2025, 3, 4), dt.date(2046, 8, 15), dt.date(2089, 4, 13)])]
+        # The bond list alone was read again; the day's lists were not.
+        assert surveyor.asked == [[bonds.sha256]]
+        # A migration after it finds nothing to judge and reads nothing.
+        again = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
+        # A user who knows the column lifts the refusal: its rows load, and the next migration leaves them so.
+        from backintime_assets.db import file_overrides
+        from backintime_assets.ingestion.raw import resurvey
+
+        assert file_overrides.set_load_refused(conn, bonds.sha256, [bonds.sha256], True, "ops") == [bonds.sha256]
+        resurvey(conn, [bonds.sha256], DriverSurveyor(local_lake))
+        assert manifest.current_files(conn)["anleihen.csv"].dates == before.dates
+        lifted = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, lifted).problems == {} and lifted.asked == []
+        assert (manifest.current_files(conn)["anleihen.csv"].problem, file_schemas.final_schemas(
+            conn, [bonds.sha256])[bonds.sha256]["problem"]) == (None, None)
+        conn.rollback()
+
+
+@pytest.mark.postgres
+def test_a_stored_list_renamed_so_a_year_ahead_dates_it_is_refused(postgres_url, local_lake, tmp_path):
+    from backintime_assets_tests.ingestion.test_raw import DAY_LIST
+
+    # Its title says a day a year on, its first name another: no day read, nothing to judge. Renamed without a
+    # day, the title dates it: its rows were filed a year ahead, to load the day that partition opens.
+    far = _weekday_a_year_on()
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "pricelist_2025-03-05.csv").write_text(f"Daily Quotations {far:%Y/%m/%d}\n" + DAY_LIST)
+    surveyor = DriverSurveyor(local_lake)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, surveyor)
+        first = manifest.current_files(conn)["pricelist_2025-03-05.csv"]
+        assert first.problem is not None and "after the file arrived" not in first.problem
+        (source / "pricelist_2025-03-05.csv").rename(source / "quotes.csv")
+        report = migrate(conn, source, local_lake, surveyor)
+        quotes = manifest.current_files(conn)["quotes.csv"]
+        assert quotes.sha256 == first.sha256 and quotes.home_dated and far not in quotes.dates
+        assert quotes.problem.startswith(f"dates up to {far.isoformat()} in the day read from ")
+        assert "after the file arrived on " in quotes.problem and report.problems == {"quotes.csv": quotes.problem}
+        assert file_schemas.stored_detections(conn, [quotes.sha256])[quotes.sha256]["problem"] == quotes.problem
+        conn.rollback()
