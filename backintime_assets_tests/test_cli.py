@@ -368,10 +368,18 @@ def test_schema_show_reads_a_copy_as_its_own_name_does(tmp_path, postgres_url, m
                                     detect_bytes(data, "HistoricalPrices.csv").to_dict())
         conn.commit()
     assert main(["schema", "show", "HistoricalPrices.csv"]) == 0
-    assert "is the name a site or a program gives every download" in capsys.readouterr().out
+    site = capsys.readouterr().out
+    header = "encoding=utf-8 delimiter=',' header_row=0 data_start_line=1 footer_lines=0"
+    columns = ["  numbers: decimal mark '.' and no thousands mark", "  1 Date: date (%m/%d/%y) -> date",
+               "  2 Open: float -> open", "  3 High: integer -> high", "  4 Low: integer -> low",
+               "  5 Close: float -> close"]
+    assert site.splitlines() == [
+        f"HistoricalPrices.csv: {header} problem='no ticker column, and the file\\'s name names no instrument: "
+        '"HistoricalPrices.csv" is the name a site or a program gives every download, so two such files of different '
+        "instruments would load as one; rename the file to its symbol or add a ticker column'", *columns]
     assert main(["schema", "show", "DJI.csv"]) == 0
-    shown = capsys.readouterr().out
-    assert "DJI.csv" in shown and "problem=" not in shown
+    # The same detection, every column as it is, under the copy's own name and without the refusal.
+    assert capsys.readouterr().out.splitlines() == [f"DJI.csv: {header}", *columns]
 
 
 def _override_cli(monkeypatch, tmp_path, postgres_url, resurveyed: list) -> list:
