@@ -3,14 +3,14 @@ and, from one read of each new file (survey.py), its dates there and its schema 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.detection import FileSchema
-from backintime_assets.detection.nameless import names_nothing
+from backintime_assets.detection.nameless import NAMELESS, names_nothing
 from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.detection.renamed_day import by_name
 from backintime_assets.detection.schema import SIBLING_CONTENT
@@ -175,13 +175,17 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     # Judged again as each name reads it: another name may date the rows otherwise (renamed_day.py).
     if _refused_as_named(surveys, named, new_files, {sha: day for sha, day in arrived.items() if sha not in schemas}):
         named = _as_named(survey, schemas, surveys, new_files, twins, written, week)
+    content_dates = _content_dates(named, new_files, [f for path, f in known.items() if f.sha256 in new_contents
+                                                      and path not in named and not _leaves(path, f, present,
+                                                                                            new_contents,
+                                                                                            withdraw_missing)])
     for source, sha, lake_path in copied:
         if sha not in schemas:
             schemas[sha] = surveys[sha].schema_dict()
             file_schemas.save_detection(conn, sha, source.relative, schemas[sha])
             report.detected += 1
         found_in = named[source.relative]
-        dates = _filed_under(found_in, source.relative, source.modified_at, week)
+        dates = _filed_under(found_in, source.relative, source.modified_at, week, content_dates.get(sha, ()))
         manifest.record(conn, manifest.RawFile(
             source.relative, sha, Path(source.relative).name, source.size_bytes, source.modified_at, lake_path,
             dates, found_in.problem, not found_in.dates,
@@ -248,17 +252,18 @@ def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, wee
                if by_name(schema)}
     # The names of those contents alone: a daily run brings a list dated by its name every day, and reading
     # every current file of the manifest for its copies grew with the years kept.
-    files = [f for f in (manifest.current_versions_of(conn, list(schemas)) if schemas else ())
-             if f.source_path not in logged]
+    versions = manifest.current_versions_of(conn, list(schemas)) if schemas else []
+    files = [f for f in versions if f.source_path not in logged]
     if not files:
         return
     twins = manifest.current_names(conn, list(schemas))
     tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
     named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks,
                       twins, week=week)
+    content_dates = _content_dates(named, tasks, [f for f in versions if f.source_path in logged])
     for f in files:
         found_in = named[f.source_path]
-        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week, content_dates.get(f.sha256, ()))
         if sorted(dates) != sorted(f.dates) or found_in.problem != f.problem:
             manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
             if found_in.problem:
@@ -441,10 +446,11 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
     named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks, twins,
                       week=week)
+    content_dates = _content_dates(named, tasks)
     touched = set()
     for f in files:
         found_in = named[f.source_path]
-        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week, content_dates.get(f.sha256, ()))
         manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
         manifest.log_change(conn, f.source_path, f.dates + dates)
         touched.update(f.dates, dates)
@@ -464,10 +470,11 @@ def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     tasks = [(f.sha256, f.lake_path, f.source_path, f.size_bytes) for f in files]
     named = _as_named(survey, schemas, _once_per_content(survey, schemas, tasks, week=week, twins=twins), tasks, twins,
                       week=week)
+    content_dates = _content_dates(named, tasks)
     changed = 0
     for f in files:
         found_in = named[f.source_path]
-        dates = _filed_under(found_in, f.source_path, f.modified_at, week)
+        dates = _filed_under(found_in, f.source_path, f.modified_at, week, content_dates.get(f.sha256, ()))
         if sorted(dates) != sorted(f.dates) or found_in.problem != f.problem:
             manifest.set_dates(conn, f.source_path, dates, found_in.problem, not found_in.dates)
         if sorted(dates) != sorted(f.dates):
@@ -574,9 +581,34 @@ def _leaves(path: str, old: manifest.RawFile, present: set[str], new_contents: s
     return path not in present and (old.sha256 in new_contents or withdraw_missing)
 
 
-def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek) -> list[date]:
+def _filed_under(found_in: Survey, name: str, modified_at, week: TradingWeek,
+                 content_dates: Iterable[date] = ()) -> list[date]:
     """The dates the manifest files a file under (`found_in`: its survey as its name reads it, _as_named).
     Nothing loadable, yet its lines must still land in rejected_rows with the reason: then its home date,
-    so that some partition's run reads it."""
-    return found_in.dates or [home_date(name, modified_at, week)]
+    so that some partition's run reads it; but a copy refused for its site's name alone ("HistoricalPrices.csv"
+    beside "dji.csv": nameless.py) under the dates its content's rows hold as a name that loads them reads it
+    (`content_dates`, _content_dates), its rejections filed with them: under today's home date, an ingest ran
+    today's partition to reject its rows, and a day's run of the lake held rejections of a content it never
+    loaded that day."""
+    if found_in.dates:
+        return found_in.dates
+    content_dates = sorted(set(content_dates))
+    if content_dates and (found_in.problem or "").startswith(NAMELESS):
+        return content_dates
+    return [home_date(name, modified_at, week)]
+
+
+def _content_dates(named: dict[str, Survey], files: list[tuple[str, str, str, int]],
+                   stored: Iterable[manifest.RawFile] = ()) -> dict[str, list[date]]:
+    """sha256 -> the dates a content's rows hold as a name that loads them reads it: one of `files` (sha256, lake
+    path, name, size), as `named` (_as_named) surveyed it, else a current file of it the manifest holds (`stored`)
+    with rows of its own. Where a copy of it refused for its name alone files its rejections (_filed_under)."""
+    out: dict[str, list[date]] = {}
+    for sha, _, name, _ in files:
+        if named[name].dates and not named[name].problem:
+            out.setdefault(sha, named[name].dates)
+    for f in stored:
+        if f.dates and f.problem is None and f.home_dated is not True:
+            out.setdefault(f.sha256, f.dates)
+    return out
 

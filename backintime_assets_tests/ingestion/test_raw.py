@@ -137,8 +137,30 @@ def test_a_renamed_copy_of_a_sites_download_is_filed_under_its_rows_dates(postgr
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         files = manifest.current_files(conn)
     assert files["dji.csv"].dates == [dt.date(2025, 3, d) for d in (3, 4, 5)] and files["dji.csv"].problem is None
-    # The site's name is refused, as the conversion reads it (read_as_named.py): filed saying so, not as dji.csv's.
-    assert files["HistoricalPrices.csv"].problem.startswith(NAMELESS) and files["HistoricalPrices.csv"].home_dated
+    # The site's name is refused, as the conversion reads it (read_as_named.py): filed saying so, its rows none of
+    # its own (home_dated), its rejections with its content's dates, not under today's home date.
+    site = files["HistoricalPrices.csv"]
+    assert site.problem.startswith(NAMELESS) and site.home_dated
+    assert site.dates == files["dji.csv"].dates
+
+
+def test_a_sites_download_copied_beside_its_stored_renamed_copy_files_its_rejections_with_its_dates(
+        postgres_url, local_lake, tmp_path):
+    # dji.csv migrated first; the site's "HistoricalPrices.csv" of the same bytes comes a day later, alone in its
+    # migration: filed with the dates dji.csv's rows hold (the manifest's), not the day it was saved.
+    source = tmp_path / "source"
+    source.mkdir()
+    text = "Date,Open,High,Low,Close\n03/05/25,10.0,11.0,9.0,10.5\n03/04/25,9.0,10.0,8.0,9.5\n"
+    (source / "dji.csv").write_text(text)
+    surveyor = DriverSurveyor(local_lake)
+    with _migrated(postgres_url, local_lake, source) as conn:
+        (source / "HistoricalPrices.csv").write_text(text)
+        report = migrate(conn, source, local_lake, surveyor)
+        files = manifest.current_files(conn)
+        site = files["HistoricalPrices.csv"]
+        assert files["dji.csv"].dates == [dt.date(2025, 3, 4), dt.date(2025, 3, 5)]
+        assert (site.dates, site.home_dated) == (files["dji.csv"].dates, True)
+        assert site.problem.startswith(NAMELESS) and report.problems == {"HistoricalPrices.csv": site.problem}
 
 
 def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
