@@ -172,3 +172,29 @@ def test_a_stored_list_renamed_so_a_year_ahead_dates_it_is_refused(postgres_url,
         assert "after the file arrived on " in quotes.problem and report.problems == {"quotes.csv": quotes.problem}
         assert file_schemas.stored_detections(conn, [quotes.sha256])[quotes.sha256]["problem"] == quotes.problem
         conn.rollback()
+
+
+@pytest.mark.postgres
+def test_stored_files_whose_dates_pass_arrival_by_a_typo_or_within_the_week_are_left_as_they_are(
+        postgres_url, local_lake, tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    today = dt.date.today()
+    # Two years of days with one row's year typed 2071 (under one in MATERIAL of its dates); a list dated
+    # three days on (a Friday's file of the Monday after a long weekend).
+    days = [dt.date(2023, 1, 2) + dt.timedelta(days=i) for i in range(730)]
+    rows = "".join(f"{d},AAA,10.5\n" for d in days if d.weekday() < 5) + "2071-03-04,AAA,10.5\n"
+    (source / "history.csv").write_text("Date,Symbol,Close\n" + rows)
+    soon = today + dt.timedelta(days=3)
+    while soon.weekday() > 4:  # a trading day, within the week's leeway
+        soon += dt.timedelta(days=1)
+    (source / "monday.csv").write_text(f"Date,Symbol,Close\n{soon},AAA,10.5\n")
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        before = manifest.current_files(conn)
+        assert before["history.csv"].dates[-1] == dt.date(2071, 3, 4) and before["history.csv"].problem is None
+        again = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
+        assert manifest.current_files(conn) == before
+        conn.rollback()
