@@ -15,7 +15,7 @@ import json
 from datetime import date, timezone
 
 from backintime_assets.db import file_schemas, manifest
-from backintime_assets.detection.after_arrival import LEEWAY, dated_after_arrival, refused_after_arrival
+from backintime_assets.detection.after_arrival import LEEWAY, dated_after_arrival
 from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.ingestion.survey import Survey
 
@@ -60,7 +60,8 @@ def refused_as(survey: Survey, problem: str) -> Survey:
 
 def stored_refusals(conn) -> dict[str, str]:
     """sha256 -> the refusal of each stored content one of whose current names the manifest files under dates well
-    past the day the content arrived, as that name reads its final schema; not one whose refusal a user lifted.
+    past the day the content arrived, as that name reads its final schema; not one whose refusal, this or another
+    judgement, a user lifted.
     From the manifest's dates (manifest.dated_past_arrival): no file is read, and a migration whose files' dates
     lie before their arrival, as a day's list's do, finds none. What its caller stores and reads again."""
     found = manifest.dated_past_arrival(conn, LEEWAY)
@@ -73,8 +74,14 @@ def stored_refusals(conn) -> dict[str, str]:
     refused: dict[str, str] = {}
     for f, arrived in found:
         sha = f.sha256
-        if sha in refused or sha not in finals or refused_after_arrival(detected.get(sha, {}).get("problem")):
-            continue  # a user lifted this very refusal: they know the column
+        if sha in refused or sha not in finals:
+            continue
+        # The manifest says nothing refuses this name, yet detection, as the name reads it, refused it: a user
+        # lifted that judgement (--load-refused, a ticker for a site's download), this one or another. A new
+        # detection refused by another is not judged after arrival (refuse_after_arrival), and its lifting loads
+        # its rows: judged here, a lifted list of monthly bars, its month dated at its end, was refused again.
+        if sha in detected and read_as_named(detected[sha], f.source_path, twins.get(sha, ())).get("problem"):
+            continue
         problem = dated_after_arrival(read_as_named(finals[sha], f.source_path, twins.get(sha, ())), f.dates, arrived)
         if problem is not None:
             refused[sha] = problem

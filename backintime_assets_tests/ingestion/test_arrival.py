@@ -198,3 +198,43 @@ def test_stored_files_whose_dates_pass_arrival_by_a_typo_or_within_the_week_are_
         assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
         assert manifest.current_files(conn) == before
         conn.rollback()
+
+
+def _weekday_on_or_after(day: dt.date) -> dt.date:
+    while day.weekday() > 4:
+        day += dt.timedelta(days=1)
+    return day
+
+
+@pytest.mark.postgres
+def test_a_refusal_of_another_kind_a_user_lifted_stays_lifted_though_its_dates_pass_arrival(
+        postgres_url, local_lake, tmp_path):
+    from backintime_assets.db import file_overrides
+    from backintime_assets.ingestion.raw import resurvey
+
+    # Monthly bars, the month under way dated at its end, three weeks on: refused as bars longer than a day, a
+    # judgement a new detection holds before any other (it is not judged after arrival). A user who wants the bars
+    # lifts it; the next migration, of the same folder, must leave them loaded, as one the day before it did.
+    today = dt.date.today()
+    days = [_weekday_on_or_after(today + dt.timedelta(days=n)) for n in (-61, -30, 20)]
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "monthly.csv").write_text("Date,Symbol,Period,Open,High,Low,Close\n"
+                                        + "".join(f"{d},AAA,M,10,11,9,10.5\n" for d in days))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        bars = manifest.current_files(conn)["monthly.csv"]
+        assert bars.problem.startswith("monthly bars, not daily prices: ") and bars.home_dated
+        assert file_overrides.set_load_refused(conn, bars.sha256, [bars.sha256], True, "ops") == [bars.sha256]
+        resurvey(conn, [bars.sha256], DriverSurveyor(local_lake))
+        assert (manifest.current_files(conn)["monthly.csv"].dates, manifest.current_files(conn)["monthly.csv"].problem
+                ) == (days, None)
+
+        again = DriverSurveyor(local_lake)
+        report = migrate(conn, source, local_lake, again)
+        assert report.problems == {} and again.asked == []
+        lifted = manifest.current_files(conn)["monthly.csv"]
+        assert (lifted.dates, lifted.problem, lifted.home_dated) == (days, None, False)
+        assert file_schemas.stored_detections(conn, [bars.sha256])[bars.sha256]["problem"] == bars.problem
+        conn.rollback()
