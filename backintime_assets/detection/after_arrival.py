@@ -2,7 +2,7 @@
 
 A price is made on its trade date and written down after it: no file can hold a close of a day it
 was written before. A date column that runs past the day its file arrived is another date under a
-name detection did not know (a bond's "Fälligkeit" or "Дата погашения", an option's "Expiry", an
+name detection did not know (a bond's "Rückzahlung" or "Tilgung", an
 "Issue Date"): loaded, each bond's price stood as a close on its maturity day, the past ones at
 once and the future ones the day their partition opens. Only the whole file's dates tell (the
 survey's), so the rule is applied to a new detection once its file is read (ingestion/arrival.py).

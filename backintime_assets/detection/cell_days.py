@@ -18,6 +18,11 @@ def days_of(cells: Sequence[str], fmt: str) -> list[int]:
     return sorted({d for cell in {c.strip() for c in cells} if (d := _day(cell, fmt)) is not None})
 
 
+def day_of(cell: str, fmt: str) -> int | None:
+    """The day (an ordinal) `cell` names in `fmt`, None when it does not read."""
+    return _day(cell.strip(), fmt)
+
+
 # A number date's day (days since 0001-01-01) by its format: (units a day, the ordinal of its 0,
 # and the units added first, which read an "_east" epoch from the UTC evening on (EAST_EVENING) as
 # the next day: an ASX week's bar stamped on Sunday evening is Monday's, as normalisation reads it).

@@ -67,6 +67,7 @@ from .moving_average import moving_average_problem
 from .net_worth import net_worth_problem
 from .held_quantity import held_quantity
 from .options import option_problem
+from .reference_lists import reference_list_problem
 from .statements import not_prices, statement_problem
 from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
@@ -305,7 +306,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(
             layout.names, canonical, layout.types, layout.body, decimal, thousands) or option_problem(
-            layout.names, canonical, layout.body, decimal, thousands) or bar_period_problem(
+            layout.names, canonical, layout.body, decimal, thousands) or reference_list_problem(
+            layout.names, canonical, [c.format for c in columns], layout.body) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
             or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \
             or interest_rates_problem(layout.names, canonical, name, lambda: " ".join(line for _, line in titles()),

@@ -24,7 +24,14 @@ _RIGHT_NAMES = frozenset({"put", "call", "putcall", "cp", "right", "type", "typ"
 _RIGHTS = frozenset({"c", "p", "call", "put", "calls", "puts", "ce", "pe"})
 # An option's expiry: a strike of one expiry and another are two contracts.
 _EXPIRY_NAMES = frozenset({"expiry", "expiration", "expirations", "expire", "expires", "maturity", "mmy", "verfall",
-                           "verfalltag", "echeance", "vencimiento", "scadenza"})
+                           "verfalltag", "echeance", "vencimiento", "scadenza",
+                           # A bond's maturity in German, Russian ("Дата погашения"), Dutch, Portuguese,
+                           # Scandinavian: a Bund list's "ISIN;Fälligkeit;Kurs" had loaded each Bund's price
+                           # as a close on its maturity day (reference_lists.py refuses such lists by their
+                           # rows; named, a day's list dated by its name or title loads that day's prices).
+                           "falligkeit", "faelligkeit", "falligkeitsdatum", "faelligkeitsdatum", "falligkeitstag",
+                           "погашения", "погашение", "vervaldatum", "vervaldag", "vencimento", "forfallsdato",
+                           "forfallodag", "forfallodatum"})
 _ROWS = 500  # sampled rows judged
 
 

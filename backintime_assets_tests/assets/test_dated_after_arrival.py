@@ -9,8 +9,8 @@ import pytest
 
 from backintime_assets_tests.assets.pipeline import cli_home, ingest_range, lake_prices, lake_rejections
 
-# A bond matured last Friday, two years and decades on: the "Fälligkeit" column read as the rows' dates.
-BONDS = ("ISIN;Bezeichnung;Fälligkeit;Kurs\nDE0001102341;Bund 2,5% 15/25;28.02.2025;99,80\n"
+# A bond matured last Friday, two years and decades on: the "Rückzahlung" column read as the rows' dates.
+BONDS = ("ISIN;Bezeichnung;Rückzahlung;Kurs\nDE0001102341;Bund 2,5% 15/25;28.02.2025;99,80\n"
          "DE0001102382;Bund 1% 15/46;15.08.2046;71,25\nDE0001141810;Bobl 2,2% 24/89;13.04.2089;100,15\n")
 FRIDAY, TUESDAY = date(2025, 2, 28), date(2025, 3, 4)
 
@@ -32,7 +32,7 @@ def test_a_bond_list_dated_by_maturities_is_refused_and_loads_nothing(tmp_path, 
     reasons = set(bonds["reason"])
     assert len(reasons) == 1
     (reason,) = reasons
-    assert reason.startswith("file problem: dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on ")
+    assert reason.startswith("file problem: dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on ")
     assert "a maturity or expiry, not a trade date?" in reason
 
 

@@ -7,7 +7,7 @@ from backintime_assets.detection.refusals import judged, judgement, lifts
 
 ARRIVED = date(2025, 3, 4)
 # A German bond list: the only date is each bond's maturity, under a name detection does not know.
-BONDS = ("ISIN;Bezeichnung;Fälligkeit;Kurs\nDE0001102341;Bund 2,5% 15/25;15.08.2024;99,80\n"
+BONDS = ("ISIN;Bezeichnung;Rückzahlung;Kurs\nDE0001102341;Bund 2,5% 15/25;15.08.2024;99,80\n"
          "DE0001102382;Bund 1% 15/46;15.08.2046;71,25\nDE0001141810;Bobl 2,2% 24/29;13.04.2029;100,15\n")
 
 
@@ -17,10 +17,10 @@ def _schema() -> dict:
 
 def test_a_bond_list_dated_by_its_maturities_is_refused_naming_the_column_and_latest_date():
     schema = _schema()
-    assert [c["name"] for c in schema["columns"] if c.get("canonical") == "date"] == ["Fälligkeit"]
+    assert [c["name"] for c in schema["columns"] if c.get("canonical") == "date"] == ["Rückzahlung"]
     problem = dated_after_arrival(schema, [date(2024, 8, 15), date(2029, 4, 13), date(2046, 8, 15)], ARRIVED)
     assert problem is not None
-    assert problem.startswith("dates up to 2046-08-15 in column 'Fälligkeit', after the file arrived on 2025-03-04 "
+    assert problem.startswith("dates up to 2046-08-15 in column 'Rückzahlung', after the file arrived on 2025-03-04 "
                               "(2 of its 3 dates more than 7 days after it): a maturity or expiry, not a trade date?")
     assert AFTER_ARRIVAL in problem
 

@@ -20,7 +20,7 @@ from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 # A German bond list: each bond's price beside its maturity, the only date, under a name detection does not
 # know. Read so, the 2024 bond's price loaded as its close on 15 August 2024, the others were held to load on
 # their maturity days.
-BONDS = ("ISIN;Bezeichnung;Fälligkeit;Kurs\nDE0001102341;Bund 2,5% 15/24;15.08.2024;99,80\n"
+BONDS = ("ISIN;Bezeichnung;Rückzahlung;Kurs\nDE0001102341;Bund 2,5% 15/24;15.08.2024;99,80\n"
          "DE0001102382;Bund 1% 15/46;15.08.2046;71,25\nDE0001141810;Bobl 2,2% 24/89;13.04.2089;100,15\n")
 WRITTEN = dt.datetime(2025, 3, 4, 18).timestamp()  # Tuesday 4 March 2025: its home date
 
@@ -39,7 +39,7 @@ def test_a_survey_of_dates_past_its_arrival_is_refused_and_one_within_a_week_is_
     assert list(refused) == ["bonds"]
     bonds = surveys["bonds"]
     assert bonds.dates == [] and bonds.problem == refused["bonds"]
-    assert bonds.problem.startswith("dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+    assert bonds.problem.startswith("dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
                                     "2025-03-04 (2 of its 3 dates")
     assert bonds.schema_dict()["problem"] == bonds.problem
     assert surveys["daily"].dates == [dt.date(2025, 3, 10)] and surveys["daily"].problem is None
@@ -66,7 +66,7 @@ def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_r
         bonds = manifest.current_files(conn)["anleihen.csv"]
         # Filed under its home date alone, where its rows are rejected with the reason: none waits for 2046.
         assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
-        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
                                         f"{today.isoformat()}")
         assert report.problems == {"anleihen.csv": bonds.problem}
         assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
@@ -82,7 +82,7 @@ def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_r
         # Detected again today, it is judged by its first arrival in 2025, not today.
         found = redetect(conn, [bonds.sha256], surveyor, store=True)
         stored = file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"]
-        assert stored.startswith("dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+        assert stored.startswith("dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
                                  "2025-03-04 (2 of its 3 dates"), found.files
         conn.rollback()
 

@@ -1,0 +1,74 @@
+"""A list of instruments, each on one row dated by a day of its own: a reference list, not prices.
+
+A bond list's "ISIN;Fälligkeit;Kurs", a futures list's "Symbol,Last,Expiry", an IPO list's "Ticker,
+IPO Date,Offer Price": each row an instrument, its date the day it matures, expires, was issued or
+listed, its price today's. Under a name detection does not know, the date column was read as the
+rows' trade date, and every price loaded as a close on that day (silent): years of maturities, each a
+"close" no one ever traded. after_arrival.py catches such a list only while its dates run past the
+day it arrived; migrated later, it loaded.
+
+The rows tell it whatever the column is named. A day's price file holds one date (or a few: a stale
+fund's NAV beside the day's); a history repeats each ticker over many dates; a multi-ticker history
+holds many rows a date. A reference list holds each ticker once, and its dates spread over months or
+years, few rows sharing one, most of them far from the newest. Refused whole, a judgement a user who
+knows the column (each ticker's last trade, truly) may lift with `--load-refused`.
+
+Let by:
+- a date column named as the day of a trade or a price ("Last Trade Date", "Price Date", "Kursdatum"):
+  each ticker's last close, dated by the day it was made, is a true close (a list of delisted stocks'
+  last prices under such a name loads; under "Delisted" or "Delisting Date" it is refused);
+- full bars (an open, a high and a low beside the close): a day's bar is of the day it is dated;
+- a list where most rows share the newest month (funds' NAVs, a few stale): a day's prices;
+- a file without a ticker column (one ticker's history), and lists of fewer than MIN_ROWS rows.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .cell_days import day_of, reads_days
+from .statements import NOT_PRICES
+from .words import folded_words
+
+MIN_ROWS = 5  # sampled rows with a ticker and a date: fewer are too few to tell a list from a day's prices
+ROWS = 500  # sampled rows judged
+RECENT_DAYS = 31  # a day's file's rows lie within a month of its newest date, a stale fund's NAV among them
+SPREAD_DAYS = 92  # the dates span a quarter at least: a list's maturities or listings lie months apart
+# Words naming the date as the day a price was made: each ticker's last trade, which is its true close.
+_TRADE_STEMS = ("trade", "trading", "traded", "price", "priced", "quote", "quoted", "kurs", "close", "closing",
+                "nav", "valuation", "valued", "handel", "cotation", "cotizacion", "cotacao", "quotazione")
+_FULL_BAR = frozenset({"open", "high", "low"})
+
+
+def names_a_trade_day(name: str) -> bool:
+    """Whether a date column's name says its day is the one the row's price was made on ("Last Trade
+    Date", "PriceDate", "Kursdatum")."""
+    return any(stem in word for word in folded_words(name) for stem in _TRADE_STEMS)
+
+
+def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None], formats: Sequence[str | None],
+                           body: Sequence[Sequence[str]]) -> str | None:
+    """Why a table (its column `names`, their mapping, their date `formats`, its sampled rows) is a list
+    of instruments each dated by a day of its own (see the module), or None."""
+    if not {"ticker", "date", "close"} <= set(canonical) or _FULL_BAR <= set(canonical):
+        return None
+    k, j = canonical.index("ticker"), canonical.index("date")
+    fmt = formats[j] if j < len(formats) else None
+    if j >= len(names) or not reads_days(fmt) or names_a_trade_day(names[j]):
+        return None
+    rows = [(r[k].strip().upper(), day) for r in body[:ROWS]
+            if max(j, k) < len(r) and r[k].strip() and (day := day_of(r[j], fmt)) is not None]
+    n = len(rows)
+    if n < MIN_ROWS or len({t for t, _ in rows}) < n:
+        return None  # a ticker on several rows: a history, or a day's rows of a few
+    days = [d for _, d in rows]
+    newest, oldest = max(days), min(days)
+    shared = Counter(days).most_common(1)[0][1]
+    recent = sum(d > newest - RECENT_DAYS for d in days)
+    if newest - oldest < SPREAD_DAYS or 2 * shared >= n or 2 * recent >= n:
+        return None
+    return (f"a list of instruments, each on one row dated by a day of its own ({n} tickers on "
+            f"{len(set(days))} days over {(newest - oldest) // 30} months, at most {shared} on one day, "
+            f"{recent} within a month of the newest): column {names[j]!r} holds each one's maturity, expiry, "
+            "issue or listing day, not the day its price was made; loaded, each price would stand as a "
+            "close on that day" + NOT_PRICES + f"{names[k]}, {names[j]}")

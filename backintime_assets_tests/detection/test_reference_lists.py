@@ -1,0 +1,89 @@
+"""Lists of instruments, each on one row dated by a day of its own (a maturity, an issue, a listing), refused;
+a day's prices, a history, each ticker's last trade named so, load."""
+from datetime import date
+
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.options import names_expiry
+from backintime_assets.detection.refusals import judged
+from backintime_assets.detection.reference_lists import reference_list_problem
+from backintime_assets.normalisation import normalise_bytes
+
+# Bonds, each with its issue day, migrated years after: every price had loaded as a close on its bond's issue day.
+ISSUES = ("Ticker,Name,Issue Date,Price\nXS1,Alpha 3% 2027,2019-03-12,101.2\nXS2,Beta 2% 2029,2020-06-30,97.5\n"
+          "XS3,Gamma 4% 2031,2021-01-15,104.1\nXS4,Delta 1% 2026,2018-11-02,95.3\nXS5,Eps 5% 2033,2023-05-22,108.0\n"
+          "XS6,Zeta 2.5% 2030,2022-09-09,99.1\n")
+DELISTED = "Symbol,{},Close\nAAA,2019-03-12,1.20\nBBB,2020-06-30,0.55\nCCC,2021-01-15,3.10\nDDD,2018-11-02,0.02\n" \
+           "EEE,2023-05-22,8.00\n"
+
+
+def _loaded(text: str, name: str = "list.csv"):
+    schema = detect_bytes(text.encode(), name)
+    return schema, normalise_bytes(text.encode(), schema, name)
+
+
+def test_a_list_of_bonds_dated_by_their_issue_days_is_refused_naming_the_column():
+    schema, out = _loaded(ISSUES)
+    assert schema.problem is not None and judged(schema.problem)
+    assert schema.problem.startswith("a list of instruments, each on one row dated by a day of its own (6 tickers on 6 "
+                                     "days over 55 months, at most 1 on one day, 1 within a month of the newest): "
+                                     "column 'Issue Date' holds each one's maturity, expiry, issue or listing day")
+    assert schema.problem.endswith("not prices: Ticker, Issue Date")
+    assert out.prices_arrow.num_rows == 0 and out.rejected_arrow.num_rows == 6
+
+
+def test_delisted_stocks_load_only_where_the_date_is_named_as_their_last_trade():
+    # "Delisted": the day a stock left, refused. "Last Trade Date": each one's last close on its day, true prices.
+    assert _loaded(DELISTED.format("Delisted"))[0].problem.startswith("a list of instruments")
+    schema, out = _loaded(DELISTED.format("Last Trade Date"))
+    assert schema.problem is None and out.prices_arrow.num_rows == 5
+
+
+@pytest.mark.parametrize("text", [
+    # A fund list: most funds priced on the newest day, a few stale.
+    "Fund,NAV,As Of\nF1,10.12,2024-03-08\nF2,11.50,2024-03-08\nF3,9.87,2024-03-08\nF4,12.01,2024-03-08\n"
+    "F5,8.40,2024-03-07\nF6,7.33,2024-01-31\nF7,15.20,2023-12-29\nF8,15.20,2023-06-29\n",
+    # Several tickers' history: each ticker over many dates.
+    "Symbol,Date,Close\n" + "".join(f"{t},2024-0{m}-1{d},1{d}.5\n" for t in "AB" for m in (1, 3, 6) for d in (1, 2)),
+    # Four instruments: too few to tell from a day's prices of a few stale ones.
+    "Ticker,Issue Date,Price\nXS1,2019-03-12,101.2\nXS2,2020-06-30,97.5\nXS3,2021-01-15,104.1\nXS4,2018-11-02,95.3\n",
+])
+def test_days_prices_and_histories_load(text):
+    schema, out = _loaded(text)
+    assert schema.problem is None
+    assert out.prices_arrow.num_rows > 0 and out.rejected_arrow.num_rows == 0
+
+
+def test_full_bars_each_on_its_own_day_are_the_days_bars():
+    names = ["Symbol", "Date", "Open", "High", "Low", "Close"]
+    canonical = ["ticker", "date", "open", "high", "low", "close"]
+    body = [[t, d, "1", "2", "1", "1.5"] for t, d in zip("ABCDE", ("2019-03-12", "2020-06-30", "2021-01-15",
+                                                                 "2018-11-02", "2023-05-22"))]
+    assert reference_list_problem(names, canonical, [None, "%Y-%m-%d"] + [None] * 4, body) is None
+    assert reference_list_problem(names[:2] + ["Close"], ["ticker", "date", "close"], [None, "%Y-%m-%d", None],
+                                  [[r[0], r[1], r[5]] for r in body]) is not None
+
+
+def test_dates_within_a_quarter_are_not_a_lists():
+    names, canonical, formats = ["Symbol", "Expires", "Last"], ["ticker", "date", "close"], [None, "%Y-%m-%d", None]
+    body = [[t, f"2024-0{m}-15", "1.5"] for t, m in zip("ABCDEF", (1, 1, 2, 2, 3, 3))]
+    assert reference_list_problem(names, canonical, formats, body) is None
+
+
+@pytest.mark.parametrize("name", ["Fälligkeit", "Fälligkeitsdatum", "Дата погашения", "Vervaldatum", "Vencimento"])
+def test_a_maturity_in_other_languages_is_an_expiry(name):
+    assert names_expiry(name)
+
+
+def test_a_days_bond_list_with_maturities_loads_the_day_its_name_gives():
+    text = ("ISIN;Bezeichnung;Fälligkeit;Kurs\nDE0001102341;Bund 2,5% 24;15.02.2024;99,50\n"
+            "DE0001102358;Bund 1,5% 24;15.05.2024;98,10\nDE0001141794;Bobl 0% 24;18.10.2024;96,40\n"
+            "DE0001102374;Bund 0,5% 25;15.02.2025;95,80\nDE0001102390;Bund 0,5% 26;15.02.2026;93,50\n")
+    schema, out = _loaded(text, "anleihen_2024-01-12.csv")
+    assert schema.problem is None and schema.day == "2024-01-12"
+    assert set(out.prices_arrow.column("date").to_pylist()) == {date(2024, 1, 12)}
+    assert out.prices_arrow.num_rows == 5
+    # Without a day in its name, nothing dates its prices: every row rejected, none under its maturity.
+    _, undated = _loaded(text, "anleihen.csv")
+    assert undated.prices_arrow.num_rows == 0 and undated.rejected_arrow.num_rows == 5
