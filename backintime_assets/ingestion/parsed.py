@@ -148,7 +148,9 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # is rejected as truncated (normalisation/cut_end.py), where it had loaded the cut value; a ticker's newest row
 # stamped within its day among rows stamped at midnight is rejected as the export's snapshot, not the day's
 # close (normalisation/day_snapshot.py).
-PARSER_VERSION = 26
+# 27 (session 59): a day's list's unterminated last row, its ticker's only one, whose whole volume is two digits
+# or more shorter than every other ticker's ("12" of 12,345 under 98,700 .. 5.6 million) is rejected as truncated.
+PARSER_VERSION = 27
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
 # 2 (session 20): whether an "_east" epoch column's stamps are the next day's sessions is decided

@@ -167,6 +167,10 @@ def cut_number(last: str, others: Sequence[str], same_ticker: Sequence[str] | No
         return None
     scale = rows if same_ticker is None else [
         r for r in (_read(c, pattern, thousands) for c in same_ticker if c.strip()) if r is not None]
+    if volume and same_ticker is not None and not scale:
+        # The ticker's only row: a day's list of tickers, each once. Its own days give no scale; the
+        # other tickers' volumes, far apart as they are, bound how short a whole count can be.
+        return _cut_among_tickers(last.strip(), whole, [r[1] for r in rows])
     if volume:
         return _cut_count(last.strip(), whole, [r[1] for r in scale][-RECENT_COUNTS:])
     if (len(scale) >= MIN_OTHERS and _digits(whole) < min(_digits(r[1]) for r in scale)
@@ -202,6 +206,22 @@ def _cut_count(cell: str, whole: int, others: Sequence[int]) -> str | None:
         if whole * 10 ** short <= high and (whole + 1) * 10 ** short - 1 >= low:
             return f"{cell!r} is the start of a value like the {len(others)} before it ({low} .. {high})"
     return None
+
+
+def _cut_among_tickers(cell: str, whole: int, others: Sequence[int]) -> str | None:
+    """Why a whole count (a volume) on a ticker's only row looks cut, given the other tickers' counts
+    (`others`): two digits or more shorter than every one of MIN_COUNTS others that traded. A day's
+    tickers trade from hundreds of shares to millions, so nothing short of that is evidence: "12" under
+    98,700 .. 5.6 million (12,345 cut) is; "1,234" under 98,700 is not (a quiet stock's day). A list
+    with zeros on more than 1 in 4 of its tickers is of a market where small counts are common: none."""
+    traded = [n for n in others if n > 0]
+    if len(others) - len(traded) > len(others) // MOST_ZERO_SHARE or len(traded) < MIN_COUNTS:
+        return None
+    fewest = min(_digits(n) for n in traded)
+    if fewest - _digits(whole) < 2:
+        return None
+    return (f"{cell!r} is {fewest - _digits(whole)} digits shorter than every other ticker's volume, "
+            f"{len(traded)} of them ({min(traded)} .. {max(traded)})")
 
 
 def _runs(cell: str) -> list[str]:

@@ -341,3 +341,37 @@ def test_a_cut_that_can_end_in_a_blank_is_still_rejected_as_truncated(data, why)
     rejected = r.rejected_arrow.to_pylist()
     assert r.prices_arrow.num_rows == 4 and len(rejected) == 1
     assert rejected[0]["reason"].startswith("truncated:") and why in rejected[0]["reason"], rejected
+
+
+DAY_LIST = (b"Ticker,Open,High,Low,Close,Volume\nAAA,10.1,10.5,9.9,10.2,1234500\nBBB,20.1,20.5,19.9,20.2,345600\n"
+            b"CCC,5.1,5.5,4.9,5.2,98700\nDDD,50.1,50.5,49.9,50.2,5612300\n")
+
+
+def _read_day(data: bytes):
+    return normalise_bytes(data, detect_bytes(data, "daily_2025-03-07.csv"), "daily_2025-03-07.csv")
+
+
+@pytest.mark.parametrize("last, shorter", [(b"12", 3), (b"123", 2), (b"1", 4)])
+def test_a_days_list_cut_inside_its_last_tickers_volume_is_rejected_as_truncated(last, shorter):
+    # A day's file of one row a ticker copied short: ZZZ's 12,345 cut to 12 had loaded 12 (its only row:
+    # no days of its own to give the volume's scale).
+    r = _read_day(DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4," + last)
+    rejected = r.rejected_arrow.to_pylist()
+    assert [x["source_line"] for x in rejected] == [6]
+    assert rejected[0]["reason"].startswith("truncated: the file ends inside this line")
+    assert f"is {shorter} digits shorter than every other ticker's volume, 4 of them (98700 .. 5612300)" \
+        in rejected[0]["reason"]
+    assert r.prices_arrow.num_rows == 4 and "ZZZ" not in r.prices_arrow.column("ticker").to_pylist()
+
+
+@pytest.mark.parametrize("data", [
+    DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,12345",  # complete, no final line break: loads
+    DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,1234",  # one digit short of the fewest: a quiet stock's day, not a cut
+    DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,12\n",  # a line break after it: the file ends where it was written
+    DAY_LIST.replace(b"98700", b"0").replace(b"345600", b"0") + b"ZZZ,10.5,10.7,10.1,10.4,12",  # a thin market
+    DAY_LIST.replace(b"98700\n", b"98700\nEEE,1.0,1.0,1.0,1.0,300\n") + b"ZZZ,10.5,10.7,10.1,10.4,12",
+])
+def test_a_days_list_whose_last_volume_is_within_its_tickers_range_loads(data):
+    r = _read_day(data)
+    assert r.rejected_arrow.num_rows == 0
+    assert "ZZZ" in r.prices_arrow.column("ticker").to_pylist()
