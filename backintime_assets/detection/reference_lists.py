@@ -19,7 +19,10 @@ Let by:
   last prices under such a name loads; under "Delisted" or "Delisting Date" it is refused);
 - full bars (an open, a high and a low beside the close): a day's bar is of the day it is dated;
 - a list where most rows share the newest month (funds' NAVs, a few stale): a day's prices;
-- a file without a ticker column (one ticker's history), and lists of fewer than MIN_ROWS rows.
+- a file without a ticker column unless a column names each row by a text of its own ("Name,Issue Date,
+  Price") and its dates step irregularly, weeks apart: one instrument's history, daily or each period
+  labelled ("Date,Month,Close"), loads as before;
+- lists of fewer than MIN_ROWS rows.
 """
 from __future__ import annotations
 
@@ -32,6 +35,12 @@ from .words import folded_words
 
 MIN_ROWS = 5  # sampled rows with a ticker and a date: fewer are too few to tell a list from a day's prices
 ROWS = 500  # sampled rows judged
+# Without a ticker column, the dates of a list named row by row lie weeks apart (a median step of a week
+# at least); one instrument's daily history, a note of its own on each row, steps a day or two.
+WIDE_STEP = 7
+# Steps of a period, in days (a week's, a month's, a quarter's, a year's): a list of maturities steps
+# irregularly; a series of a period's closes, each labelled, steps so on most of its steps.
+_PERIOD_STEPS = ((6, 8), (28, 31), (89, 92), (364, 366))
 RECENT_DAYS = 31  # a day's file's rows lie within a month of its newest date, a stale fund's NAV among them
 SPREAD_DAYS = 92  # the dates span a quarter at least: a list's maturities or listings lie months apart
 # Words naming the date as the day a price was made: each ticker's last trade, which is its true close.
@@ -50,11 +59,14 @@ def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None]
                            body: Sequence[Sequence[str]]) -> str | None:
     """Why a table (its column `names`, their mapping, their date `formats`, its sampled rows) is a list
     of instruments each dated by a day of its own (see the module), or None."""
-    if not {"ticker", "date", "close"} <= set(canonical) or _FULL_BAR <= set(canonical):
+    if not {"date", "close"} <= set(canonical) or _FULL_BAR <= set(canonical):
         return None
-    k, j = canonical.index("ticker"), canonical.index("date")
+    j = canonical.index("date")
     fmt = formats[j] if j < len(formats) else None
     if j >= len(names) or not reads_days(fmt) or names_a_trade_day(names[j]):
+        return None
+    k = canonical.index("ticker") if "ticker" in canonical else _named_on_each_row(canonical, body)
+    if k is None or k >= len(names):
         return None
     rows = [(r[k].strip().upper(), day) for r in body[:ROWS]
             if max(j, k) < len(r) and r[k].strip() and (day := day_of(r[j], fmt)) is not None]
@@ -67,8 +79,39 @@ def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None]
     recent = sum(d > newest - RECENT_DAYS for d in days)
     if newest - oldest < SPREAD_DAYS or 2 * shared >= n or 2 * recent >= n:
         return None
-    return (f"a list of instruments, each on one row dated by a day of its own ({n} tickers on "
+    if "ticker" not in canonical and (_median_step(days) < WIDE_STEP or _periodic(days)):
+        # One instrument's days, a note of its own on each ("Date,Close,Remark"): a history. Or its weeks,
+        # months or years, each labelled ("Date,Month,Close": month-end closes), which bar_period.py judges.
+        return None
+    return (f"a list of instruments, each on one row dated by a day of its own ({n} instruments on "
             f"{len(set(days))} days over {(newest - oldest) // 30} months, at most {shared} on one day, "
             f"{recent} within a month of the newest): column {names[j]!r} holds each one's maturity, expiry, "
             "issue or listing day, not the day its price was made; loaded, each price would stand as a "
             "close on that day" + NOT_PRICES + f"{names[k]}, {names[j]}")
+
+
+def _named_on_each_row(canonical: Sequence[str | None], body: Sequence[Sequence[str]]) -> int | None:
+    """Of a table without a ticker column, the first unmapped column naming each sampled row by a text of
+    its own ("Name": "Alpha 3% 2027", "Beta 2% 2029", ...), MIN_ROWS at least; None where there is none."""
+    for c, mapped in enumerate(canonical):
+        if mapped is not None:
+            continue
+        cells = [r[c].strip() for r in body[:ROWS] if c < len(r) and r[c].strip()]
+        if len(cells) >= MIN_ROWS and all(any(ch.isalpha() for ch in v) for v in cells) \
+                and len(set(cells)) == len(cells):
+            return c
+    return None
+
+
+def _median_step(days: Sequence[int]) -> int:
+    """The median of the steps between the distinct days, in order."""
+    distinct = sorted(set(days))
+    steps = sorted(b - a for a, b in zip(distinct, distinct[1:]))
+    return steps[len(steps) // 2] if steps else 0
+
+
+def _periodic(days: Sequence[int]) -> bool:
+    """Whether half the steps between the distinct days, or more, are a period's (_PERIOD_STEPS)."""
+    distinct = sorted(set(days))
+    steps = [b - a for a, b in zip(distinct, distinct[1:])]
+    return 2 * sum(any(lo <= s <= hi for lo, hi in _PERIOD_STEPS) for s in steps) >= len(steps)

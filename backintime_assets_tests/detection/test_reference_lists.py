@@ -26,8 +26,8 @@ def _loaded(text: str, name: str = "list.csv"):
 def test_a_list_of_bonds_dated_by_their_issue_days_is_refused_naming_the_column():
     schema, out = _loaded(ISSUES)
     assert schema.problem is not None and judged(schema.problem)
-    assert schema.problem.startswith("a list of instruments, each on one row dated by a day of its own (6 tickers on 6 "
-                                     "days over 55 months, at most 1 on one day, 1 within a month of the newest): "
+    assert schema.problem.startswith("a list of instruments, each on one row dated by a day of its own (6 instruments "
+                                     "on 6 days over 55 months, at most 1 on one day, 1 within a month of the newest): "
                                      "column 'Issue Date' holds each one's maturity, expiry, issue or listing day")
     assert schema.problem.endswith("not prices: Ticker, Issue Date")
     assert out.prices_arrow.num_rows == 0 and out.rejected_arrow.num_rows == 6
@@ -87,3 +87,29 @@ def test_a_days_bond_list_with_maturities_loads_the_day_its_name_gives():
     # Without a day in its name, nothing dates its prices: every row rejected, none under its maturity.
     _, undated = _loaded(text, "anleihen.csv")
     assert undated.prices_arrow.num_rows == 0 and undated.rejected_arrow.num_rows == 5
+
+
+def test_a_list_without_a_ticker_column_naming_each_row_is_refused():
+    # "Name,Issue Date,Price": no ticker column; each bond's price had loaded as one series' closes under the
+    # file's name, on its bond's issue day.
+    text = ISSUES.replace("Ticker,Name,", "Name,").replace("XS1,", "").replace("XS2,", "").replace(
+        "XS3,", "").replace("XS4,", "").replace("XS5,", "").replace("XS6,", "")
+    schema, out = _loaded(text)
+    assert schema.problem is not None and schema.problem.endswith("not prices: Name, Issue Date")
+    assert out.prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize("text", [
+    # One instrument's daily history with a note of its own on each row.
+    "Date,Close,Description\n" + "".join(f"2024-{m:02d}-{d:02d},1{d}.5,session {m} {d} quiet\n"
+                                        for m in (1, 3, 5, 7) for d in (8, 9, 10)),
+    # Month-end closes, each labelled by its month.
+    "Date,Month,Close\n2024-01-31,January,10.5\n2024-02-29,February,10.7\n2024-03-28,March,10.2\n"
+    "2024-04-30,April,10.9\n2024-05-31,May,11.1\n2024-06-28,June,11.4\n",
+])
+def test_one_instruments_history_labelled_row_by_row_is_no_list(text):
+    names = text.split("\n", 1)[0].split(",")
+    canonical = [{"Date": "date", "Close": "close"}.get(n) for n in names]
+    formats = ["%Y-%m-%d" if n == "Date" else None for n in names]
+    body = [line.split(",") for line in text.splitlines()[1:]]
+    assert reference_list_problem(names, canonical, formats, body) is None
