@@ -14,14 +14,19 @@ years, few rows sharing one, most of them far from the newest. Refused whole, a 
 knows the column (each ticker's last trade, truly) may lift with `--load-refused`.
 
 Let by:
-- a date column named as the day of a trade or a price ("Last Trade Date", "Price Date", "Kursdatum"):
-  each ticker's last close, dated by the day it was made, is a true close (a list of delisted stocks'
-  last prices under such a name loads; under "Delisted" or "Delisting Date" it is refused);
+- a date column named as the rows' own date ("Date", "Datum", "As of", "Дата": a name detection reads
+  as the date of each row, canonical.py) or as the day of a trade or a price ("Last Trade Date", "Price
+  Date", "Kursdatum"): each ticker's last close, dated by the day it was made, is a true close. A global
+  watchlist's "Symbol,Date,Close", its illiquid bonds and suspended stocks stale by months, or a fund
+  list's "Fund,As Of,NAV", most funds reporting monthly, each had been refused as a list of
+  instruments. Only a date named for something else ("Issue Date", "Delisted", "Rückzahlung") is judged
+  (a list of delisted stocks' last prices loads under "Date" or "Last Trade Date", not "Delisting Date");
 - full bars (an open, a high and a low beside the close): a day's bar is of the day it is dated;
 - a list where most rows share the newest month (funds' NAVs, a few stale): a day's prices;
 - a file without a ticker column unless a column names each row by a text of its own ("Name,Issue Date,
-  Price") and its dates step irregularly, weeks apart: one instrument's history, daily or each period
-  labelled ("Date,Month,Close"), loads as before;
+  Price") and its dates step irregularly, weeks apart and out of order: one instrument's history is
+  written in the order of its days, daily or each period labelled ("Date,Month,Close") or each with a
+  note of its own ("Stand,Kurs,Bemerkung" kept by hand every week or two), and loads as before;
 - lists of fewer than MIN_ROWS rows.
 """
 from __future__ import annotations
@@ -29,6 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .canonical import whole_name
 from .cell_days import day_of, reads_days
 from .statements import NOT_PRICES
 from .words import folded_words
@@ -55,6 +61,13 @@ def names_a_trade_day(name: str) -> bool:
     return any(stem in word for word in folded_words(name) for stem in _TRADE_STEMS)
 
 
+def names_the_rows_date(name: str) -> bool:
+    """Whether a date column's name is one detection reads as each row's own date ("Date", "Datum", "As of",
+    "Дата"), not the day of something else ("Issue Date", "Delisted"): what the writer says the day is."""
+    said = whole_name([name])
+    return said is not None and said[0] == "date"
+
+
 def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None], formats: Sequence[str | None],
                            body: Sequence[Sequence[str]]) -> str | None:
     """Why a table (its column `names`, their mapping, their date `formats`, its sampled rows) is a list
@@ -63,7 +76,7 @@ def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None]
         return None
     j = canonical.index("date")
     fmt = formats[j] if j < len(formats) else None
-    if j >= len(names) or not reads_days(fmt) or names_a_trade_day(names[j]):
+    if j >= len(names) or not reads_days(fmt) or names_a_trade_day(names[j]) or names_the_rows_date(names[j]):
         return None
     k = canonical.index("ticker") if "ticker" in canonical else _named_on_each_row(canonical, body)
     if k is None or k >= len(names):
@@ -79,9 +92,11 @@ def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None]
     recent = sum(d > newest - RECENT_DAYS for d in days)
     if newest - oldest < SPREAD_DAYS or 2 * shared >= n or 2 * recent >= n:
         return None
-    if "ticker" not in canonical and (_median_step(days) < WIDE_STEP or _periodic(days)):
+    if "ticker" not in canonical and (_median_step(days) < WIDE_STEP or _periodic(days) or _in_order(days)):
         # One instrument's days, a note of its own on each ("Date,Close,Remark"): a history. Or its weeks,
         # months or years, each labelled ("Date,Month,Close": month-end closes), which bar_period.py judges.
+        # Or its days written in order, each a week or two apart (a journal kept by hand): a list of
+        # instruments runs in the order of their names.
         return None
     return (f"a list of instruments, each on one row dated by a day of its own ({n} instruments on "
             f"{len(set(days))} days over {(newest - oldest) // 30} months, at most {shared} on one day, "
@@ -108,6 +123,12 @@ def _median_step(days: Sequence[int]) -> int:
     distinct = sorted(set(days))
     steps = sorted(b - a for a, b in zip(distinct, distinct[1:]))
     return steps[len(steps) // 2] if steps else 0
+
+
+def _in_order(days: Sequence[int]) -> bool:
+    """Whether the days, as the rows hold them, run one way: oldest first or newest first."""
+    steps = [b - a for a, b in zip(days, days[1:])]
+    return all(s >= 0 for s in steps) or all(s <= 0 for s in steps)
 
 
 def _periodic(days: Sequence[int]) -> bool:

@@ -56,7 +56,7 @@ def test_days_prices_and_histories_load(text):
 
 
 def test_full_bars_each_on_its_own_day_are_the_days_bars():
-    names = ["Symbol", "Date", "Open", "High", "Low", "Close"]
+    names = ["Symbol", "Listed", "Open", "High", "Low", "Close"]
     canonical = ["ticker", "date", "open", "high", "low", "close"]
     body = [[t, d, "1", "2", "1", "1.5"] for t, d in zip("ABCDE", ("2019-03-12", "2020-06-30", "2021-01-15",
                                                                  "2018-11-02", "2023-05-22"))]
@@ -113,3 +113,30 @@ def test_one_instruments_history_labelled_row_by_row_is_no_list(text):
     formats = ["%Y-%m-%d" if n == "Date" else None for n in names]
     body = [line.split(",") for line in text.splitlines()[1:]]
     assert reference_list_problem(names, canonical, formats, body) is None
+
+
+# Each ticker's last close on the day it was made, under a name that says the date is the row's own: a global
+# watchlist, its illiquid bonds and suspended stocks stale by months; funds reporting monthly, a few stale.
+WATCHLIST = ("Symbol,Date,Close\nAAPL,2024-03-08,170.73\nVOD.L,2024-03-08,70.1\nXS123,2023-11-14,98.5\n"
+             "SUSP1,2023-09-01,2.10\nILLIQ,2024-01-05,14.2\nOTC1,2023-12-20,0.55\nBOND2,2023-10-02,101.3\n")
+FUNDS = ("Fund,As Of,NAV\nF1,2024-03-08,10.12\nF2,2024-02-29,11.50\nF3,2024-02-29,9.87\nF4,2024-02-29,12.01\n"
+         "F5,2024-01-31,8.40\nF6,2024-01-31,7.33\nF7,2024-01-31,15.20\nF8,2024-01-31,15.20\nF9,2023-12-29,3.3\n"
+         "F10,2023-10-31,4.4\n")
+# One share's price noted by hand every week or two, a remark of its own on each row, under a date name
+# detection does not know as the rows' own: written in the order of its days, a history.
+JOURNAL = "Stand,Kurs,Bemerkung\n" + "".join(
+    f"{d},{100 + i}.5,Notiz {i}\n" for i, d in enumerate((
+        "2023-01-03", "2023-01-12", "2023-01-24", "2023-02-06", "2023-02-15", "2023-03-01", "2023-03-10",
+        "2023-03-23", "2023-04-04", "2023-04-18", "2023-04-27", "2023-05-10", "2023-05-22")))
+
+
+@pytest.mark.parametrize("text, rows", [(WATCHLIST, 7), (FUNDS, 10), (JOURNAL, 13)])
+def test_last_closes_dated_as_the_rows_own_and_a_journal_in_order_load(text, rows):
+    schema, out = _loaded(text)
+    assert schema.problem is None
+    assert out.prices_arrow.num_rows == rows and out.rejected_arrow.num_rows == 0
+    # The same journal's rows out of the order of their days are a list of things, each named and dated.
+    if text is JOURNAL:
+        head, *lines = text.splitlines(keepends=True)
+        shuffled, _ = _loaded(head + "".join(sorted(lines, key=lambda line: line.split(",")[1][::-1])))
+        assert shuffled.problem is not None and shuffled.problem.startswith("a list of instruments")
