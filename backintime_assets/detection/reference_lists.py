@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .canonical import whole_name
+from .canonical import header_says
 from .cell_days import day_of, reads_days
 from .statements import NOT_PRICES
 from .words import folded_words
@@ -49,23 +49,27 @@ WIDE_STEP = 7
 _PERIOD_STEPS = ((6, 8), (28, 31), (89, 92), (364, 366))
 RECENT_DAYS = 31  # a day's file's rows lie within a month of its newest date, a stale fund's NAV among them
 SPREAD_DAYS = 92  # the dates span a quarter at least: a list's maturities or listings lie months apart
-# Words naming the date as the day a price was made: each ticker's last trade, which is its true close.
+# Words naming the date as the day a price was made: each ticker's last trade, which is its true close, or
+# the day its quote was last updated ("Last Updated").
 _TRADE_STEMS = ("trade", "trading", "traded", "price", "priced", "quote", "quoted", "kurs", "close", "closing",
-                "nav", "valuation", "valued", "handel", "cotation", "cotizacion", "cotacao", "quotazione")
+                "nav", "valuation", "valued", "update", "handel", "cotation", "cotizacion", "cotacao", "quotazione")
+_FIRST = frozenset({"first", "erster", "erste", "premier", "premiere", "primer", "primera", "primeiro", "primo"})
 _FULL_BAR = frozenset({"open", "high", "low"})
 
 
 def names_a_trade_day(name: str) -> bool:
     """Whether a date column's name says its day is the one the row's price was made on ("Last Trade
-    Date", "PriceDate", "Kursdatum")."""
-    return any(stem in word for word in folded_words(name) for stem in _TRADE_STEMS)
+    Date", "PriceDate", "Kursdatum"); a first trade's ("First Trade Date", "Erster Handelstag") is the
+    day the instrument was listed, not the one of today's price beside it."""
+    named = folded_words(name)
+    return not _FIRST.intersection(named) and any(stem in word for word in named for stem in _TRADE_STEMS)
 
 
 def names_the_rows_date(name: str) -> bool:
     """Whether a date column's name is one detection reads as each row's own date ("Date", "Datum", "As of",
-    "Дата"), not the day of something else ("Issue Date", "Delisted"): what the writer says the day is."""
-    said = whole_name([name])
-    return said is not None and said[0] == "date"
+    "Дата", "Date (UTC)"), not the day of something else ("Issue Date", "Delisted"): what the writer says
+    the day is."""
+    return header_says(name) == "date"
 
 
 def reference_list_problem(names: Sequence[str], canonical: Sequence[str | None], formats: Sequence[str | None],

@@ -38,6 +38,8 @@ def test_delisted_stocks_load_only_where_the_date_is_named_as_their_last_trade()
     assert _loaded(DELISTED.format("Delisted"))[0].problem.startswith("a list of instruments")
     schema, out = _loaded(DELISTED.format("Last Trade Date"))
     assert schema.problem is None and out.prices_arrow.num_rows == 5
+    # A first trade's day is the day a stock was listed: each price beside it is not of that day.
+    assert _loaded(DELISTED.format("First Trade Date"))[0].problem.startswith("a list of instruments")
 
 
 @pytest.mark.parametrize("text", [
