@@ -26,7 +26,7 @@ Let by:
 - a file without a ticker column unless a column names each row by a text of its own ("Name,Issue Date,
   Price") and its dates step irregularly, weeks apart and out of order: one instrument's history is
   written in the order of its days, daily or each period labelled ("Date,Month,Close") or each with a
-  note of its own ("Stand,Kurs,Bemerkung" kept by hand every week or two), and loads as before;
+  note of its own ("Tag,Kurs,Bemerkung" kept by hand every week or two), and loads as before;
 - lists of fewer than MIN_ROWS rows.
 """
 from __future__ import annotations
@@ -50,9 +50,12 @@ _PERIOD_STEPS = ((6, 8), (28, 31), (89, 92), (364, 366))
 RECENT_DAYS = 31  # a day's file's rows lie within a month of its newest date, a stale fund's NAV among them
 SPREAD_DAYS = 92  # the dates span a quarter at least: a list's maturities or listings lie months apart
 # Words naming the date as the day a price was made: each ticker's last trade, which is its true close, or
-# the day its quote was last updated ("Last Updated").
+# the day its quote was last updated ("Last Updated"), or the day a list of prices is as of ("Stichtag",
+# "Bewertungsdatum": a German fund list's, most funds priced monthly).
 _TRADE_STEMS = ("trade", "trading", "traded", "price", "priced", "quote", "quoted", "kurs", "close", "closing",
-                "nav", "valuation", "valued", "update", "handel", "cotation", "cotizacion", "cotacao", "quotazione")
+                "nav", "valuation", "valued", "update", "handel", "cotation", "cotizacion", "cotacao", "quotazione",
+                "stichtag", "bewertung")
+_AS_OF_WORDS = frozenset({"stand"})  # "Stand" (German "as of"), whole: "Bestand" is a holding's count
 _FIRST = frozenset({"first", "erster", "erste", "premier", "premiere", "primer", "primera", "primeiro", "primo"})
 _FULL_BAR = frozenset({"open", "high", "low"})
 
@@ -62,7 +65,8 @@ def names_a_trade_day(name: str) -> bool:
     Date", "PriceDate", "Kursdatum"); a first trade's ("First Trade Date", "Erster Handelstag") is the
     day the instrument was listed, not the one of today's price beside it."""
     named = folded_words(name)
-    return not _FIRST.intersection(named) and any(stem in word for word in named for stem in _TRADE_STEMS)
+    return not _FIRST.intersection(named) and (bool(_AS_OF_WORDS.intersection(named)) or any(
+        stem in word for word in named for stem in _TRADE_STEMS))
 
 
 def names_the_rows_date(name: str) -> bool:

@@ -126,13 +126,21 @@ FUNDS = ("Fund,As Of,NAV\nF1,2024-03-08,10.12\nF2,2024-02-29,11.50\nF3,2024-02-2
          "F10,2023-10-31,4.4\n")
 # One share's price noted by hand every week or two, a remark of its own on each row, under a date name
 # detection does not know as the rows' own: written in the order of its days, a history.
-JOURNAL = "Stand,Kurs,Bemerkung\n" + "".join(
+JOURNAL = "Tag,Kurs,Bemerkung\n" + "".join(
     f"{d},{100 + i}.5,Notiz {i}\n" for i, d in enumerate((
         "2023-01-03", "2023-01-12", "2023-01-24", "2023-02-06", "2023-02-15", "2023-03-01", "2023-03-10",
         "2023-03-23", "2023-04-04", "2023-04-18", "2023-04-27", "2023-05-10", "2023-05-22")))
 
 
-@pytest.mark.parametrize("text, rows", [(WATCHLIST, 7), (FUNDS, 10), (JOURNAL, 13)])
+# A German fund list as of its key day, or its valuation day: most funds priced at the month's end.
+FONDS = ("Fonds;{};Rücknahmepreis\nF1;08.03.2024;10,12\nF2;29.02.2024;11,50\nF3;29.02.2024;9,87\n"
+         "F4;31.01.2024;12,01\nF5;31.01.2024;8,40\nF6;31.01.2024;7,33\nF7;29.12.2023;15,20\nF8;31.10.2023;15,20\n")
+
+
+@pytest.mark.parametrize("text, rows", [(WATCHLIST, 7), (WATCHLIST.replace("Date", "Date (UTC)"), 7),
+                                        (WATCHLIST.replace("Date", "Last Updated"), 7), (FUNDS, 10),
+                                        (FONDS.format("Stichtag"), 8), (FONDS.format("Stand"), 8),
+                                        (FONDS.format("Bewertungsdatum"), 8), (JOURNAL, 13)])
 def test_last_closes_dated_as_the_rows_own_and_a_journal_in_order_load(text, rows):
     schema, out = _loaded(text)
     assert schema.problem is None
