@@ -52,10 +52,13 @@ SITE_SUFFIX = re.compile(
 # in small letters, as the site writes it, or capitalised as a user's title-cased rename writes every word
 # ("Datos Históricos Del Bitcoin": kept, DEL BITCOIN beside the lower-case name's BITCOIN); not in capitals,
 # a symbol's: "Datos históricos DE 30" keeps DE. A dash also as a word processor or a title writes it
-# ("Dados Históricos – Ibovespa": kept, "– IBOVESPA").
+# ("Dados Históricos – Ibovespa": kept, "– IBOVESPA"). Italian, French and German the same way ("Dati Storici
+# FTSE MIB.csv": kept whole, DATI STORICI FTSE MIB beside "FTSE MIB Dati Storici.csv"'s FTSE MIB); their
+# articles, and the words a user adds ("Diários", "acciones"), are name_words.py's to cut.
 SITE_PREFIX = re.compile(
     rf"^(?:d[ữu]{_W}li[ệe]u{_W}l[ịi]ch{_W}s[ửu]{_W}"
-    rf"|(?:dados|datos){_W}hist[oó]ricos(?:[\s_]*[-\u2013\u2014][\s_]*|{_W})(?-i:[dD](?:e|el|a|o){_W})?)",
+    rf"|(?:(?:dados|datos){_W}hist[oó]ricos|dati{_W}storici|donn[ée]es{_W}historiques|historische{_W}daten)"
+    rf"(?:[\s_]*[-\u2013\u2014][\s_]*|{_W})(?-i:[dD](?:e|el|a|o){_W})?)",
     re.IGNORECASE)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name, without_dates
 from .month_names import month_number
+from .name_words import says_what_the_file_is
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
 # them (db/file_overrides.apply), as a rename or a ticker column does.
@@ -53,7 +54,14 @@ def _site_words_around(stem: str) -> bool:
     if cut == stem:
         return False
     words = re.split(r"[\s_]+", cut)
-    return not cut or (any(c.islower() for c in cut) and all(w.upper() in _NO_INSTRUMENT for w in words))
+    # A browser's count of its copies ("Dados Históricos - 1.csv"): no symbol is a number so short, and its
+    # rows had loaded as ticker "1". Nor are the words for what a file is, in the site's languages
+    # ("Dados Históricos - Diários.csv": name_words.py).
+    return not cut or bool(_BROWSER_COUNT.fullmatch(cut)) or (any(c.islower() for c in cut) and all(
+        w.upper() in _NO_INSTRUMENT or says_what_the_file_is(w) for w in words))
+
+
+_BROWSER_COUNT = re.compile(r"\d{1,2}")
 
 # A workbook's sheets are one ticker each only where each is named as a ticker is, in capitals ("AAPL",
 # "BRK.B", "^GSPC", "7203.T"): sheets "Prices" and "Prices (old)", "Daily" and "Backup", "Raw" and

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, CURRENCY_CODES
+from backintime_assets.detection.name_words import without_file_words
 from backintime_assets.detection.nameless import nameless_problem
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_dates, without_words)
@@ -223,7 +224,9 @@ def default_ticker_for(source_file: str, data_until: str | None = None, stooq_pl
     dotted pieces are no symbol's: a file type, a data kind ("ES 03-24.Last.txt", NinjaTrader's),
     a timeframe ("AAPL.NAS_Daily"), a date ("..._BID_01.01.2024-14.01.2024"); nor are the words a
     second copy's name adds ("AAPL (1).csv", "AAPL - Copy.csv": COPY_SUFFIX), nor the ones a site
-    writes after the symbol in every download's name ("AAPL Historical Data.csv": filename.SITE_SUFFIX), nor a
+    writes after the symbol in every download's name ("AAPL Historical Data.csv": filename.SITE_SUFFIX) or before
+    it (SITE_PREFIX), nor the words beside them that say what the file is ("Diários", "acciones":
+    name_words.without_file_words), nor a
     site's or a tool's around it ("aapl_us_d.csv", "EURUSD1440.csv": _DECORATIONS). A day written beside
     the symbol is cut where it is the download's, kept where it is after the file's data (`data_until`,
     ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates).
@@ -233,9 +236,12 @@ def default_ticker_for(source_file: str, data_until: str | None = None, stooq_pl
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one
     pieces[-1] = COPY_SUFFIX.sub("", pieces[-1]) or pieces[-1]
-    pieces[-1] = without_words(SITE_SUFFIX, pieces[-1])
+    capitals = not any(c.islower() for c in base_name(source_file).rsplit(".", 1)[0])
+    if (suffixed := without_words(SITE_SUFFIX, pieces[-1])) != pieces[-1]:
+        pieces[-1] = without_file_words(suffixed, after_prefix=False, capitals=capitals)
     pieces[0] = COPY_PREFIX.sub("", pieces[0]) or pieces[0]
-    pieces[0] = without_words(SITE_PREFIX, pieces[0])
+    if (prefixed := without_words(SITE_PREFIX, pieces[0])) != pieces[0]:
+        pieces[0] = without_file_words(prefixed, after_prefix=True, capitals=capitals)
     joined = ".".join(pieces)
     cut = _undecorated(joined, None, stooq_pl)
     # A day kept (after the data: an expiry's, a maturity's) stands beside the symbol the cut name gives,

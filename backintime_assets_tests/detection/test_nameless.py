@@ -128,6 +128,9 @@ def test_a_table_with_no_close_says_so_under_a_sites_name():
     "My Historical Data.csv", "Stock Historical Data.csv", "stock price historical data (1).csv",
     # The words first, before no instrument either: "Dados Históricos - stock.csv" names none.
     "Dados Históricos - stock.csv",
+    # The site's words before a browser's count of its copies, or before a word for what the file is in the
+    # site's language: "Dados Históricos - 1.csv" had loaded as ticker "1", "... - Diários.csv" as DIÁRIOS.
+    "Dados Históricos - 1.csv", "Dados Históricos - Diários.csv", "Datos históricos de acciones.csv",
     "my_stock_historical_data.csv", "Dados Históricos.csv", "历史数据.csv", "Coin Historical Data.csv",
 ])
 def test_a_sites_words_around_no_instrument_are_refused(name):

@@ -308,6 +308,18 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     # A user's title-cased rename and a typeset dash name the same instrument: kept, "DEL BITCOIN" and
     # "– IBOVESPA" had loaded beside BITCOIN and IBOVESPA as tickers of their own.
     ("Datos Históricos Del Bitcoin.csv", "BITCOIN"), ("Dados Históricos \u2013 Ibovespa.csv", "IBOVESPA"),
+    # Words beside the site's that say what the file is, in its languages (name_words.py): each had loaded as
+    # a ticker of its own beside the instrument's ("IBOVESPA DIÁRIOS", "ACCIONES ACME", "LA BOLSA IBEX 35",
+    # "DEL BITCOIN" in capitals). Italian, French and German words written first are the site's too.
+    ("Dados Históricos - Ibovespa Diários.csv", "IBOVESPA"), ("Datos históricos de acciones ACME.csv", "ACME"),
+    ("Datos históricos de la bolsa IBEX 35.csv", "IBEX 35"), ("DATOS HISTÓRICOS DEL BITCOIN.csv", "BITCOIN"),
+    ("Dati Storici FTSE MIB.csv", "FTSE MIB"), ("Azioni Eni Dati Storici.csv", "ENI"),
+    ("Données Historiques CAC 40.csv", "CAC 40"), ("Aktie BASF Historische Daten.csv", "BASF"),
+    ("Apple Stock Historical Data.csv", "APPLE"),
+    # A word in capitals in a name that is not is a symbol's (Deere's DE), and the last lettered word stays.
+    ("DATOS HISTÓRICOS DE 30.csv", "DE 30"), ("Datos históricos DE.csv", "DE"), ("Datos históricos del oro.csv", "ORO"),
+    # Without the site's words, a user's name is theirs whole.
+    ("Ibovespa Diários.csv", "IBOVESPA DIÁRIOS"),
     # cn.investing.com writes no space before its words: "AAPL历史数据" heads its page and names its download.
     ("AAPL历史数据.csv", "AAPL"), ("上证指数历史数据.csv", "上证指数"), ("AAPL 历史数据 (1).csv", "AAPL"),
     # Other words are the name's ("Historical Data.csv" alone names no instrument: detection/test_nameless.py).
