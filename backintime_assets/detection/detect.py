@@ -40,12 +40,13 @@ from .six_digit_dates import six_digit_dates
 from .day_spans import day_span_order, halved_span_problem, long_span_problem, paired_span_problem, start_days
 from .split_date import dated_in_first, join_split_dates, joined_sheet, split_date_order
 from .stated_order import stated_order
-from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker
+from .header_ticker import BETWEEN, LABEL_REACH, block_ticker, filler, header_ticker, labelled_ticker, venues_only
 from .json_records import json_lines_problem
 from .prose import prose_problem
 from .time_spans import time_span_problem
 from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout, padding, ticker_level, tickers_row
+from .listing_rows import listing_labels
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
@@ -243,6 +244,16 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = (f"{SIDE_BY_SIDE} ({_shown([layout.names[j] for j in beside])}): closes under tickers' names "
                    f"beside \"{close}\", a close no ticker names: whose it is is unsaid, and the tickers' would be "
                    "left unread; name it by its ticker or save it as a file of its own")
+    elif wide is not None and (listing := listing_labels(layout.header_rows, series)):
+        head, words = listing
+        problem = (f"{SIDE_BY_SIDE} ({_shown(words)}): the row headed \"{head}\" sets the prices apart by each one's "
+                   f"{head.lower()}, not its ticker, and no row names their tickers: loaded, they would stand under "
+                   f"made-up tickers {', '.join(words)}. Add a row \"Ticker\" naming each column's ticker, or save "
+                   "each ticker's columns as a file of its own")
+    elif wide is not None and venues_only(venues := list(dict.fromkeys(s for s in series if s is not None))):
+        problem = (f"{SIDE_BY_SIDE} ({_shown(venues)}): the prices are set apart by venues' or sources' names, not "
+                   "tickers: loaded, they would stand under made-up tickers. Add a row \"Ticker\" naming each "
+                   "column's ticker, or save each ticker's columns as a file of its own")
     elif wide is not None and (others := made_of_others(layout.header_cells, layout.types, series, canonical)):
         shown = _shown([layout.names[j] for j in others])
         problem = (f"{SIDE_BY_SIDE} ({shown}): beside the tickers' prices, a total's, benchmark's or portfolio's, "

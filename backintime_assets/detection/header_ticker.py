@@ -101,6 +101,12 @@ _BLOCK_WORDS = frozenset({"OHLC", "OHLCV", "HLOC", "EOD", "INTRADAY", "TRADING",
                           "PORTFOLIO", "WATCHLIST", "HOLDINGS", "DIVIDENDS", "DEMO", "VALUES", "NUMBERS", "STATS"})
 
 
+def venues_only(labels: Sequence[str]) -> bool:
+    """Whether labels that set prices apart (series.wide_columns) are each a venue's or a source's (_VENUES), in
+    any case: ",NYSE,NASDAQ" or ",Yahoo,Google" over "Date,Close,Close" loaded as tickers NYSE and NASDAQ."""
+    return bool(labels) and all(" ".join(label.split()).upper() in _VENUES for label in labels)
+
+
 def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[str | None]) -> str | None:
     """The ticker a workbook's label merged across the columns of every price and volume names, the
     date's column outside it ("AAPL" merged over Open..Volume, Date left of it), or None: a keeper's

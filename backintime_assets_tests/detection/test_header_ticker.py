@@ -2,6 +2,7 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.canonical import SIDE_BY_SIDE
 from backintime_assets.detection.header_ticker import header_ticker, labelled_ticker
 from backintime_assets.detection.names_above import NAMES_ABOVE
 from backintime_assets.normalisation import normalise_bytes
@@ -364,3 +365,33 @@ def test_a_row_padded_over_a_padded_ticker_row_that_is_no_level_of_it_stays_out(
     result = normalise_bytes(text.encode(), detect_bytes(text.encode(), "MSFT.csv"), "MSFT.csv")
     loaded = sorted(set(result.prices["ticker"])) if len(result.prices) else []
     assert loaded == ["AAPL", "MSFT"] or (loaded, len(result.rejected)) == ([], 8)
+
+
+def _loaded(text: str, name: str = "MSFT.csv"):
+    schema = detect_bytes(text.encode(), name)
+    return schema, normalise_bytes(text.encode(), schema, name)
+
+
+@pytest.mark.parametrize("above", ["Exchange,NYSE,NASDAQ", "Source,Yahoo,Google", "Market,US,UK", ",NYSE,NASDAQ"])
+def test_a_row_over_the_prices_naming_their_exchange_or_source_names_no_tickers(above):
+    # Unpadded, "Exchange,NYSE,NASDAQ" over "Date,Close,Close" set the two closes apart, and they loaded as
+    # tickers NYSE and NASDAQ (silent). Nothing says whose they are: refused, every line with the reason.
+    schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
+    assert schema.problem is not None and schema.problem.startswith(SIDE_BY_SIDE), schema.problem
+    assert len(result.prices) == 0 and result.rejected.source_line.nunique() == 8
+
+
+@pytest.mark.parametrize("rows", ["Ticker,AAPL,MSFT\nExchange,NYSE,NASDAQ", "Exchange,NYSE,NASDAQ\nTicker,AAPL,MSFT",
+                                  "Ticker,AAPL,MSFT\nSource,Yahoo,Yahoo"])
+def test_a_row_naming_the_exchange_beside_a_ticker_row_is_no_part_of_the_tickers(rows):
+    # Taken into the tickers' labels, the closes loaded as tickers "AAPL NYSE" and "MSFT NASDAQ".
+    schema, result = _loaded(f"{rows}\nDate,Close,Close\n{THREE}")
+    closes = {t: list(g["close"]) for t, g in result.prices.groupby("ticker")}
+    days = (2, 3, 4, 5, 6, 9, 10, 11)
+    assert closes == {"AAPL": [float(f"10.{d}") for d in days], "MSFT": [float(f"11.{d}") for d in days]}
+
+
+@pytest.mark.parametrize("above", ["Portfolio A,AAPL,MSFT", ",AAPL,MSFT", "Stocks,AAPL,MSFT"])
+def test_a_title_or_no_name_over_tickers_still_names_them(above):
+    schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
+    assert schema.problem is None and sorted(result.prices.ticker.unique()) == ["AAPL", "MSFT"]

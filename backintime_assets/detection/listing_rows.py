@@ -1,0 +1,50 @@
+"""Rows of a header block that label each price column by something of its listing other than its ticker:
+"Exchange,NYSE,NASDAQ", "Source,Yahoo,Google", "Market,US,UK" over "Date,Close,Close". Read as the labels
+that set the closes apart (series.py), their words loaded as tickers NYSE and NASDAQ (or YAHOO, GOOGLE),
+silently. Only a row headed by the ticker's own field name ("Ticker,AAPL,MSFT") names tickers: beside one,
+such a row is a note on them (dropped from the block: layout.py); without one, nothing names whose each
+close is, and the file is refused (detect.py).
+
+A row headed by a word for such a thing (_LISTING: in English and the languages of the sites' exports), not a
+title ("Portfolio A,AAPL,MSFT" names its tickers all the same), nor by an empty cell (pandas' unnamed level of
+tickers), nor by a name of the ticker ("Exchange ticker", "Ticker,AAPL,MSFT")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .canonical import names_a_field, names_the_ticker
+from .name_words import fold
+
+# What a keeper writes over each price beside its ticker, or in its place: where it trades, where it came
+# from, what it is counted in, its kind, its place in a market. Folded (name_words.fold).
+_LISTING = frozenset('''EXCHANGE EXCHANGES MARKET MARKETS VENUE VENUES SOURCE SOURCES PROVIDER VENDOR FEED
+                         CURRENCY CURRENCIES CCY COUNTRY REGION SECTOR INDUSTRY TYPE CLASS LISTING BOARD SEGMENT
+                         BOURSE BORSE BOERSE HANDELSPLATZ QUELLE WAHRUNG BRANCHE BOLSA MERCADO FUENTE FONTE MOEDA
+                         MONEDA DIVISA BORSA MERCATO VALUTA MARCHE PLACE DEVISE ORIGEN ORIGINE'''.split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def labels_a_listing(fields: Sequence[str]) -> bool:
+    """Whether a header row is headed by a word that names something of a listing other than its ticker
+    (_LISTING), its cells past the first filled over two columns at least, none a field's name."""
+    first = fields[0].strip() if fields else ""
+    if not any(fold(w) in _LISTING for w in _WORD.findall(first)) or names_the_ticker(first):
+        return False
+    cells = [c.strip() for c in fields[1:] if c.strip()]
+    return len(cells) >= 2 and not any(map(names_a_field, cells))
+
+
+def listing_labels(header_rows: Sequence[Sequence[str]], series: Sequence[str | None]) -> tuple[str, list[str]] | None:
+    """(the row's first cell, its cells) of a header row of the module's that labels the columns `series`
+    (series.wide_columns: per column, its ticker's label) set apart: its cell over a labelled column part
+    of that column's label. None where the labels are none of such a row's."""
+    for row in header_rows:
+        if not labels_a_listing(row):
+            continue
+        words = [row[j].strip() for j, s in enumerate(series)
+                 if s is not None and j < len(row) and row[j].strip() and row[j].strip() in s]
+        if words:
+            return row[0].strip(), list(dict.fromkeys(words))
+    return None
