@@ -79,7 +79,7 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     levels = any(r and r[0].strip() and not any(c.strip() for c in r[1:]) for r in rows)
     if len(rows) > 1:  # a lone header row is the fields' names
         for row in rows:
-            ticker = row_ticker(row, fields, unnamed=levels)
+            ticker = row_ticker(row, fields, unnamed=levels) or _label_row(row, fields)
             if ticker is not None:
                 found.add(ticker)
     if not found:
@@ -170,6 +170,19 @@ def labelled_ticker(line: str | None) -> str | None:
             or names_a_field(ticker) or names_the_ticker(ticker):
         return None
     return ticker
+
+
+def _label_row(row: Sequence[str], fields: Sequence[int]) -> str | None:
+    """The ticker a row of the header block names as a label does, its first cell the ticker's field name and
+    one ticker past it over none of the prices (`fields`): "Ticker,,AAPL,," over "Date,Close,,,", a sheet's
+    label row padded as wide as its table, which its padding took into the block. Over no price, it had named
+    nothing, and the rows loaded under the file's name. Not two tickers ("Ticker,AAPL,MSFT"): whose? Nor one
+    over some prices and not others (row_ticker's to judge)."""
+    filled = [c.strip() for c in row if c.strip()]
+    if len(filled) < 2 or row[0].strip() != filled[0] \
+            or any(row[j].strip() for j in fields if j < len(row)):
+        return None
+    return labelled_ticker(" ".join(filled))
 
 
 def price_fields(canonical: Sequence[str | None]) -> list[int]:

@@ -395,3 +395,18 @@ def test_a_row_naming_the_exchange_beside_a_ticker_row_is_no_part_of_the_tickers
 def test_a_title_or_no_name_over_tickers_still_names_them(above):
     schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
     assert schema.problem is None and sorted(result.prices.ticker.unique()) == ["AAPL", "MSFT"]
+
+
+@pytest.mark.parametrize("label, fields, pad", [("Ticker,,AAPL", 1, ",,"), ("Ticker,,AAPL", 1, ""),
+                                                ("Symbol,,,AAPL", 2, ",")])
+def test_a_label_row_padded_as_wide_as_its_table_names_its_ticker(label, fields, pad):
+    # "Ticker,,AAPL,," over "Date,Close,,," and rows padded alike (a sheet's used range): taken into the
+    # header block, the label named no ticker over a price, and the rows loaded under the file's name, MSFT.
+    width = label.count(",") + 1 + pad.count(",")
+    header = ",".join(["Date", "Open", "Close"][-fields - 1:] if fields == 2 else ["Date", "Close"])
+    rows = "".join(",".join([f"2023-01-{d:02d}", *[f"10.{d}"] * fields]) + "\n" for d in (2, 3, 4, 5))
+    text = f"{label}{pad}\n" + "".join(line + "," * (width - line.count(",") - 1) + "\n"
+                                        for line in [header, *rows.splitlines()])
+    schema, result = _loaded(text)
+    assert schema.ticker == "AAPL"
+    assert result.prices.ticker.tolist() == ["AAPL"] * 4
