@@ -8,7 +8,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from backintime_assets.detection.named_over_dates import NAMED_OVER_DATES
 from backintime_assets.detection.nameless import NAMELESS, nameless_problem, unnamed
 from backintime_assets.detection.refusals import judged, judgement, leaves_columns_unread, lifts, side_by_side
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
@@ -62,8 +61,7 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     ticker = settings.get(TICKER)
     if ticker is not None and not naming_columns(schema):
         schema.update(ticker=ticker.value, ticker_from=WHO_NAMED + ticker.changed_by)
-        # Refused for want of a name, or for a name the one over its dates does not share: the user's names it.
-        if judgement(schema.get("problem")) in (NAMELESS, NAMED_OVER_DATES):
+        if judgement(schema.get("problem")) == NAMELESS:  # refused for want of a name: the user's names it
             schema["problem"] = None
     marks = settings.get(MARKS)
     if marks is not None and schema.get("file_format") not in TYPED_NUMBERS:

@@ -50,7 +50,6 @@ from .listing_rows import listing_labels
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
-from .named_over_dates import named_over_dates_problem
 from .marked_tickers import dated_column, marked_beside_close, marked_closes, rate_table, unlike_closes
 from .named_field import close_named, other_field_named
 from .names_above import names_above_problem
@@ -404,9 +403,6 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # Nor a workbook's lone sheet's name ("AAPL" in "export.xlsx"): a sheet names a ticker only
             # among others that name theirs (sheets.sheet_tickers); let by, it was refused when read.
             nameless = nameless_problem(name)
-            if nameless is None and "date" in canonical and canonical.index("date") < len(layout.header_cells):
-                # Or a name over the dates ("Fund XYZ,NAV") the file's name does not share (named_over_dates.py).
-                nameless = named_over_dates_problem(layout.header_cells[canonical.index("date")], name)
     if "date" in canonical and canonical.index("date") < len(columns):
         columns = _east_marked(columns, canonical, layout.body, wide is not None)
     # Rows dated by spans of time shorter than a day (time_spans.py), however the spans were split.

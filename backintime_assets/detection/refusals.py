@@ -6,7 +6,6 @@ from .after_arrival import AFTER_ARRIVAL, refused_after_arrival
 from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
-from .named_over_dates import NAMED_OVER_DATES
 from .names_above import NAMES_ABOVE
 from .row_currency import CURRENCY_SWITCH
 from .statements import NOT_PRICES, not_prices
@@ -22,8 +21,7 @@ def judged(problem: str | None) -> bool:
     (time_spans.py), prices a headerless table places
     against the names of a line above it (names_above.py), a tiny table's day/month order its header's
     width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
-    download (nameless.py) or whose name shares no word with the instrument named over the dates
-    (named_over_dates.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),
+    download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),
     a column of currencies that changes under one series (row_currency.py), dates that run past the day
     the file arrived (after_arrival.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
@@ -34,7 +32,7 @@ def judged(problem: str | None) -> bool:
 
 def judgement(problem: str | None) -> str | None:
     """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE, NAMELESS,
-    NAMED_OVER_DATES, UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL),
+    UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL),
     None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
     for another reason refuses it (its details, the columns named, may change with the detector)."""
     # First, and by its whole message: it names a file or a column, whose name may hold another's words.
@@ -52,8 +50,6 @@ def judgement(problem: str | None) -> str | None:
         return UNSETTLED_ORDER
     if problem is not None and problem.startswith(NAMELESS):
         return NAMELESS
-    if problem is not None and problem.startswith(NAMED_OVER_DATES):
-        return NAMED_OVER_DATES
     if problem is not None and problem.startswith(UNCALCULATED):
         return UNCALCULATED
     if problem is not None and problem.startswith(CURRENCY_SWITCH):
