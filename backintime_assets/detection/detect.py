@@ -244,7 +244,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = (f"{SIDE_BY_SIDE} ({_shown([layout.names[j] for j in beside])}): closes under tickers' names "
                    f"beside \"{close}\", a close no ticker names: whose it is is unsaid, and the tickers' would be "
                    "left unread; name it by its ticker or save it as a file of its own")
-    elif wide is not None and (listing := listing_labels(layout.header_rows, series)):
+    elif wide is not None and not any(map(tickers_row, layout.header_rows)) \
+            and (listing := listing_labels(layout.header_rows, series)):
+        # Beside a ticker row the listing row stayed in the block only where it tells apart what the tickers do
+        # not ("Class,A,B" under "Ticker,BRK,BRK": listing_rows.listing_notes): the labels are "BRK A", "BRK B".
         head, words = listing
         problem = (f"{SIDE_BY_SIDE} ({_shown(words)}): the row headed \"{head}\" sets the prices apart by each one's "
                    f"{head.lower()}, not its ticker, and no row names their tickers: loaded, they would stand under "

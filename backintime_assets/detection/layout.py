@@ -21,7 +21,7 @@ from .filename import NamedMonth
 from .footer import cut_sentence, footer_start, note_row, summary_row
 from .joined import joined
 from .leading_step import leads_run, never
-from .listing_rows import labels_a_listing
+from .listing_rows import listing_notes
 from .multipliers import declared_unit, scale_cell, units_cell
 from .numbers import NULL_SPELLINGS, joined_number_patterns, number_patterns, to_float
 from .numbers_header import numbers_header
@@ -1742,7 +1742,8 @@ def detect_layout(head: list[Row], head_lines: int, tail: list[Row] | None, deci
         if len(block) > 2 and any(tickers_row(_fit(f, width)) for _, f in block):
             # "Exchange,NYSE,NASDAQ" beside "Ticker,AAPL,MSFT": a note on the tickers, no part of their labels
             # (listing_rows.py). Kept, the closes loaded as tickers "AAPL NYSE" and "MSFT NASDAQ".
-            block = [(i, f) for i, f in block if not labels_a_listing(_fit(f, width))] or block
+            notes = listing_notes([_fit(f, width) for _, f in block])
+            block = [b for k, b in enumerate(block) if k not in notes]
         header = _fit_header(block[0][1], width)
         others = [_fit(f, width) for _, f in block[1:]]
         raw_names = [h if h.strip() else next((o[j] for o in others if o[j].strip()), "") for j, h in enumerate(header)]

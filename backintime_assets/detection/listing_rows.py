@@ -2,8 +2,10 @@
 "Exchange,NYSE,NASDAQ", "Source,Yahoo,Google", "Market,US,UK" over "Date,Close,Close". Read as the labels
 that set the closes apart (series.py), their words loaded as tickers NYSE and NASDAQ (or YAHOO, GOOGLE),
 silently. Only a row headed by the ticker's own field name ("Ticker,AAPL,MSFT") names tickers: beside one,
-such a row is a note on them (dropped from the block: layout.py); without one, nothing names whose each
-close is, and the file is refused (detect.py).
+such a row is a note on them (dropped from the block: layout.py), but where it tells apart columns the
+ticker row gives one ticker ("Ticker,BRK,BRK" over "Class,A,B", "Ticker,VOD,VOD" over "Exchange,LSE,NASDAQ"):
+there it is part of whose each price is, and stays; without a ticker row, nothing names whose each close is,
+and the file is refused (detect.py).
 
 A row headed by a word for such a thing (_LISTING: in English and the languages of the sites' exports), not a
 title ("Portfolio A,AAPL,MSFT" names its tickers all the same), nor by an empty cell (pandas' unnamed level of
@@ -34,6 +36,18 @@ def labels_a_listing(fields: Sequence[str]) -> bool:
         return False
     cells = [c.strip() for c in fields[1:] if c.strip()]
     return len(cells) >= 2 and not any(map(names_a_field, cells))
+
+
+def listing_notes(rows: Sequence[Sequence[str]]) -> list[int]:
+    """The indices of the header block's `rows` (each as wide as the table) that are notes on the tickers
+    (labels_a_listing): all of them where, without them, the block tells every column apart it told apart
+    with them; none otherwise. "Class,A,B" under "Ticker,BRK,BRK" is what sets BRK's two classes apart:
+    left out, both closes stood under ticker BRK, one was loaded and the other left unread (silent)."""
+    notes = [k for k, row in enumerate(rows) if labels_a_listing(row)]
+    kept = [row for k, row in enumerate(rows) if k not in notes]
+    if not notes or not kept:
+        return []
+    return notes if len(set(zip(*kept))) == len(set(zip(*rows))) else []
 
 
 def listing_labels(header_rows: Sequence[Sequence[str]], series: Sequence[str | None]) -> tuple[str, list[str]] | None:

@@ -391,6 +391,20 @@ def test_a_row_naming_the_exchange_beside_a_ticker_row_is_no_part_of_the_tickers
     assert closes == {"AAPL": [float(f"10.{d}") for d in days], "MSFT": [float(f"11.{d}") for d in days]}
 
 
+@pytest.mark.parametrize("rows, tickers", [("Ticker,BRK,BRK\nClass,A,B", ["BRK A", "BRK B"]),
+                                           ("Class,A,B\nTicker,BRK,BRK", ["A BRK", "B BRK"]),
+                                           ("Ticker,VOD,VOD\nExchange,LSE,NASDAQ", ["VOD LSE", "VOD NASDAQ"]),
+                                           ("Ticker,BP,BP\nCurrency,GBP,USD", ["BP GBP", "BP USD"])])
+def test_a_listing_row_that_tells_apart_one_tickers_columns_stays_part_of_their_labels(rows, tickers):
+    # Left out as a note on the tickers, "Class,A,B" under "Ticker,BRK,BRK" left both closes under ticker BRK:
+    # the class A closes loaded as BRK and the class B closes were left unread, nothing rejected (silent).
+    schema, result = _loaded(f"{rows}\nDate,Close,Close\n{THREE}")
+    closes = {t: list(g["close"]) for t, g in result.prices.groupby("ticker")}
+    days = (2, 3, 4, 5, 6, 9, 10, 11)
+    assert schema.problem is None, schema.problem
+    assert closes == {tickers[0]: [float(f"10.{d}") for d in days], tickers[1]: [float(f"11.{d}") for d in days]}
+
+
 @pytest.mark.parametrize("above", ["Portfolio A,AAPL,MSFT", ",AAPL,MSFT", "Stocks,AAPL,MSFT"])
 def test_a_title_or_no_name_over_tickers_still_names_them(above):
     schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
