@@ -9,7 +9,9 @@ and the file is refused (detect.py).
 
 A row headed by a word for such a thing (_LISTING: in English and the languages of the sites' exports), not a
 title ("Portfolio A,AAPL,MSFT" names its tickers all the same), nor by an empty cell (pandas' unnamed level of
-tickers), nor by a name of the ticker ("Exchange ticker", "Ticker,AAPL,MSFT")."""
+tickers), nor by a name of the ticker ("Exchange ticker", "Ticker,AAPL,MSFT"). Nor a row whose cells are written
+as tickers are: such words head titles over the tickers as well ("Market Data,AAPL,MSFT", "Currency,EURUSD,GBPUSD",
+"Bolsa,PETR4,VALE3", "Source: Yahoo Finance,AAPL,MSFT"), which had named them; refused, such a file was lost."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import re
 from collections.abc import Sequence
 
 from .canonical import names_a_field, names_the_ticker
+from .currencies import CURRENCY_CODES
+from .header_ticker import venues_only
 from .name_words import fold
 
 # What a keeper writes over each price beside its ticker, or in its place: where it trades, where it came
@@ -25,17 +29,33 @@ _LISTING = frozenset('''EXCHANGE EXCHANGES MARKET MARKETS VENUE VENUES SOURCE SO
                          CURRENCY CURRENCIES CCY COUNTRY REGION SECTOR INDUSTRY TYPE CLASS LISTING BOARD SEGMENT
                          BOURSE BORSE BOERSE HANDELSPLATZ QUELLE WAHRUNG BRANCHE BOLSA MERCADO FUENTE FONTE MOEDA
                          MONEDA DIVISA BORSA MERCATO VALUTA MARCHE PLACE DEVISE ORIGEN ORIGINE'''.split())
+# Of them, the words for the currency a price is counted in: under them a currency's code is the listing's.
+_CURRENCY = frozenset("CURRENCY CURRENCIES CCY WAHRUNG MOEDA MONEDA DIVISA VALUTA DEVISE".split())
 _WORD = re.compile(r"[^\W\d_]+")
+# A class's letter or a country's or market's code ("A", "US", "UK"): too short for the tickers of a table's
+# columns to be written so, all of them.
+_CODE = re.compile(r"[A-Z]{1,2}")
+
+
+def _a_listings_cell(cell: str, currency: bool) -> bool:
+    """Whether a cell under a listing's word is the listing's, not a ticker: a word as written in a sentence
+    ("Tech", "Yahoo", "Common Stock"), a venue's or a source's name ("NYSE": header_ticker.venues_only), a
+    class's or a country's code ("A", "US"), a currency's code under a currency's word ("GBP")."""
+    return (any(c.islower() for c in cell) or venues_only([cell]) or bool(_CODE.fullmatch(cell))
+            or (currency and cell in CURRENCY_CODES))
 
 
 def labels_a_listing(fields: Sequence[str]) -> bool:
     """Whether a header row is headed by a word that names something of a listing other than its ticker
-    (_LISTING), its cells past the first filled over two columns at least, none a field's name."""
+    (_LISTING), its cells past the first filled over two columns at least, none a field's name, each the
+    listing's, none written as a ticker (_a_listings_cell)."""
     first = fields[0].strip() if fields else ""
-    if not any(fold(w) in _LISTING for w in _WORD.findall(first)) or names_the_ticker(first):
+    words = {fold(w) for w in _WORD.findall(first)}
+    if not words & _LISTING or names_the_ticker(first):
         return False
     cells = [c.strip() for c in fields[1:] if c.strip()]
-    return len(cells) >= 2 and not any(map(names_a_field, cells))
+    return len(cells) >= 2 and not any(map(names_a_field, cells)) \
+        and all(_a_listings_cell(c, bool(words & _CURRENCY)) for c in cells)
 
 
 def listing_notes(rows: Sequence[Sequence[str]]) -> list[int]:

@@ -405,6 +405,17 @@ def test_a_listing_row_that_tells_apart_one_tickers_columns_stays_part_of_their_
     assert closes == {tickers[0]: [float(f"10.{d}") for d in days], tickers[1]: [float(f"11.{d}") for d in days]}
 
 
+@pytest.mark.parametrize("title, tickers", [("Market Data", "AAPL,MSFT"), ("Source: Yahoo Finance", "AAPL,MSFT"),
+                                            ("Currency", "EURUSD,GBPUSD"), ("Exchange Rate", "EUR/USD,GBP/USD"),
+                                            ("Bolsa", "PETR4,VALE3"), ("Sector ETFs", "XLK,XLE")])
+def test_a_title_with_a_listings_word_over_tickers_still_names_them(title, tickers):
+    # Headed by a listing's word ("Market", "Source", "Currency", "Exchange", "Bolsa", "Sector"), a title over
+    # cells written as tickers was refused as a row of exchanges, where the closes had loaded under the tickers.
+    schema, result = _loaded(f"{title},{tickers}\nDate,Close,Close\n{THREE}")
+    assert schema.problem is None, schema.problem
+    assert sorted(result.prices.ticker.unique()) == sorted(tickers.split(",")) and len(result.prices) == 16
+
+
 @pytest.mark.parametrize("above", ["Portfolio A,AAPL,MSFT", ",AAPL,MSFT", "Stocks,AAPL,MSFT"])
 def test_a_title_or_no_name_over_tickers_still_names_them(above):
     schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
