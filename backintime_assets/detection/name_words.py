@@ -64,8 +64,15 @@ def without_file_words(rest: str, after_prefix: bool, capitals: bool) -> str:
     def lettered(ws: list[str]) -> bool:
         return any(c.isalpha() for w in ws for c in w)
 
+    def leads(k: int) -> bool:
+        # At the start, in a name not all in capitals, only a word in small letters ("de acciones ACME", "de la
+        # bolsa", as the site writes them) or one before a symbol in capitals ("Ações PETR4", "Aktie BASF"): a
+        # capitalised word before another begins the instrument's own name ("La Rioja", "Los Angeles Capital",
+        # "Daily Journal Corp", "Stock Yards Bancorp", "Data Sul"), and had been cut from it.
+        return capitals or words[k].islower() or (k + 1 < end and words[k + 1].isupper())
+
     start, end = 0, len(words)
-    while start < end and cut(words[start], after_prefix) and lettered(words[start + 1:end]):
+    while start < end and leads(start) and cut(words[start], after_prefix) and lettered(words[start + 1:end]):
         start += 1
     while start < end and cut(words[end - 1], False) and lettered(words[start:end - 1]):
         end -= 1

@@ -313,11 +313,17 @@ def test_a_second_copys_name_is_the_first_ones_ticker(name, ticker):
     # "DEL BITCOIN" in capitals). Italian, French and German words written first are the site's too.
     ("Dados Históricos - Ibovespa Diários.csv", "IBOVESPA"), ("Datos históricos de acciones ACME.csv", "ACME"),
     ("Datos históricos de la bolsa IBEX 35.csv", "IBEX 35"), ("DATOS HISTÓRICOS DEL BITCOIN.csv", "BITCOIN"),
-    ("Dati Storici FTSE MIB.csv", "FTSE MIB"), ("Azioni Eni Dati Storici.csv", "ENI"),
+    ("Dati Storici FTSE MIB.csv", "FTSE MIB"), ("Azioni ENI Dati Storici.csv", "ENI"),
     ("Données Historiques CAC 40.csv", "CAC 40"), ("Aktie BASF Historische Daten.csv", "BASF"),
     ("Apple Stock Historical Data.csv", "APPLE"),
     # A word in capitals in a name that is not is a symbol's (Deere's DE), and the last lettered word stays.
     ("DATOS HISTÓRICOS DE 30.csv", "DE 30"), ("Datos históricos DE.csv", "DE"), ("Datos históricos del oro.csv", "ORO"),
+    # A capitalised word or article before another begins the instrument's own name: cut as the site's or a
+    # user's, these had loaded as RIOJA, ANGELES CAPITAL, JOURNAL CORP, YARDS BANCORP, SUL.
+    ("Datos históricos de La Rioja.csv", "LA RIOJA"), ("Datos históricos de Los Angeles Capital.csv",
+                                                        "LOS ANGELES CAPITAL"),
+    ("Daily Journal Corp Historical Data.csv", "DAILY JOURNAL CORP"),
+    ("Stock Yards Bancorp Historical Data.csv", "STOCK YARDS BANCORP"), ("Dados Históricos - Data Sul.csv", "DATA SUL"),
     # Without the site's words, a user's name is theirs whole.
     ("Ibovespa Diários.csv", "IBOVESPA DIÁRIOS"),
     # cn.investing.com writes no space before its words: "AAPL历史数据" heads its page and names its download.
