@@ -253,7 +253,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    f"{head.lower()}, not its ticker, and no row names their tickers: loaded, they would stand under "
                    f"made-up tickers {', '.join(words)}. Add a row \"Ticker\" naming each column's ticker, or save "
                    "each ticker's columns as a file of its own")
-    elif wide is not None and venues_only(venues := list(dict.fromkeys(s for s in series if s is not None))):
+    elif wide is not None and not any(map(tickers_row, layout.header_rows)) \
+            and venues_only(venues := list(dict.fromkeys(s for s in series if s is not None))):
+        # Not under a row headed by the ticker's field name: "Ticker,CBOE,ASX" names Cboe's and ASE's shares.
         problem = (f"{SIDE_BY_SIDE} ({_shown(venues)}): the prices are set apart by venues' or sources' names, not "
                    "tickers: loaded, they would stand under made-up tickers. Add a row \"Ticker\" naming each "
                    "column's ticker, or save each ticker's columns as a file of its own")

@@ -416,6 +416,16 @@ def test_a_title_with_a_listings_word_over_tickers_still_names_them(title, ticke
     assert sorted(result.prices.ticker.unique()) == sorted(tickers.split(",")) and len(result.prices) == 16
 
 
+@pytest.mark.parametrize("tickers", ["CBOE,ASX", "SIX,ASX"])
+def test_a_ticker_row_names_its_tickers_though_they_are_written_as_venues(tickers):
+    # yfinance's download of Cboe Global Markets and ASE Technology, or of Six Flags ("Ticker,CBOE,ASX" between
+    # "Price,Close,Close" and "Date,,"), whose tickers are also venues' names, was refused as prices set apart by
+    # venues, where it had loaded under its tickers.
+    schema, result = _loaded(f"Price,Close,Close\nTicker,{tickers}\nDate,,\n{THREE}")
+    assert schema.problem is None, schema.problem
+    assert sorted(result.prices.ticker.unique()) == sorted(tickers.split(",")) and len(result.prices) == 16
+
+
 @pytest.mark.parametrize("above", ["Portfolio A,AAPL,MSFT", ",AAPL,MSFT", "Stocks,AAPL,MSFT"])
 def test_a_title_or_no_name_over_tickers_still_names_them(above):
     schema, result = _loaded(f"{above}\nDate,Close,Close\n{THREE}")
