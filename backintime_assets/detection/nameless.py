@@ -25,10 +25,14 @@ NAMELESS = "no ticker column, and the file's name names no instrument"
 # symbol ("Historical Data.csv"); a new Google spreadsheet's "Untitled spreadsheet - Sheet1.csv"; a
 # page's export or chart saved as the browser names it ("data.csv", "export.csv", "download.csv",
 # "chart.csv", "quotes.csv"); FRED's graph download ("fredgraph.csv", whichever series it holds: its id is
-# in its header, canonical._named_series). Not "prices.csv" and its like: an office's own name for its one series,
-# which its other files do not share.
+# in its header, canonical._named_series). A scraper's name for each symbol's file, the symbol only in
+# the folder above it ("dataset/ACB/PriceHistory.csv", "dataset/AAA/PriceHistory.csv": vnstock-data's cafef
+# histories, a thousand symbols under one name), and a script's "dataset.csv" (pandas' to_csv of whatever it
+# fetched, as "data.csv" is): each had loaded as PRICEHISTORY or DATASET, two symbols' files as one security.
+# Not "prices.csv" and its like: an office's own name for its one series, which its other files do not share.
 _SITE_NAMES = re.compile(r"HISTORICALPRICES|HISTORICALQUOTES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
-                         r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES|FREDGRAPH")
+                         r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES|FREDGRAPH"
+                         r"|PRICE[ _]?HISTORY|DATASET")
 # A browser counts its copies past 9 ("HistoricalPrices (10).csv"): COPY_SUFFIX keeps a wider number in
 # brackets as a name's own ("FTSE (100)"), but a site's name for every download has none of its own. Kept,
 # the eleventh WSJ download loaded as ticker "HISTORICALPRICES (10)", one made-up security again.

@@ -29,6 +29,9 @@ def read(data: bytes, name: str):
     "HistoricalQuotes.csv", "HistoricalQuotes (3).csv",
     # FRED's graph download, whichever series it holds (its id now names the close: "DATE,NIKKEI225").
     "fredgraph.csv", "fredgraph (1).csv",
+    # A scraper's name for every symbol's file, the symbol in the folder only (vnstock-data's
+    # "dataset/ACB/PriceHistory.csv"), and a script's "dataset.csv": had loaded as PRICEHISTORY, DATASET.
+    "dataset/ACB/PriceHistory.csv", "Price History.csv", "price_history.csv", "dataset.csv", "Dataset (1).csv",
     # A script's or an office's name for each day's or year's file, whatever it holds: words that name no
     # instrument, or a site's name, beside its days, or days alone. Each had loaded as a ticker of its own
     # ("PRICES_2024-09-03"); named without its days, any two such files of different instruments as one.
@@ -66,6 +69,9 @@ def test_a_ticker_from_the_file_loads_under_a_sites_name(data, ticker, name):
     # An office's own names for its series, and names that hold a word of a generic one, load as before.
     ("prices.csv", "PRICES"), ("AAPL.csv", "AAPL"), ("AAPL Historical Data.csv", "AAPL"), ("data2.csv", "DATA2"),
     ("market data.csv", "MARKET DATA"), ("tables.csv", "TABLES"), ("aapl_us_d.csv", "AAPL"),
+    # The scraper's name and "dataset" only whole: beside a symbol, or a longer word, the name loads as before.
+    ("ACB PriceHistory.csv", "ACB PRICEHISTORY"), ("datasets.csv", "DATASETS"),
+    ("aapl_price_history.csv", "AAPL_PRICE_HISTORY"),
     # A symbol's file of a day or a range, its day no part of it (normalisation/file_ticker.py); a symbol in
     # capitals, an office's own word, a year alone or eight digits alone (a code's as well) beside none.
     ("AAPL_2024-09-03.csv", "AAPL"), ("COIN_2024-09-03.csv", "COIN"), ("sales_2024-09-03.csv", "SALES"),
