@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from .bar_period import LONGER_BARS
 from .dates import shape
+from .most_rows import found_in_most
 from .paired_spans import LATE, LEAST_SPANS, SAMPLE_ROWS, SPAN_SHARE, about_a_day, named_a_span, span_pair
 
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
@@ -81,17 +82,13 @@ def _spans(rows: Sequence[Sequence[str]], delimiter: str) -> list[re.Match] | No
     """Each data row's span where nine rows in ten (three at least) hold one, every one of whole days and
     the only date of its row; None otherwise. `rows`: each row's cells, however the spans split them."""
     rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
-    found = []
-    for cells in rows:
-        m = _SPAN.search(delimiter.join(cells))
-        if m is None:
-            continue
-        if _whole_days(m) is None or _other_date(cells, delimiter, m):
-            return None  # every span of whole days (an hour's among days' is no day), the only date of its row
-        found.append(m)
-    if len(found) < LEAST_SPANS or len(found) < SPAN_SHARE * len(rows):
+    found = found_in_most(rows, lambda cells: (m, cells) if (m := _SPAN.search(delimiter.join(cells))) else None,
+                          LEAST_SPANS, SPAN_SHARE)
+    if found is None:
         return None
-    return found
+    if any(_whole_days(m) is None or _other_date(cells, delimiter, m) for m, cells in found):
+        return None  # every span of whole days (an hour's among days' is no day), the only date of its row
+    return [m for m, _ in found]
 
 
 def day_span_order(rows: Sequence[Sequence[str]], delimiter: str) -> str | None:
@@ -161,9 +158,9 @@ def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_colu
     later. Read so, each row loaded dated a day early (a CET day written in UTC); None for any other
     table (the start's date of a span from midnight, or from a morning hour, a gas day's 06:00)."""
     rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
-    halves = [half for cells in rows if date_column < len(cells)
-              and (half := _half_held(cells, delimiter, date_column)) is not None]
-    if len(halves) < LEAST_SPANS or len(halves) < SPAN_SHARE * len(rows):
+    halves = found_in_most(rows, lambda cells: _half_held(cells, delimiter, date_column)
+                           if date_column < len(cells) else None, LEAST_SPANS, SPAN_SHARE)
+    if halves is None:
         return None
     for m, half in halves:
         if half == "start" and not (_clock(m["at"]) >= timedelta(hours=LATE.hour) and _a_day_long(m)):

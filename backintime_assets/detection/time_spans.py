@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from .bar_period import LONGER_BARS
+from .most_rows import found_in_most
 
 # A date and a time of day, as the span's start and end are written: "01.01.2023 00:00",
 # "2023-01-01T00:00", "01/01/2023 00:00:00".
@@ -66,8 +67,8 @@ def time_span_problem(rows: Sequence[str]) -> str | None:
     held them) are dated by spans of time shorter than a day, nine in ten of them, three at least; None
     for any other."""
     rows = [row for row in rows[:_ROWS] if row.strip()]
-    spans = [s for s in map(_short_span, rows) if s is not None]
-    if len(spans) < _LEAST or len(spans) < _SHARE * len(rows):
+    spans = found_in_most(rows, _short_span, _LEAST, _SHARE)
+    if spans is None:
         return None
     # Spans starting at several times of one day: one span a day is that day's price, a session's
     # ("09:30 - 16:00") or a day's written to its last minute ("00:00 - 23:59"), several tickers' each
