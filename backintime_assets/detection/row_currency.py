@@ -46,7 +46,10 @@ def currency_switch_problem(names: Sequence[str], canonical: Sequence[str | None
         if canonical[j] is not None:  # before the cells are gathered: this runs on every file's detection
             continue
         cells = [r[j].strip() for r in body if j < len(r)]
-        if currency_share(cells) < _CODES:
+        # A switch needs two units among the column's distinct cells: a sector's words, or one currency
+        # throughout (most currency columns), are passed over without a look at each row.
+        if len({_unit(cell) for cell in set(cells) if cell.upper() in CURRENCY_CODES}) < _UNITS \
+                or currency_share(cells) < _CODES:
             continue
         written: dict[str, dict[str, str]] = defaultdict(dict)  # per series, each unit as first written
         days: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # per series, day: units

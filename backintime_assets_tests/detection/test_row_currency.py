@@ -53,3 +53,22 @@ def test_a_column_of_many_currencies_keys_rows_and_is_no_switch():
                    "AED,3.81,2022-07-06\nAFN,91.10,2022-07-06\nALL,118.30,2022-07-06\n")
     assert sorted(set(result.prices.ticker)) == ["AED", "AFN", "ALL"] and len(result.prices) == 6
     assert not (result.file_problem or "").startswith("prices in several currencies")
+
+
+def test_columns_of_one_currency_or_none_are_passed_over_before_their_rows_are_read(monkeypatch):
+    # A sector's words and a column of dollars throughout switch nothing: their share of codes (a look at
+    # every row) is not asked, where a column of pence and pounds is still judged.
+    from backintime_assets.detection import row_currency
+
+    asked = []
+    share = row_currency.currency_share
+    monkeypatch.setattr(row_currency, "currency_share", lambda cells: asked.append(list(cells)) or share(cells))
+    names = ["Date", "Ticker", "Sector", "Close", "Currency"]
+    canonical = ["date", "ticker", None, "close", None]
+    body = [["2024-01-02", "AAPL", "TECHNOLOGY", "185.64", "USD"],
+            ["2024-01-03", "AAPL", "TECHNOLOGY", "184.25", "usd"]]
+    assert row_currency.currency_switch_problem(names, canonical, body) is None
+    assert asked == []
+    body = [["2024-01-02", "VOD", "TELECOM", "69.50", "GBX"], ["2024-01-03", "VOD", "TELECOM", "0.6988", "GBP"]]
+    assert row_currency.currency_switch_problem(names, canonical, body).startswith(row_currency.CURRENCY_SWITCH)
+    assert asked == [["GBX", "GBP"]]
