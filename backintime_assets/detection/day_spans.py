@@ -81,7 +81,7 @@ def _other_date(cells: Sequence[str], delimiter: str, m: re.Match) -> bool:
 def _spans(rows: Sequence[Sequence[str]], delimiter: str) -> list[re.Match] | None:
     """Each data row's span where nine rows in ten (three at least) hold one, every one of whole days and
     the only date of its row; None otherwise. `rows`: each row's cells, however the spans split them."""
-    rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
+    rows = [cells for cells in rows[:SAMPLE_ROWS] if "".join(cells).strip()]  # blank rows aside
     found = found_in_most(rows, lambda cells: (m, cells) if (m := _SPAN.search(delimiter.join(cells))) else None,
                           LEAST_SPANS, SPAN_SHARE)
     if found is None:
@@ -157,7 +157,7 @@ def halved_span_problem(rows: Sequence[Sequence[str]], delimiter: str, date_colu
     not the day the span prices: its end's date, or its start's where the span is a day from noon or
     later. Read so, each row loaded dated a day early (a CET day written in UTC); None for any other
     table (the start's date of a span from midnight, or from a morning hour, a gas day's 06:00)."""
-    rows = [cells for cells in rows[:SAMPLE_ROWS] if any(map(str.strip, cells))]
+    rows = [cells for cells in rows[:SAMPLE_ROWS] if "".join(cells).strip()]  # blank rows aside
     halves = found_in_most(rows, lambda cells: _half_held(cells, delimiter, date_column)
                            if date_column < len(cells) else None, LEAST_SPANS, SPAN_SHARE)
     if halves is None:

@@ -414,7 +414,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # Rows dated by spans of whole days longer than one, a week's or a month's (day_spans.py), where no
     # column dates them.
     # Or dated by half of a span its spaces split, not the half that is the day it prices (day_spans.py).
-    spans = (time_span_problem([dialect.delimiter.join(row) for row in layout.body])
+    spans = (time_span_problem(layout.body, dialect.delimiter)
              or ("date" not in canonical and long_span_problem(layout.body, dialect.delimiter) or None)
              or ("date" in canonical and halved_span_problem(layout.body, dialect.delimiter, canonical.index("date"))
                  or None)

@@ -62,12 +62,14 @@ def _short_span(line: str) -> tuple[str, str, str, str, str] | None:
     return None
 
 
-def time_span_problem(rows: Sequence[str]) -> str | None:
-    """The problem of a table whose rows (each a data row's cells joined by its delimiter, as the line
-    held them) are dated by spans of time shorter than a day, nine in ten of them, three at least; None
-    for any other."""
-    rows = [row for row in rows[:_ROWS] if row.strip()]
-    spans = found_in_most(rows, _short_span, _LEAST, _SHARE)
+def time_span_problem(body: Sequence[Sequence[str]], delimiter: str) -> str | None:
+    """The problem of a table whose data rows (`body`: each its cells, however split; joined by `delimiter`
+    they are the line's text) are dated by spans of time shorter than a day, nine in ten of them, three at
+    least; None for any other. A row is joined only to be searched: most tables hold no span, and their
+    search stops within a few rows (found_in_most)."""
+    delimited = bool(delimiter.strip())  # two cells or more joined by it are no blank line
+    rows = [cells for cells in body[:_ROWS] if (delimited and len(cells) > 1) or "".join(cells).strip()]
+    spans = found_in_most(rows, lambda cells: _short_span(delimiter.join(cells)), _LEAST, _SHARE)
     if spans is None:
         return None
     # Spans starting at several times of one day: one span a day is that day's price, a session's

@@ -72,11 +72,13 @@ def test_spans_of_a_day_or_more_one_a_day_or_of_times_alone_are_let_be():
 
 def test_a_span_is_read_whatever_splits_its_row():
     rows = [f"01.01.2023 0{h}:00 - 01.01.2023 0{h + 1}:00,{p}" for h, p in enumerate(_PRICES[:4])]
-    assert time_span_problem(rows) is not None
-    # The span is found in the line's text, whatever delimiter or sniffed split joined its cells.
+    assert time_span_problem([r.split(",") for r in rows], ",") is not None
+    # The span is found in the line's text, whatever delimiter or sniffed split joined its cells: split on
+    # its spaces too, as a sniffer that counted them split it.
     for delimiter in (";", "\t"):
-        assert time_span_problem([r.replace(",", delimiter) for r in rows]) is not None
-    assert time_span_problem(rows[:2]) is None  # three rows at least
+        assert time_span_problem([r.replace(",", delimiter).split(delimiter) for r in rows], delimiter) is not None
+    assert time_span_problem([r.split(" ") for r in rows], " ") is not None
+    assert time_span_problem([r.split(",") for r in rows[:2]], ",") is None  # three rows at least
 
 
 def test_windows_that_do_not_follow_one_another_beside_a_date_are_each_a_ticker_s_day():
