@@ -2,6 +2,9 @@
 prices, each row rejected saying so; spans of a day or longer, or one a day, are let be."""
 from datetime import datetime, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.bar_period import LONGER_BARS
 from backintime_assets.detection.refusals import judgement
@@ -79,6 +82,30 @@ def test_a_span_is_read_whatever_splits_its_row():
         assert time_span_problem([r.replace(",", delimiter).split(delimiter) for r in rows], delimiter) is not None
     assert time_span_problem([r.split(" ") for r in rows], " ") is not None
     assert time_span_problem([r.split(",") for r in rows[:2]], ",") is None  # three rows at least
+
+
+_HOURS = [f"02.01.2023 {h:02d}:00 - 02.01.2023 {h + 1:02d}:00" for h in range(20)]
+_OTHER_ROWS = st.one_of(st.sampled_from([[], [""], ["", ""], [" ", "\t"], ["", "", ""], ["n/a", "1.5"]]),
+                        st.lists(st.sampled_from(["", " ", "\t", "1.5", '"a,b"', "DE", "02.01.2023"]), max_size=3))
+
+
+@st.composite
+def _hours_among_other_rows(draw) -> list[list[str]]:
+    """Rows of an hour's spans, in their order, and others among them: blank, of spaces or tabs, of empty
+    cells, of words, of one cell or several, as many as leave the spans nine rows in ten or just fewer."""
+    rows = [[span, "1.5"] for span in _HOURS[:draw(st.integers(0, len(_HOURS)))]]
+    for other in draw(st.lists(_OTHER_ROWS, max_size=4)):
+        rows.insert(draw(st.integers(0, len(rows))), other)
+    return rows
+
+
+@settings(max_examples=100, deadline=None)
+@given(_hours_among_other_rows(), st.sampled_from([",", ";", "\t", "|", " "]))
+def test_the_answer_is_the_lines_however_their_cells_are_split(body, delimiter):
+    # A line of delimiters is no blank line, a line of spaces split on them is: each row is judged as the
+    # line its cells join into, as that line alone in a cell is.
+    lines = [[delimiter.join(cells)] for cells in body]
+    assert time_span_problem(body, delimiter) == time_span_problem(lines, delimiter)
 
 
 def test_windows_that_do_not_follow_one_another_beside_a_date_are_each_a_ticker_s_day():
