@@ -59,5 +59,5 @@ def test_a_bond_list_loaded_before_the_rule_is_taken_out_at_the_next_ingest(tmp_
     rejected = lake_rejections(settings)
     bonds = rejected[rejected["source_file"].str.endswith("anleihen.csv")]
     assert sorted(bonds["source_line"]) == [2, 3, 4]
-    assert all(r.startswith("file problem: dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on ")
+    assert all(r.startswith("file problem: dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on ")
                for r in bonds["reason"])

@@ -122,7 +122,7 @@ def test_a_bond_list_stored_before_the_rule_is_refused_at_the_next_migration_whi
         today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
         bonds = manifest.current_files(conn)["anleihen.csv"]
         assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
-        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Fälligkeit', after the file arrived on "
+        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
                                         f"{today.isoformat()} (2 of its 3 dates")
         assert report.problems == {"anleihen.csv": bonds.problem}
         assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
