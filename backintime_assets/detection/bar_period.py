@@ -232,8 +232,10 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         # a daily file's one date on each of its rows (most files), settled here before its tickers
         # are grouped. A few bars of one ticker stepping exactly a period tell it (_few_bars).
         if tickers and len({t.strip() for t in tickers}) > 1:
-            return _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
-        return _few_bars(name, fmt, cells, mapped)
+            problem = _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
+        else:
+            problem = _few_bars(name, fmt, cells, mapped)
+        return problem or _month_firsts_problem(name, fmt, cells)
     # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
     several = bool(tickers) and len({t.strip() for t in tickers}) > 1
@@ -316,6 +318,30 @@ def _few_bars(name: str, fmt: str, cells: Sequence[str], mapped: Collection[str 
         if exact and _at_period_bounds(period, days):
             return _problem(name, (period, span), _at_period_ends(period, days), mapped, "")
     return None
+
+
+def _month_firsts_problem(name: str, fmt: str, cells: Sequence[str]) -> str | None:
+    """The problem of a few dates (3 to 5, every ticker's pooled) each the 1st of a month, a month
+    apart, one of them a day no exchange trades (a Saturday, a Sunday, New Year's Day): monthly bars
+    dated on their months' first calendar day, as Yahoo's monthly downloads date theirs, else None.
+    Closes alone pass _few_bars (a few hand-kept closes may be that sparse by chance), and several
+    tickers' four first-of-month closes (2024-01-01, a holiday, among them) had loaded as days' closes.
+    A daily file's few days step a day or a weekend; a month's first trading days (2024-01-02) keep
+    no holiday, and load: only the day no close is made on says the rows are no days'."""
+    if "%" in fmt and "%d" not in fmt:
+        return None  # a month's column ("%Y-%m"): every date reads as the 1st, its own reason elsewhere
+    days = [date.fromordinal(d) for d in days_of(cells, fmt)]
+    if len(days) <= _FEWEST_STEPS or any(d.day != 1 for d in days):
+        return None
+    if any((b.year - a.year) * 12 + b.month - a.month != 1 for a, b in zip(days, days[1:])):
+        return None
+    closed = next((d for d in days if d.weekday() >= 5 or (d.month, d.day) == (1, 1)), None)
+    if closed is None:
+        return None
+    why = "New Year's Day" if (closed.month, closed.day) == (1, 1) else f"a {closed:%A}"
+    return (f"monthly bars{LONGER_BARS}{name.strip()} steps a month from row to row, each date the 1st of its "
+            f"month, {closed.isoformat()} ({why}) among them, a day no exchange trades: each row holds a "
+            "month's prices under its first day's date, not that day's; export daily prices")
 
 
 _WEEK = 7  # a ticker's step shorter than this is a day's (or a weekend's, a holiday's): a daily file

@@ -92,8 +92,9 @@ def test_weekly_bars_stamped_with_and_without_a_zone_offset_are_refused():
     ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-09", "2024-01-16", "2024-01-17"],
     # Hand-kept, irregular: a row when the owner looked.
     ["2024-01-02", "2024-01-05", "2024-01-15", "2024-02-20", "2024-02-27", "2024-03-01", "2024-04-10"],
-    # Too few dates to tell a period.
-    ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"],
+    # Too few dates to tell a period: months' firsts, each a trading day (with New Year's Day among them,
+    # no day's close: test_a_few_closes_on_months_firsts_with_a_day_no_exchange_trades_are_refused).
+    ["2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01"],
 ])
 def test_daily_irregular_or_short_series_are_no_problem(dates):
     rows = "".join(f"{d},10.5\n" for d in dates)
@@ -778,6 +779,44 @@ def test_a_few_days_of_several_tickers_still_load(dates_of, header):
     schema = detect_bytes(data, "bars.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "bars.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
+
+
+_FIRSTS = ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]
+
+
+@pytest.mark.parametrize("dates_of", [
+    # Three tickers' closes on the first of four months (golishyamp's stock_prices.csv): too few dates for
+    # the steps' majority, and closes alone pass _few_bars; 2024-01-01, New Year's Day, had loaded as a day.
+    {"AAPL": _FIRSTS, "GOOGL": _FIRSTS, "AMZN": _FIRSTS},
+    # One ticker's, June's first a Saturday.
+    {"AAPL": ["2024-04-01", "2024-05-01", "2024-06-01"]},
+])
+def test_a_few_closes_on_months_firsts_with_a_day_no_exchange_trades_are_refused(dates_of):
+    data = _tickers_bars(dates_of, "Date,Ticker,Close")
+    schema = detect_bytes(data, "stock_prices.csv")
+    assert schema.problem is not None and schema.problem.startswith("monthly bars, not daily prices: Date steps")
+    assert judged(schema.problem)  # a user who means the months as days may lift it
+    result = normalise_bytes(data, schema, "stock_prices.csv")
+    assert result.prices_arrow.num_rows == 0
+    assert result.rejected_arrow.num_rows == sum(map(len, dates_of.values()))
+
+
+@pytest.mark.parametrize("dates_of", [
+    # A daily file of several tickers' four days.
+    {"AAPL": ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"],
+     "MSFT": ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05"]},
+    # Months' first trading days (the 1st of February, March and April 2024 were weekdays): no closed day
+    # says they are no days' closes.
+    {"AAPL": ["2024-02-01", "2024-03-01", "2024-04-01"], "MSFT": ["2024-02-01", "2024-03-01", "2024-04-01"]},
+    # Firsts of months two apart, or beside another day: no month's steps.
+    {"AAPL": ["2024-01-01", "2024-03-01", "2024-05-01"]},
+    {"AAPL": ["2024-02-01", "2024-03-01", "2024-03-04"]},
+])
+def test_a_few_closes_not_on_consecutive_months_firsts_or_on_trading_days_still_load(dates_of):
+    data = _tickers_bars(dates_of, "Date,Ticker,Close")
+    schema = detect_bytes(data, "stock_prices.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "stock_prices.csv").prices_arrow.num_rows == sum(map(len, dates_of.values()))
 
 
 def _business_days(start: str, n: int) -> list[str]:
