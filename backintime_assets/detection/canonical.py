@@ -3722,7 +3722,8 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
         fields = [(len(n), k, field) for k, cell in enumerate(cells)
-                  if cell not in tickers and (field := _field_named(n := norm_name(cell))) and fits_type(field, t)]
+                  if cell not in tickers and (field := _field_named(n := norm_name(cell)) or _price_in_a_currency(n))
+                  and fits_type(field, t)]
         if fields:
             _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
@@ -3737,6 +3738,15 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         if len(labels) >= 2 and len(named) == len(labels) and not {norm_name(n) for n in named} <= _QUOTE_SIDES:
             return labels
     return []
+
+
+def _price_in_a_currency(normed: str) -> str | None:
+    """The price a norm_name'd name is followed by its quote currency's code ("Close (GBp)", "Close USD":
+    "closegbp"), if any. A ticker's label over each such close ("BP.L" over one, "VOD.L" over the other)
+    read as no field's, the first close loaded under the file's name and the second was left unread,
+    without a word. Prices only: a volume in money is the turnover (_in_money), no count of shares."""
+    field = _field_named(normed[:-3]) if len(normed) > 3 and normed[-3:].upper() in QUOTE_CURRENCIES else None
+    return field if field in PRICE_COLUMNS else None
 
 
 def series_with_their_dates(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType]

@@ -24,6 +24,31 @@ def test_labels_over_fields_set_apart_each_tickers_columns_the_date_shared():
         [None, "AAPL", "AAPL", "MSFT", "MSFT"], ["date", "open", "close", "open", "close"])
 
 
+@pytest.mark.parametrize(("header", "tickers"), [
+    ("Ticker,BP.L,VOD.L\nDate,Close (GBp),Close (GBp)", ("BP.L", "VOD.L")),  # the unit in brackets after each close
+    ("Date,Close (GBp),Close (GBp)\nTicker,BP.L,VOD.L", ("BP.L", "VOD.L")),  # the tickers' row under the fields'
+    ("Symbol,SAP.DE,SIE.DE\nDate,Close EUR,Close EUR", ("SAP.DE", "SIE.DE")),  # the currency's code after the name
+])
+def test_tickers_over_closes_named_with_their_currency_each_load_their_own(header, tickers):
+    # "Close (GBp)" read as no field's name, BP.L's label was none: its closes loaded under the file's name,
+    # VOD.L's column unread without a word. Each close now loads under its ticker, as written (in pence).
+    data = (header + "\n2024-01-02,480.5,70.1\n2024-01-03,482.0,70.4\n").encode()
+    schema = detect_bytes(data, "london.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "london.csv").prices_arrow
+    first, second = tickers
+    assert sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist())) == [
+        (first, 480.5), (first, 482.0), (second, 70.1), (second, 70.4)]
+
+
+def test_a_price_in_a_currency_is_a_field_a_volume_in_money_is_not():
+    from backintime_assets.detection.canonical import _price_in_a_currency, norm_name
+    assert _price_in_a_currency(norm_name("Close (GBp)")) == "close"
+    assert _price_in_a_currency(norm_name("Adj Close [USD]")) == "adj_close"
+    assert _price_in_a_currency(norm_name("Volume (USD)")) is None  # the turnover
+    assert _price_in_a_currency(norm_name("Close (%)")) is None
+
+
 def test_a_security_written_once_over_its_fields_owns_the_columns_up_to_the_next():
     bloomberg = [["Dates"], ["AAPL US Equity", "PX_LAST"], ["PX_VOLUME"], ["MSFT US Equity", "PX_LAST"], ["PX_VOLUME"]]
     assert wide_columns(bloomberg, [D, F, N, F, N], []) == (
