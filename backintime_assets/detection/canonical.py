@@ -3714,30 +3714,45 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
     that they set apart, in column order; [] when no name is set apart by labels. `tickers`: labels
     a one-row header's split read as tickers though they name a field too (flat_header.split_header:
     Lowe's "LOW" over "Open", beside "HD Open"). Unread, HD's bars loaded under the file's name and
-    LOW's were left unread without a word."""
-    labels_of: dict[str, list[tuple[str, ...]]] = {}
+    LOW's were left unread without a word. A price named with its currency ("Close (GBp)") is a field
+    only under a label none of whose columns names that field alone: beside each ticker's "Close",
+    AAPL's and MSFT's "Close (EUR)" (or "Value (USD)", a position's worth) read as a second close of
+    each label, no label was set apart, and AAPL's closes loaded under the file's name, MSFT's left
+    unread without a word."""
+    found: list[tuple[str, tuple[str, ...], bool]] = []  # (field, label, named with a currency) of each column
     for cells, t in zip(header_cells, types):
         if len(cells) < 2:
             continue
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
-        fields = [(len(n), k, field) for k, cell in enumerate(cells)
-                  if cell not in tickers and (field := _field_named(n := norm_name(cell)) or _price_in_a_currency(n))
-                  and fits_type(field, t)]
+        fields = [(len(n), k, field, coded) for k, cell in enumerate(cells) if cell not in tickers
+                  for n in (norm_name(cell),) for field, coded in _field_or_priced(n) if fits_type(field, t)]
         if fields:
-            _, k, canonical = max(fields, key=lambda f: (f[0], -f[1]))
+            _, k, canonical, coded = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
             # A units row under the names ("USD", "x1000" under "Close") is no part of the ticker's
             # label: taken in, AAPL's rows loaded under "AAPL USD". Unless it is the label.
             named = tuple(cells[:k]) + tuple(c for c in cells[k + 1:] if not units_cell(c))
             label = named if named else label
             if not any(map(names_a_field, label)) or " ".join(label) in tickers:
-                labels_of.setdefault(canonical, []).append(label)
+                found.append((canonical, label, coded))
+    plain = {(canonical, label) for canonical, label, coded in found if not coded}
+    labels_of: dict[str, list[tuple[str, ...]]] = {}
+    for canonical, label, coded in found:
+        if not (coded and (canonical, label) in plain):
+            labels_of.setdefault(canonical, []).append(label)
     for labels in labels_of.values():
         named = {" ".join(label) for label in labels}
         if len(labels) >= 2 and len(named) == len(labels) and not {norm_name(n) for n in named} <= _QUOTE_SIDES:
             return labels
     return []
+
+
+def _field_or_priced(normed: str) -> list[tuple[str, bool]]:
+    """[(the field a norm_name'd name names, whether only as a price in a currency)], or []."""
+    if field := _field_named(normed):
+        return [(field, False)]
+    return [(field, True)] if (field := _price_in_a_currency(normed)) else []
 
 
 def _price_in_a_currency(normed: str) -> str | None:
