@@ -206,7 +206,7 @@ _PERIOD_MONTHS = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "yearly":
 
 def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped: Collection[str | None],
                         tickers: Sequence[str] | None = None, close: str = "",
-                        holds_bars: Callable[[str], bool] | None = None) -> str | None:
+                        holds_bars: Callable[[str], bool] | None = None, order_guessed: bool = False) -> str | None:
     """The file's problem when the sampled dates (`cells` of the date column `name`, in strptime
     format `fmt`) step a week, a month, a quarter or a year apart, or whole ones, on (nearly) every
     step, else None. None as well for closes each dated on their period's last day (no `mapped`
@@ -218,15 +218,11 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     epoch dates are read too: Yahoo's chart API stamps its weekly bars as epochs. `close`: the name
     of the column mapped to the close. `holds_bars(ticker)`: whether that ticker's rows hold an
     open, high, low or volume (ticker_holds_bars), asked of a ticker stepping a period beside
-    another's days only."""
+    another's days only. `order_guessed`: the dates' day/month order is a guess (dates.GUESSED_ORDER_CERTAINTY):
+    a few months' firsts so read are no monthly bars for it (few_months_firsts)."""
     if not reads_days(fmt):
         return None
-    if tickers and len(cells) > 2 * _ROWS and len(tickers) == len(cells):
-        # The sample's tail as well: a long file's tickers one after another leave the last ones
-        # out of its head (a daily ticker's years, then another's weeks).
-        cells, tickers = [*cells[:_ROWS], *cells[-_ROWS:]], [*tickers[:_ROWS], *tickers[-_ROWS:]]
-    else:
-        cells = cells[:_ROWS]
+    cells, tickers = _sampled(cells, tickers)
     if len(set(map(str.strip, cells))) <= _LEAST_STEPS:
         # Too few dates in all to step a period by the steps' majority, for any ticker or all pooled:
         # a daily file's one date on each of its rows (most files), settled here before its tickers
@@ -235,7 +231,7 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
             problem = _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
         else:
             problem = _few_bars(name, fmt, cells, mapped)
-        return problem or _month_firsts_problem(name, fmt, cells)
+        return problem or (None if order_guessed else _month_firsts_problem(name, fmt, cells))
     # One ticker's rows (or the file's only): their head settles most files. Several tickers' each
     # judged alone, the head of each first: one ticker's days say nothing of the next one's bars.
     several = bool(tickers) and len({t.strip() for t in tickers}) > 1
@@ -289,6 +285,28 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
         # on different weekdays): each one's few bars are judged as one ticker's are.
         return _few_bars_of_tickers(name, fmt, cells, tickers, mapped, holds_bars)
     return _problem(name, found, ends, mapped, close)
+
+
+def _sampled(cells: Sequence[str], tickers: Sequence[str] | None) -> tuple[Sequence[str], Sequence[str] | None]:
+    """The dates (and their tickers) spaced_bars_problem looks at: the sample's head, and its tail as well
+    where a long file's tickers come one after another (the last ones out of its head: a daily ticker's
+    years, then another's weeks)."""
+    if tickers and len(cells) > 2 * _ROWS and len(tickers) == len(cells):
+        return [*cells[:_ROWS], *cells[-_ROWS:]], [*tickers[:_ROWS], *tickers[-_ROWS:]]
+    return cells[:_ROWS], tickers
+
+
+def few_months_firsts(fmt: str | None, cells: Sequence[str], tickers: Sequence[str] | None = None) -> bool:
+    """Whether the sampled dates are a few months' firsts, one of them a day no exchange trades
+    (_month_firsts_problem), and no more than spaced_bars_problem asks that of. Their day/month order a
+    guess, they are as well a few days of January read the other way ("06/01/2024" to "08/01/2024": 1 June
+    to 1 August, or 6 to 8 January, a day-first office's weekend among them): refused as monthly bars, the
+    file was no longer one its siblings settle (ingestion/sibling_order.py), and a day-first office's days,
+    loaded right before, were refused. Refused for the order instead (detect.py), siblings settle it."""
+    if not reads_days(fmt):
+        return False
+    cells, _ = _sampled(cells, tickers)
+    return len(set(map(str.strip, cells))) <= _LEAST_STEPS and _month_firsts_problem("", fmt, cells) is not None
 
 
 # Bars enough to tell a period by their steps alone, each exactly one: a week to the day, or a

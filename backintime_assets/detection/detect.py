@@ -13,11 +13,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import (LONGER_BARS, bar_period_problem, lone_bar_problem, series_dates, spaced_bars_problem,
-                         ticker_holds_bars)
+from .bar_period import (LONGER_BARS, bar_period_problem, few_months_firsts, lone_bar_problem, series_dates,
+                         spaced_bars_problem, ticker_holds_bars)
 from .buddhist_era import be_two_digit
 from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, digit_clock, fits_type, map_canonical, names_its_column,
                         repeated_unlabelled, tickers_side_by_side)
+from .date_system import DAY_MONTH
 from .dates import GUESSED_ORDER_CERTAINTY, name_vouches_all
 from .day_date import DayDate, day_of_file, not_a_days_list
 from .dialect import (
@@ -228,6 +229,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # Dates typed day first into a spreadsheet reading month first: its date cells swapped (swapped_cells.py).
         columns = read_swapped(columns, layout.body)
     problem = None
+    firsts_guessed = False  # a few months' firsts read by a guessed order (below)
     if not columns:
         problem = "no table found"
     elif not layout.body:
@@ -356,15 +358,21 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
             # A measurement's one value leaping by orders of magnitude, named "value" or not at all
             # (measurements.py): asked after the dates' steps, as a year's or a month's prices leap too
             # and are refused for their period, the truer reason.
-            problem = spaced_bars_problem(layout.names[j], columns[j].format if j < len(columns) else None,
-                                          dates, canonical, tickers, layout.names[canonical.index("close")], holds) \
+            fmt = columns[j].format if j < len(columns) else None
+            # A few months' firsts read by a guessed day/month order are days of January the other way:
+            # refused for the order below, not as monthly bars, so that siblings may settle it.
+            firsts_guessed = j < len(columns) and columns[j].confidence <= GUESSED_ORDER_CERTAINTY \
+                and DAY_MONTH.search(fmt or "") is not None and few_months_firsts(fmt, dates, tickers)
+            problem = spaced_bars_problem(layout.names[j], fmt, dates, canonical, tickers,
+                                          layout.names[canonical.index("close")], holds, firsts_guessed) \
                 or leaping_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
                                           decimal, thousands) \
                 or reading_series_problem(layout.names if layout.header_row >= 0 else [], canonical, layout.body,
                                           decimal, thousands, name, " ".join(line for _, line in titles())) \
                 or jumping_table_problem(layout.names, canonical, layout.body, decimal, thousands, layout.head_end)
     unsettled = None
-    if problem is None and (layout.short_header or _month_first_against_its_script(layout, columns, canonical, name)):
+    if problem is None and (layout.short_header or firsts_guessed
+                            or _month_first_against_its_script(layout, columns, canonical, name)):
         # A width the header gave, or dates read month first under a header in a day-first script: an order
         # guessed. Refused last, the schema whole (its ticker, its day) as with the order known: siblings
         # that prove the order lift the refusal (ingestion/sibling_order.py), and the rows load with it.

@@ -7,6 +7,7 @@ import pytest
 from backintime_assets.detection import bar_period, cell_days, detect_bytes
 from backintime_assets.detection.bar_period import LONGER_BARS, bar_period_problem
 from backintime_assets.detection.refusals import judged
+from backintime_assets.detection.unsettled_order import UNSETTLED_ORDER
 from backintime_assets.normalisation import normalise_bytes
 
 # Finam's export of Sberbank's monthly bars (dmitryleskov/instrument-comparison, data/SBER.csv):
@@ -849,3 +850,13 @@ def test_tickers_too_few_rows_each_are_grouped_as_one_whatever_their_dates():
     assert bar_period._by_ticker(["2024-01-05"] * 3, tickers) == [("", ["2024-01-05"] * 3)]
     assert bar_period._by_ticker(["2024-01-05", "2024-01-12", "2024-01-19"], tickers) == \
         [("", ["2024-01-05", "2024-01-12", "2024-01-19"])]
+
+
+def test_a_few_months_firsts_read_by_a_guessed_order_are_refused_for_the_order():
+    # "06/01/2024" to "10/01/2024": 1 June (a Saturday) to 1 October month first, as the separator's custom
+    # guesses, or 6 to 10 January day first. Refused for the order, which siblings proving it settle
+    # (ingestion/sibling_order.py), not as monthly bars, which they do not.
+    data = ("Date,Close\n" + "".join(f"{d:02d}/01/2024,{10 + d / 10}\n" for d in range(6, 11))).encode()
+    schema = detect_bytes(data, "eu_close_001.csv")
+    assert schema.problem is not None and schema.problem.startswith(UNSETTLED_ORDER)
+    assert normalise_bytes(data, schema, "eu_close_001.csv").prices_arrow.num_rows == 0

@@ -420,3 +420,17 @@ def test_a_settled_order_leaves_a_sites_name_for_every_download_refused():
         settled = with_order(detect_bytes(data, name).to_dict(), "%d", 3)
         assert (settled["problem"] or "").startswith(NAMELESS) == refused, settled["problem"]
         assert _date_column(json.dumps(settled)).format == "%d/%m/%Y"
+
+
+def test_a_day_first_offices_days_read_as_months_firsts_by_a_guess_take_the_order_their_siblings_prove(
+        in_process, tmp_path):
+    # 6 to 10 January (a coin's weekend among them), "06/01/2024": guessed month first, 1 June to 1 October,
+    # 1 June a Saturday. Refused as monthly bars, it was no longer a file its siblings settle, and the days
+    # its sibling proves day first (loaded before the refusal was written) were refused.
+    def closes(days: range) -> bytes:
+        return ("Date,Close\n" + "".join(f"{d:02d}/01/2024,{10 + d / 10}\n" for d in days)).encode()
+
+    files = {"eu_close_001.csv": closes(range(6, 11)), "eu_close_002.csv": closes(range(13, 18))}
+    found = survey_files(None, in_process, survey_tasks(tmp_path / "in", files), slices=2)
+    assert found["eu_close_001.csv"].problem is None
+    assert found["eu_close_001.csv"].dates == [dt.date(2024, 1, d) for d in (8, 9, 10)]  # the weekend rejected
