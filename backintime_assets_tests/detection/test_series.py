@@ -33,12 +33,8 @@ def test_tickers_over_closes_named_with_their_currency_each_load_their_own(heade
     # "Close (GBp)" read as no field's name, BP.L's label was none: its closes loaded under the file's name,
     # VOD.L's column unread without a word. Each close now loads under its ticker, as written (in pence).
     data = (header + "\n2024-01-02,480.5,70.1\n2024-01-03,482.0,70.4\n").encode()
-    schema = detect_bytes(data, "london.csv")
-    assert schema.problem is None
-    prices = normalise_bytes(data, schema, "london.csv").prices_arrow
     first, second = tickers
-    assert sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist())) == [
-        (first, 480.5), (first, 482.0), (second, 70.1), (second, 70.4)]
+    assert _tickers_closes(data) == [(first, 480.5), (first, 482.0), (second, 70.1), (second, 70.4)]
 
 
 @pytest.mark.parametrize("second", ["Close (EUR)", "Value (USD)"])
@@ -48,21 +44,23 @@ def test_each_tickers_close_beside_a_price_named_with_a_currency_still_loads_und
     # MSFT's were left unread without a word. The fields' own names set the labels apart, as before.
     data = (f"Ticker,AAPL,AAPL,MSFT,MSFT\nDate,Close,{second},Close,{second}\n"
             "2024-01-02,185.5,170.1,370.1,340.2\n2024-01-03,184.0,169.0,371.0,341.0\n").encode()
-    schema = detect_bytes(data, "book.csv")
-    assert schema.problem is None
-    prices = normalise_bytes(data, schema, "book.csv").prices_arrow
-    assert sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist())) == [
-        ("AAPL", 184.0), ("AAPL", 185.5), ("MSFT", 370.1), ("MSFT", 371.0)]
+    assert _tickers_closes(data) == [("AAPL", 184.0), ("AAPL", 185.5), ("MSFT", 370.1), ("MSFT", 371.0)]
 
 
 def test_a_tickers_close_named_with_its_currency_beside_others_named_plainly_loads_under_its_ticker():
     # BP.L's close in pence beside AAPL's and MSFT's closes: BP.L's label has no "Close" of its own.
     data = (b"Ticker,AAPL,MSFT,BP.L\nDate,Close,Close,Close (GBp)\n"
             b"2024-01-02,185.5,370.1,480.5\n2024-01-03,184.0,371.0,482.0\n")
-    schema = detect_bytes(data, "book.csv")
-    prices = normalise_bytes(data, schema, "book.csv").prices_arrow
-    assert sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist())) == [
+    assert _tickers_closes(data) == [
         ("AAPL", 184.0), ("AAPL", 185.5), ("BP.L", 480.5), ("BP.L", 482.0), ("MSFT", 370.1), ("MSFT", 371.0)]
+
+
+def _tickers_closes(data: bytes) -> list[tuple[str, float]]:
+    """Each loaded row's (ticker, close), sorted, of a file detected with no problem."""
+    schema = detect_bytes(data, "book.csv")
+    assert schema.problem is None
+    prices = normalise_bytes(data, schema, "book.csv").prices_arrow
+    return sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist()))
 
 
 def test_a_price_in_a_currency_is_a_field_a_volume_in_money_is_not():
