@@ -3,6 +3,7 @@ import json
 import pytest
 
 from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.canonical import labels_over_fields
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.detection.series import lettered, wide_columns
 from backintime_assets.detection.columns import ColumnType
@@ -63,12 +64,14 @@ def _tickers_closes(data: bytes) -> list[tuple[str, float]]:
     return sorted(zip(prices.column("ticker").to_pylist(), prices.column("close").to_pylist()))
 
 
-def test_a_price_in_a_currency_is_a_field_a_volume_in_money_is_not():
-    from backintime_assets.detection.canonical import _price_in_a_currency, norm_name
-    assert _price_in_a_currency(norm_name("Close (GBp)")) == "close"
-    assert _price_in_a_currency(norm_name("Adj Close [USD]")) == "adj_close"
-    assert _price_in_a_currency(norm_name("Volume (USD)")) is None  # the turnover
-    assert _price_in_a_currency(norm_name("Close (%)")) is None
+@pytest.mark.parametrize(("field", "labels"), [
+    ("Close (GBp)", [("BP.L",), ("VOD.L",)]),
+    ("Adj Close [USD]", [("BP.L",), ("VOD.L",)]),
+    ("Volume (GBP)", []),  # the turnover in money (canonical._in_money), no field a ticker's label sets apart
+])
+def test_tickers_labels_set_apart_prices_named_with_a_currency_not_volumes_in_money(field, labels):
+    header = [["Ticker", "Date"], ["BP.L", field], ["VOD.L", field]]
+    assert labels_over_fields(header, [D, F, F]) == labels
 
 
 def test_a_security_written_once_over_its_fields_owns_the_columns_up_to_the_next():
