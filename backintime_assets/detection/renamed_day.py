@@ -51,7 +51,7 @@ def dated_as_named(schema: dict, name: str, twins: Iterable[str] = ()) -> dict:
     """`schema` with the day the file named `name` gives its rows, as detection under that name alone
     would (day_of_file without title lines: a day by name has none), the schema itself where it gives
     the same. A name that writes no day, or one that reads two ways, dates none: its rows are rejected
-    with why (normalise._why_unmapped), never left under the other name's day.
+    with why (normalisation/unmapped.why_unmapped), never left under the other name's day.
 
     `twins`: the other current names of the same bytes. One whose name dates it earlier makes this one
     a re-send of that day's list, byte for byte, not this day's prices (a day's closes of every ticker
