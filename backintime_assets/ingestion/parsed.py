@@ -150,6 +150,12 @@ DICTIONARY_COLUMNS = ["status", "ticker", "sector", "source_file", "reason"]
 # close (normalisation/day_snapshot.py).
 # 27 (session 59): a day's list's unterminated last row, its ticker's only one, whose whole volume is two digits
 # or more shorter than every other ticker's ("12" of 12,345 under 98,700 .. 5.6 million) is rejected as truncated.
+# The same version covers what else reads a row differently under an unchanged schema: a text file detection failed
+# on ("unreadable: <error>") has its lines rejected with the error, where it was read as no lines
+# (normalisation/unread_lines.py); the words beside a site's in a download's name that say what the file is, and
+# Italian, French and German sites' words, are no part of the ticker ("Dados Históricos - Ibovespa Diários.csv" is
+# IBOVESPA, "Dati Storici FTSE MIB.csv" FTSE MIB, where IBOVESPA DIÁRIOS and DATI STORICI FTSE MIB were: kept rows
+# named so keep their name, as _named_after renames only rows named as the current rules name the file).
 PARSER_VERSION = 27
 # A rule that reads only some schemas' rows differently raises their own version, so every other
 # file's kept rows stay found rather than the whole zone read again.
