@@ -368,7 +368,8 @@ def test_a_days_list_cut_inside_its_last_tickers_volume_is_rejected_as_truncated
     DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,12345",  # complete, no final line break: loads
     DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,1234",  # one digit short of the fewest: a quiet stock's day, not a cut
     DAY_LIST + b"ZZZ,10.5,10.7,10.1,10.4,12\n",  # a line break after it: the file ends where it was written
-    DAY_LIST.replace(b"98700", b"0").replace(b"345600", b"0") + b"ZZZ,10.5,10.7,10.1,10.4,12",  # a thin market
+    # A thin market: two of six tickers untraded, its four others' volumes enough to be a scale otherwise.
+    DAY_LIST + b"EEE,1.0,1.0,1.0,1.0,0\nFFF,2.0,2.0,2.0,2.0,0\n" + b"ZZZ,10.5,10.7,10.1,10.4,12",
     DAY_LIST.replace(b"98700\n", b"98700\nEEE,1.0,1.0,1.0,1.0,300\n") + b"ZZZ,10.5,10.7,10.1,10.4,12",
 ])
 def test_a_days_list_whose_last_volume_is_within_its_tickers_range_loads(data):
