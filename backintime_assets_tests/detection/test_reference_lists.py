@@ -150,3 +150,20 @@ def test_last_closes_dated_as_the_rows_own_and_a_journal_in_order_load(text, row
         head, *lines = text.splitlines(keepends=True)
         shuffled, _ = _loaded(head + "".join(sorted(lines, key=lambda line: line.split(",")[1][::-1])))
         assert shuffled.problem is not None and shuffled.problem.startswith("a list of instruments")
+
+
+@pytest.mark.parametrize("days", [
+    # Most funds within a month of the newest day, a few stale by months: a day's NAVs, whatever the column's name.
+    ("2024-03-08", "2024-03-07", "2024-03-06", "2024-03-05", "2024-02-20", "2024-01-31", "2023-12-29", "2023-06-29"),
+    # Half the rows on one day (a quarter's end), the others months apart: a day's list with its stale ones.
+    ("2023-06-30", "2023-06-30", "2023-06-30", "2023-06-30", "2024-03-08", "2023-12-29", "2023-09-29", "2024-01-31"),
+])
+def test_a_list_whose_rows_share_a_day_or_the_newest_month_is_no_reference_list(days):
+    # Under a date name no rule lets by ("Reported"): only the rows' days tell it from a list of maturities.
+    names, canonical, formats = ["Fund", "Reported", "NAV"], ["ticker", "date", "close"], [None, "%Y-%m-%d", None]
+    body = [[f"F{i}", d, "10.5"] for i, d in enumerate(days)]
+    assert reference_list_problem(names, canonical, formats, body) is None
+    # The same funds spread a quarter apart each: a list of instruments each on a day of its own.
+    spread = ("2024-03-08", "2023-11-30", "2023-08-31", "2023-05-31", "2023-02-28", "2022-11-30", "2022-08-31",
+              "2022-05-31")
+    assert reference_list_problem(names, canonical, formats, [[f, d, p] for (f, _, p), d in zip(body, spread)])
