@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 SLICES_PER_CORE = 2
 EPOCH = dt.date(1970, 1, 1)  # a home date for rows nobody files here: the conversion dates them
-UNREADABLE = "unreadable"  # ": <error>" after it: the conversion rejects such a text file's lines (unread_lines.py)
+# ": <error>" after it. Where detection raised, the problem is the file's schema's, and the conversion rejects
+# such a text file's lines (normalisation/unread_lines.py); where reading raised, it is the survey's alone.
+UNREADABLE = "unreadable"
 SURVEYED = pa.schema([
     ("key", pa.string()), ("schema_json", pa.string()), ("dates", pa.list_(pa.date32())), ("problem", pa.string()),
     ("parsed_path", pa.string()), ("detect_seconds", pa.float64()),
