@@ -345,6 +345,15 @@ the other way round. Of the drifted survey's 27.1 s, detection is 12.4; most of 
 parse and normalisation at a fixed ~5 ms a file (in one process, 400 drifted files, helpers busy:
 detection 1.2-1.5 CPU-s, the survey's parse 2.1-2.5), where clean files share a layout and are parsed
 together.
+Session 59 (detection rules; detection 0.71-0.81x CPU per drifted daily file against the session's first
+commit in one process, 300 files, alternating), the full 1 GB set after CI, nothing else running, at
+640040b: daily clean 3.32 + 3.33 = 6.65 s, 12.3 CPU-s (3.1%), polars one file 3.20 s (0.482x wall, 0.469x
+CPU) / by date 4.27, DuckDB one file 5.08, Spark read.csv 18.7 s (2.82x wall, 2.93x CPU), Spark by date
+62.2; daily drifted 38.0 + 4.23 = 42.2 s (17.3, 41%); by era 8.71 s (4.2%); archive clean 5.41 + 11.7 =
+17.1 s, polars 2.15 (0.126x) / by date 14.3 (0.84x), DuckDB by date 13.9, Spark 8.90 (0.52x); archive
+drifted 19.2 s (4.8%). The drifted survey ran slower than session 55's (38.0 against 27.1 s) though this
+session's detection ran cheaper than its first commit's: the rules of sessions 56-58 or the host, not
+told apart here.
 """
 from __future__ import annotations
 
