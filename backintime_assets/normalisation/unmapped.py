@@ -7,7 +7,7 @@ import csv
 import re
 from collections.abc import Callable
 
-from backintime_assets.detection.announced_day import TUSHARE_ANNOUNCED
+from backintime_assets.detection.announced_day import announced_alone
 from backintime_assets.detection.canonical import fits_type, named_as
 from backintime_assets.detection.columns import ColumnType, infer_column_type
 from backintime_assets.detection.dates import FIRST_YEAR, LAST_YEAR, months_only, years_outside
@@ -31,9 +31,11 @@ def why_unmapped(schema: FileSchema, missing: list[str], cells_of: Callable[[int
     dates are months, or of years no date is read in; of a day's list of tickers, why the date its
     title or name gives was not taken (detection/day_date.py): after a column's own reason, which
     says what to fix. `cells_of(j)`: some data cells of column j."""
+    names = [frozenset(folded_words(c.name)) for c in schema.columns]
     for wanted in missing:
         for j, column in enumerate(schema.columns):
-            if wanted == "date" and column.canonical is None and TUSHARE_ANNOUNCED in folded_words(column.name) \
+            # Tushare's ann_date beside a NAV, which canonical left unmapped by the same rule (announced_day.py).
+            if wanted == "date" and column.canonical is None and announced_alone(names, j) \
                     and fits_type(wanted, ColumnType(column.type, column.format, column.confidence)):
                 return (f" ({column.name!r} is the day each NAV was announced, a day or weeks after the day it"
                         " stands at: no trade date; fetch the NAV's own (Tushare's nav_date) or map it)")
