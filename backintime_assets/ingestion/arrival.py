@@ -58,10 +58,10 @@ def refused_as(survey: Survey, problem: str) -> Survey:
     return Survey(refused_schema, [], problem, detect_seconds=survey.detect_seconds)
 
 
-def stored_refusals(conn) -> dict[str, str]:
-    """sha256 -> the refusal of each stored content one of whose current names the manifest files under dates well
-    past the day the content arrived, as that name reads its final schema; not one whose refusal, this or another
-    judgement, a user lifted.
+def stored_refusals(conn) -> dict[str, tuple[str, dict]]:
+    """sha256 -> (the refusal, the detection as stored, for the caller to store the refusal on) of each stored
+    content one of whose current names the manifest files under dates well past the day the content arrived, as
+    that name reads its final schema; not one whose refusal, this or another judgement, a user lifted.
     From the manifest's dates (manifest.dated_past_arrival): no file is read, and a migration whose files' dates
     lie before their arrival, as a day's list's do, finds none. What its caller stores and reads again."""
     found = manifest.dated_past_arrival(conn, LEEWAY)
@@ -71,7 +71,7 @@ def stored_refusals(conn) -> dict[str, str]:
     detected = file_schemas.stored_detections(conn, shas)
     finals = file_schemas.final_schemas(conn, shas)
     twins = manifest.current_names(conn, shas)
-    refused: dict[str, str] = {}
+    refused: dict[str, tuple[str, dict]] = {}
     for f, arrived in found:
         sha = f.sha256
         if sha in refused or sha not in finals:
@@ -84,5 +84,5 @@ def stored_refusals(conn) -> dict[str, str]:
             continue
         problem = dated_after_arrival(read_as_named(finals[sha], f.source_path, twins.get(sha, ())), f.dates, arrived)
         if problem is not None:
-            refused[sha] = problem
+            refused[sha] = problem, detected[sha]
     return refused

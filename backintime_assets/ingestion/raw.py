@@ -229,12 +229,11 @@ def _refuse_stored_after_arrival(conn, survey: Surveyor, report: MigrationReport
     if not refused:
         return
     shas = sorted(refused)
-    detected = file_schemas.stored_detections(conn, shas)
     corrected = file_schemas.overrides(conn, shas)
     paths = file_schemas.detected_names(conn, shas)
     for sha in shas:
-        file_schemas.replace_detection(conn, sha, paths[sha], {**detected[sha], "problem": refused[sha]},
-                                       corrected.get(sha, []))
+        problem, detected = refused[sha]
+        file_schemas.replace_detection(conn, sha, paths[sha], {**detected, "problem": problem}, corrected.get(sha, []))
     resurvey(conn, shas, survey, week)
     report.problems.update({path: problem for path, problem in manifest.problems_of(conn, shas).items() if problem})
 
