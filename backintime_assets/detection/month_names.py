@@ -97,7 +97,8 @@ _NAMES = {
 LANGUAGES = tuple(_NAMES)  # a tie between languages goes to the first
 
 
-def _plain(word: str) -> str:
+def without_accents(word: str) -> str:
+    """`word` with its accents dropped ("Févr" -> "Fevr", "Diários" -> "Diarios")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -105,7 +106,7 @@ def _table(months: tuple[str, ...]) -> dict[str, int]:
     table = {}
     for number, spellings in enumerate(months, start=1):
         for s in spellings.split():
-            table[s] = table[_plain(s)] = number
+            table[s] = table[without_accents(s)] = number
     return table
 
 
@@ -146,7 +147,7 @@ WEEKDAY_NAMES = {
            "日 天 周日 星期日 星期天"),
 }
 # Per language: spelling -> weekday (0 Monday ... 6 Sunday, as date.weekday()).
-WEEKDAYS = {lang: {w: day for day, names in enumerate(days) for s in names.split() for w in (s, _plain(s))}
+WEEKDAYS = {lang: {w: day for day, names in enumerate(days) for s in names.split() for w in (s, without_accents(s))}
             for lang, days in WEEKDAY_NAMES.items()}
 
 
@@ -167,14 +168,14 @@ def month_number(word: str, language: str | None = None) -> int | None:
     """1-12 for a month name or abbreviation (any case, trailing dot allowed), else None."""
     w = word.rstrip(".").lower()
     table = MONTHS.get(language or "", {})
-    number = table.get(w) or table.get(_plain(w))
-    return number or _SHARED.get(w) or _SHARED.get(_plain(w))
+    number = table.get(w) or table.get(without_accents(w))
+    return number or _SHARED.get(w) or _SHARED.get(without_accents(w))
 
 
 def language_of(words: Iterable[str]) -> str:
     """The language whose names cover most of `words` (distinct month names of one column)."""
     written = {w.rstrip(".").lower() for w in words}
-    plain = set(map(_plain, written))
+    plain = set(map(without_accents, written))
 
     def score(lang: str) -> tuple[int, int, int]:  # names as written ("mär" is German) before accent-free ones
         table = MONTHS[lang]

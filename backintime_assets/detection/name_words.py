@@ -11,7 +11,8 @@ of instrument ("Futures", "Futuros", "Index", "ETF"): "Gold Futures" is no gold 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .month_names import without_accents
 
 # Daily, weekly, monthly; historical, data, prices, quotes; shares, stock: by language, as written without
 # accents and in capitals (folded). English's beside the others: "Apple Stock Historical Data.csv".
@@ -40,7 +41,7 @@ _SPACE = re.compile(r"[\s_]+")
 
 def fold(word: str) -> str:
     """A word in capitals without its accents ("Diários" -> "DIARIOS", "Täglich" -> "TAGLICH")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).upper()
+    return without_accents(word).upper()
 
 
 def says_what_the_file_is(word: str) -> bool:
