@@ -52,6 +52,19 @@ def test_a_survey_of_dates_past_its_arrival_is_refused_and_one_within_a_week_is_
 
 
 @pytest.mark.postgres
+def _assert_bonds_refused(conn, report, after: str = ""):
+    """The bond list (BONDS as anleihen.csv), arrived today, refused for its dates after that: filed under its
+    home date alone, the refusal reported and stored on its detection. Returns its manifest row."""
+    today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
+    bonds = manifest.current_files(conn)["anleihen.csv"]
+    assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
+    assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
+                                    f"{today.isoformat()}{after}")
+    assert report.problems == {"anleihen.csv": bonds.problem}
+    assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
+    return bonds
+
+
 def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_refused(postgres_url, local_lake,
                                                                                         tmp_path):
     source = tmp_path / "source"
@@ -62,14 +75,8 @@ def test_a_bond_list_is_refused_at_migration_and_its_copy_and_redetection_stay_r
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         report = migrate(conn, source, local_lake, surveyor)
-        today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
-        bonds = manifest.current_files(conn)["anleihen.csv"]
         # Filed under its home date alone, where its rows are rejected with the reason: none waits for 2046.
-        assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
-        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
-                                        f"{today.isoformat()}")
-        assert report.problems == {"anleihen.csv": bonds.problem}
-        assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
+        bonds = _assert_bonds_refused(conn, report)
 
         # First seen on 4 March 2025 (as a database of then would hold), its 2046 and 2089 dates still after it.
         conn.execute("update raw_files set copied_at = '2025-03-04 18:00+00' where sha256 = %s", (bonds.sha256,))
@@ -119,13 +126,7 @@ def test_a_bond_list_stored_before_the_rule_is_refused_at_the_next_migration_whi
         # Nothing changed in the folder: the next migration judges the stored detection by the manifest's dates.
         surveyor = DriverSurveyor(local_lake)
         report = migrate(conn, source, local_lake, surveyor)
-        today = manifest.database_now(conn).astimezone(dt.timezone.utc).date()
-        bonds = manifest.current_files(conn)["anleihen.csv"]
-        assert bonds.dates == [dt.date(2025, 3, 4)] and bonds.home_dated
-        assert bonds.problem.startswith(f"dates up to 2089-04-13 in column 'Rückzahlung', after the file arrived on "
-                                        f"{today.isoformat()} (2 of its 3 dates")
-        assert report.problems == {"anleihen.csv": bonds.problem}
-        assert file_schemas.stored_detections(conn, [bonds.sha256])[bonds.sha256]["problem"] == bonds.problem
+        bonds = _assert_bonds_refused(conn, report, " (2 of its 3 dates")
         # The dates its rows held run again, to take them out of prices, and the home date that rejects them.
         assert [(c.source_path, sorted(set(c.dates))) for c in manifest.changes_after(conn, seq)] == [
             ("anleihen.csv", [dt.date(2024, 8, 15), dt.date(2025, 3, 4), dt.date(2046, 8, 15), dt.date(2089, 4, 13)])]
