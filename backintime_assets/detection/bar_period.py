@@ -223,7 +223,13 @@ def spaced_bars_problem(name: str, fmt: str | None, cells: Sequence[str], mapped
     if not reads_days(fmt):
         return None
     cells, tickers = _sampled(cells, tickers)
-    if len(set(map(str.strip, cells))) <= _LEAST_STEPS:
+    distinct = len(set(map(str.strip, cells)))
+    if distinct <= _FEWEST_STEPS:
+        # A daily file's one date on each of its rows (most files): two dates step once at most, which
+        # _few_bars, _few_bars_of_tickers and _month_firsts_problem each find too few. Settled here, before
+        # every row's ticker is stripped and grouped and the dates read again (~2% of detecting such a file).
+        return None
+    if distinct <= _LEAST_STEPS:
         # Too few dates in all to step a period by the steps' majority, for any ticker or all pooled:
         # a daily file's one date on each of its rows (most files), settled here before its tickers
         # are grouped. A few bars of one ticker stepping exactly a period tell it (_few_bars).
