@@ -2088,6 +2088,32 @@ def test_headerless_binance_klines_load_the_coin_volume_not_the_trade_count(unit
     assert (loaded.adj_close == loaded.close).all()
 
 
+@pytest.mark.parametrize("figure", [
+    lambda k, high, low: repr(high / low - 1),  # the day's range, written by pandas: 0.013986954475152968
+    lambda k, high, low: f"{0.0100 + 0.0031 * (k % 5):.4f}",  # its spread in dollars
+    lambda k, high, low: f"{0.5 + 0.3719 * (k * 7 % 5):.4f}",  # its turnover in percent, to four places
+], ids=["range", "spread", "turnover"])
+def test_headerless_bars_keep_the_whole_volume_after_a_vwap_and_a_fine_figure(figure):
+    # "date,o,h,l,c,vwap,<figure>,volume": the figure after the day's average price is written to four
+    # places or more, yet no volume. Read as Kraken's rows (the fraction after the VWAP the coins traded,
+    # the whole column their count of trades), each loaded as every day's volume, the shares unread: a
+    # volume is not told from another figure by its places.
+    lines, shares = [], []
+    for k, day in enumerate(WEEKDAYS):
+        o, c = 150 + k, 150.8 + k if k % 2 else 149.3 + k
+        vwap = c * (1.006 if k % 2 else 0.994)  # now above the close, now below: another price of the day
+        high, low = max(o, c, vwap) + 0.3 + 0.4 * (k % 3), min(o, c, vwap) - 0.2 - 0.5 * (k % 4)
+        shares.append(1_000_000 + 137_911 * (k * 3 % 7))
+        lines.append(f"{day},{o:.2f},{high:.2f},{low:.2f},{c:.2f},{vwap:.2f},{figure(k, high, low)},{shares[-1]}")
+    r = run(("\n".join(lines) + "\n").encode(), name="ACME.csv")
+    loads_every_row(r)
+    assert r.prices.volume.tolist() == shares
+    # Without the shares no volume is given: the figure is none.
+    r = run(("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n").encode(), name="ACME.csv")
+    loads_every_row(r)
+    assert r.prices.volume.isna().all() and r.prices.close.tolist() == [float(x.split(",")[4]) for x in lines]
+
+
 def test_fractional_volumes_load_as_written():
     # A coin's, a currency pair's or a fund's volumes: rounded to int64, 0.0213 BTC loaded as 0 and
     # 12.5 units as 12 (a 0.4 as 0), with no word of it. Scaled ones are the decimal times the scale.
