@@ -17,6 +17,8 @@ from .currencies import CURRENCY_CODES
 from .nameless import SECURITY, sheet_names_a_period
 from .numbers import NULL_TOKENS
 from .series import ticker_like
+from .venues import BLOCK_WORDS as _BLOCK_WORDS
+from .venues import VENUES as _VENUES
 
 _FIELDS = frozenset((*PRICE_COLUMNS, "volume"))
 _SECURITY = SECURITY  # a Bloomberg security (nameless.SECURITY)
@@ -89,16 +91,6 @@ def header_ticker(rows: Sequence[Sequence[str]], canonical: Sequence[str | None]
     if not found and label_above is not None and (labelled := labelled_ticker(label_above())) is not None:
         found.add(labelled)
     return found.pop() if len(found) == 1 else None  # two rows naming two tickers: whose?
-
-
-# Venues and sources a keeper may write over a table's prices as well, in capitals as a ticker is.
-_VENUES = frozenset({"NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "LSE", "AIM", "XETRA", "EURONEXT", "SIX",
-                     "TSX", "TSXV", "ASX", "NZX", "HKEX", "SEHK", "SGX", "JPX", "TSE", "OSE", "KRX", "KOSPI", "KOSDAQ",
-                     "SSE", "SZSE", "NSE", "BSE", "TWSE", "JSE", "B3", "BMV", "MOEX", "OMX", "YAHOO", "BLOOMBERG",
-                     "REUTERS", "REFINITIV", "FACTSET", "GOOGLE", "MORNINGSTAR", "STOOQ", "IEX", "COMPOSITE", "ETF"})
-# And what a keeper calls the block itself, in capitals too: its fields ("OHLC"), its kind of quote or use.
-_BLOCK_WORDS = frozenset({"OHLC", "OHLCV", "HLOC", "EOD", "INTRADAY", "TRADING", "TRADES", "SPOT", "BID", "ASK", "LAST",
-                          "PORTFOLIO", "WATCHLIST", "HOLDINGS", "DIVIDENDS", "DEMO", "VALUES", "NUMBERS", "STATS"})
 
 
 def venues_only(labels: Sequence[str]) -> bool:

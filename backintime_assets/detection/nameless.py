@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name, without_dates
 from .month_names import month_number
+from .currencies import CURRENCY_CODES
 from .name_words import says_what_the_file_is
+from .venues import BLOCK_WORDS, VENUES
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
 # them (db/file_overrides.apply), as a rename or a ticker column does.
@@ -155,7 +157,52 @@ def sheets_numbered_as_parts(sheets: list[str]) -> bool:
 
 def nameless_problem(name: str) -> str | None:
     """The refusal of a file named `name` whose rows nothing else names (no ticker column, no label
-    above the header), where the name is a site's for every download; None where it names them."""
+    above the header), where the name is a site's for every download; None where it names them, or where
+    the folder it sits in does (folder_ticker)."""
+    problem = _base_names_nothing(name)
+    return None if problem is not None and _ticker_folder(name) is not None else problem
+
+
+def folder_ticker(name: str) -> str | None:
+    """The ticker a file's folder gives it where its own name is a site's or a program's for every download
+    and the folder above it is named as a listing code is (_ticker_folder): vnstock-data's cafef histories,
+    a thousand symbols' "dataset/ACB/PriceHistory.csv", "dataset/VNM/PriceHistory.csv", the symbol only in
+    the folder. Refused as nameless (58's loud refusal), each symbol's rows were lost to the user; under the
+    file's name they had loaded as one made-up PRICEHISTORY. None where the name names its instrument itself,
+    or the folder is no code's: then the file's name is the ticker, or its refusal stands."""
+    return _ticker_folder(name) if _base_names_nothing(name) is not None else None
+
+
+# A folder's name that is a code's shape and names no instrument: an exchange or a market ("HOSE", "NYSE",
+# "TADAWUL"), a source or the block's kind (venues.py), a currency ("USD/"), a period ("2024", "Q1", "JAN"),
+# or a word for what a folder holds ("DATA", "CSV", "EXPORTS", "DAILY", "PRICES", "RAW", "BACKUP"). Only a
+# code of three characters or more: a country's or a region's two letters ("US/", "VN/", "EU/") hold a
+# market's files, not a security's, and a one-letter symbol's folder is as much a drive's or a part's.
+_FOLDER_WORDS = frozenset('''CSV CSVS TXT TSV XLS XLSX JSON PARQUET FILES DATASET DATASETS EXPORTS DOWNLOADS INPUT
+                             INPUTS OUTPUT OUTPUTS OUT SRC SOURCE SOURCES TMP TEMP HOME USERS USER DOCS DOCUMENTS
+                             DESKTOP TICKERS SYMBOLS HISTORIES HISTORY QUOTES RESULTS REPORTS ARCHIVES BACKUPS OLD
+                             NEW HOSE HNX UPCOM IDX PSX DSE EGX KSE BURSA KLSE TADAWUL SET BOURSA NGX BVC BVL BCBA
+                             TASE MSM QSE ADX DFM BHB BIST WSE BVB ATHEX VSE CSE NSE BSE'''.split())
+_FOLDER_CODE = re.compile(r"(?=[A-Z0-9.^-]*[A-Z])[A-Z0-9^][A-Z0-9.^-]{2,11}")
+
+
+def _ticker_folder(name: str) -> str | None:
+    """The folder right above the file, where it is named as a listing code is, in capitals with a letter
+    (_FOLDER_CODE), and as no folder of a market's, a period's or a kind's files is (_FOLDER_WORDS)."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    if len(parts) < 2:
+        return None
+    folder = parts[-2].strip()
+    word = re.sub(r"[-_.]?\d+$", "", folder.upper()) or folder.upper()  # "DATA2024", "EXPORTS_2" are no codes
+    if not _FOLDER_CODE.fullmatch(folder) or sheet_names_a_period(folder) or _SITE_NAMES.fullmatch(word) \
+            or word in _PART_WORDS or word in _FOLDER_WORDS or word in VENUES or word in BLOCK_WORDS \
+            or word in CURRENCY_CODES or word in _SESSIONS:
+        return None
+    return folder
+
+
+def _base_names_nothing(name: str) -> str | None:
+    """nameless_problem of the file's own name, its folders aside."""
     base = base_name(name)
     stem = base.rsplit(".", 1)[0] if "." in base else base
     stem = COPY_SUFFIX.sub("", stem) or stem

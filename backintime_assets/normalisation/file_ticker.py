@@ -6,7 +6,7 @@ from datetime import date
 
 from backintime_assets.detection.currencies import COINS, CURRENCY_CODE, CURRENCY_CODES
 from backintime_assets.detection.name_words import without_file_words
-from backintime_assets.detection.nameless import nameless_problem
+from backintime_assets.detection.nameless import folder_ticker, nameless_problem
 from backintime_assets.detection.filename import (COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_name,
                                                   without_dates, without_words)
 
@@ -231,7 +231,11 @@ def default_ticker_for(source_file: str, data_until: str | None = None, stooq_pl
     the symbol is cut where it is the download's, kept where it is after the file's data (`data_until`,
     ISO: FileSchema.data_until), an expiry's or a maturity's ("ES_2024-12-20": filename.without_dates).
     `stooq_pl`: the file's header is a stooq.pl download's (stooq_polish), whose daily letter is cut
-    from the name ("wig20_d" -> WIG20; "wig20_w", weekly bars, stays WIG20_W)."""
+    from the name ("wig20_d" -> WIG20; "wig20_w", weekly bars, stays WIG20_W).
+    A name a site or a program gives every download, in a folder named as a code is, is the folder's
+    ("dataset/ACB/PriceHistory.csv" -> ACB: nameless.folder_ticker)."""
+    if (folder := folder_ticker(source_file)) is not None:
+        return folder
     pieces = base_name(source_file).split(".")
     if len(pieces) > 1:
         pieces = pieces[:-1]  # the file type: a source file always has one

@@ -29,9 +29,10 @@ def read(data: bytes, name: str):
     "HistoricalQuotes.csv", "HistoricalQuotes (3).csv",
     # FRED's graph download, whichever series it holds (its id now names the close: "DATE,NIKKEI225").
     "fredgraph.csv", "fredgraph (1).csv",
-    # A scraper's name for every symbol's file, the symbol in the folder only (vnstock-data's
-    # "dataset/ACB/PriceHistory.csv"), and a script's "dataset.csv": had loaded as PRICEHISTORY, DATASET.
-    "dataset/ACB/PriceHistory.csv", "Price History.csv", "price_history.csv", "dataset.csv", "Dataset (1).csv",
+    # A scraper's name for every symbol's file, in a folder no code's (vnstock-data's symbol is its folder's:
+    # test_a_sites_name_in_a_code_s_folder_loads_under_the_folder), and a script's "dataset.csv": had loaded
+    # as PRICEHISTORY, DATASET.
+    "dataset/PriceHistory.csv", "Price History.csv", "price_history.csv", "dataset.csv", "Dataset (1).csv",
     # A script's or an office's name for each day's or year's file, whatever it holds: words that name no
     # instrument, or a site's name, beside its days, or days alone. Each had loaded as a ticker of its own
     # ("PRICES_2024-09-03"); named without its days, any two such files of different instruments as one.
@@ -84,6 +85,42 @@ def test_a_name_of_an_instrument_or_an_offices_own_loads(name, ticker):
     assert schema.problem is None
     assert result.prices.ticker.tolist() == [ticker] * 2
 
+
+
+@pytest.mark.parametrize(("name", "ticker"), [
+    # vnstock-data's cafef histories: every symbol's file is "PriceHistory.csv", the symbol its folder.
+    ("dataset/ACB/PriceHistory.csv", "ACB"), ("ACB/PriceHistory.csv", "ACB"),
+    ("C:\\cafef\\VNM\\PriceHistory.csv", "VNM"),
+    ("BRK.B/HistoricalPrices.csv", "BRK.B"), ("downloads/SPY/data (1).csv", "SPY"),
+])
+def test_a_sites_name_in_a_code_s_folder_loads_under_the_folder(name, ticker):
+    schema, result = read(ROWS, name)
+    assert schema.problem is None
+    assert result.prices.ticker.tolist() == [ticker] * 2
+
+
+@pytest.mark.parametrize("name", [
+    # Folders that hold a market's, a period's, a kind's or a user's files, not one security's: each had
+    # given its rows a made-up ticker (HOSE, EXPORTS, 2024), as wrong as the file's own name.
+    "dataset/data/PriceHistory.csv", "exports/HistoricalPrices.csv", "EXPORTS/HistoricalPrices.csv",
+    "2024/PriceHistory.csv", "HOSE/PriceHistory.csv", "NYSE/data.csv", "US/data.csv", "DAILY/data.csv",
+    "PRICES/data.csv", "/home/alice/data.csv", "DATA2024/data.csv", "USD/data.csv", "Q1/data.csv", "CSV/export.csv",
+    "FY2024/data.csv", "OHLCV/data.csv", "acb/PriceHistory.csv",
+])
+def test_a_sites_name_in_a_folder_of_no_code_stays_refused(name):
+    schema, result = read(ROWS, name)
+    assert schema.problem.startswith(NAMELESS), schema.problem
+    assert result.prices_arrow.num_rows == 0
+
+
+@pytest.mark.parametrize(("data", "name", "ticker"), [
+    (ROWS, "ACB/MSFT.csv", "MSFT"),  # the file's own name names its instrument: the folder says nothing
+    (b"Date,Symbol,Close\n2024-01-02,AAPL,185.6\n2024-01-03,AAPL,184.2\n", "ACB/PriceHistory.csv", "AAPL"),
+])
+def test_a_folder_gives_no_ticker_where_the_file_names_one(data, name, ticker):
+    schema, result = read(data, name)
+    assert schema.problem is None
+    assert result.prices.ticker.tolist() == [ticker] * 2
 
 
 def test_a_renamed_copy_of_a_sites_download_loads_under_its_own_name():
