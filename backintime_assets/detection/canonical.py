@@ -36,6 +36,7 @@ from .unit_prices import names_unit_price, other_figure_per_unit
 from .tenors import MOST_RATE, a_tenor_unnamed, fixings, rate_named, tenor_days
 from .formulas import chemical_formula
 from .in_force import rate_in_force
+from .code_beside_name import code_beside_name
 from .volume_in_money import count_beside_money, counts_trades
 
 PRICE_COLUMNS = ("open", "high", "low", "close", "adj_close")
@@ -1544,6 +1545,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             used.add(canonical)
     if "ticker" in used:
         _named_thing(mapping, named, header_cells, body)
+        _code_over_name(mapping, named, header_cells, types, body)
     if "date" in used:
         _price_s_day(mapping, named, header_cells, types)
         if (announced := _announced_s_day(mapping, named, header_cells, types)) is not None:
@@ -3010,6 +3012,24 @@ def _named_thing(mapping: list[str | None], named: list[dict[str, float]], heade
                      or (norm_name(header_cells[q][-1]) in _FUND_NAMES and _houses(t, q, body))):
             mapping[t], mapping[q] = None, "ticker"
             return
+
+
+def _code_over_name(mapping: list[str | None], named: list[dict[str, float]], header_cells: Sequence[Sequence[str]],
+                    types: Sequence[ColumnType], body: Sequence[Sequence[str]]) -> None:
+    """Move, in place, the ticker from a column of company names taken by a weak name (_NAME: "name",
+    "company") to the one column of listing codes beside it that no synonym names (code_beside_name.py):
+    "name,...,ticket" had loaded Cotec Construction's rows as "COTEC CONSTRUCTION JSC", its code CTD
+    unread under a misspelling. Not from a column of codes itself, nor to a column the header names as
+    something ("Currency", a date, a price): those are known."""
+    t = mapping.index("ticker")
+    if named[t].get("ticker") not in (_NAME, _SHORT_NAME) or not _holds_names(t, body):
+        return  # "Index" (_INDEX_NAME) names an index, a stock's or its own: _no_ticker's
+    candidates = [(q, frozenset(w for cell in _header_of(header_cells, q) for w in name_words(cell)))
+                  for q in range(len(mapping))
+                  if q != t and mapping[q] is None and not named[q] and _header_of(header_cells, q)
+                  and types[q].type == "string"]
+    if (q := code_beside_name(t, candidates, body)) is not None:
+        mapping[t], mapping[q] = None, "ticker"
 
 
 def _houses(t: int, q: int, body: Sequence[Sequence[str]]) -> bool:

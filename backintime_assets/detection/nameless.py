@@ -15,7 +15,7 @@ from .filename import COPY_PREFIX, COPY_SUFFIX, SITE_PREFIX, SITE_SUFFIX, base_n
 from .month_names import month_number
 from .currencies import CURRENCY_CODES
 from .name_words import says_what_the_file_is
-from .venues import BLOCK_WORDS, VENUES
+from .venues import BLOCK_WORDS, MARKETS, VENUES
 
 # A judgement (refusals.py): the rows are read and refused whole; a user's ticker for the file names
 # them (db/file_overrides.apply), as a rename or a ticker column does.
@@ -181,8 +181,7 @@ def folder_ticker(name: str) -> str | None:
 _FOLDER_WORDS = frozenset('''CSV CSVS TXT TSV XLS XLSX JSON PARQUET FILES DATASET DATASETS EXPORTS DOWNLOADS INPUT
                              INPUTS OUTPUT OUTPUTS OUT SRC SOURCE SOURCES TMP TEMP HOME USERS USER DOCS DOCUMENTS
                              DESKTOP TICKERS SYMBOLS HISTORIES HISTORY QUOTES RESULTS REPORTS ARCHIVES BACKUPS OLD
-                             NEW HOSE HNX UPCOM IDX PSX DSE EGX KSE BURSA KLSE TADAWUL SET BOURSA NGX BVC BVL BCBA
-                             TASE MSM QSE ADX DFM BHB BIST WSE BVB ATHEX VSE CSE NSE BSE'''.split())
+                             NEW'''.split())
 _FOLDER_CODE = re.compile(r"(?=[A-Z0-9.^-]*[A-Z])[A-Z0-9^][A-Z0-9.^-]{2,11}")
 
 
@@ -195,8 +194,8 @@ def _ticker_folder(name: str) -> str | None:
     folder = parts[-2].strip()
     word = re.sub(r"[-_.]?\d+$", "", folder.upper()) or folder.upper()  # "DATA2024", "EXPORTS_2" are no codes
     if not _FOLDER_CODE.fullmatch(folder) or sheet_names_a_period(folder) or _SITE_NAMES.fullmatch(word) \
-            or word in _PART_WORDS or word in _FOLDER_WORDS or word in VENUES or word in BLOCK_WORDS \
-            or word in CURRENCY_CODES or word in _SESSIONS:
+            or any(word in words for words in (_PART_WORDS, _FOLDER_WORDS, VENUES, MARKETS, BLOCK_WORDS,
+                                               CURRENCY_CODES, _SESSIONS)):
         return None
     return folder
 

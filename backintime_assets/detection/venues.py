@@ -11,3 +11,7 @@ VENUES = frozenset({"NYSE", "NASDAQ", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "LS
 # And what a keeper calls the block itself, in capitals too: its fields ("OHLC"), its kind of quote or use.
 BLOCK_WORDS = frozenset({"OHLC", "OHLCV", "HLOC", "EOD", "INTRADAY", "TRADING", "TRADES", "SPOT", "BID", "ASK", "LAST",
                          "PORTFOLIO", "WATCHLIST", "HOLDINGS", "DIVIDENDS", "DEMO", "VALUES", "NUMBERS", "STATS"})
+# Exchanges and markets of the smaller and newer markets, in capitals as a ticker is, which a keeper names a
+# folder of a market's files by ("HOSE/", "TADAWUL/") or writes in a column beside each row's company.
+MARKETS = frozenset('''HOSE HNX UPCOM IDX PSX DSE EGX KSE BURSA KLSE TADAWUL SET BOURSA NGX BVC BVL BCBA TASE MSM QSE
+                       ADX DFM BHB BIST WSE BVB ATHEX VSE CSE NSE BSE'''.split())
