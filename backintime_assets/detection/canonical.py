@@ -1552,7 +1552,7 @@ def map_canonical(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             used.discard("date")
             # nor taken by its type below (_fill_by_type), as an expiry's is not
             expiries = [e or j == announced for j, e in enumerate(expiries)]
-    if "ticker" in used and "date" in used and (_no_ticker(mapping, named, body)
+    if "ticker" in used and "date" in used and (_no_ticker(mapping, named, body, file_name)
                                                 or _tic_of_no_stock(mapping, header_cells, body)):
         mapping[mapping.index("ticker")] = None
         used.discard("ticker")
@@ -3098,10 +3098,14 @@ def _kinds(j: int, body: Sequence[Sequence[str]]) -> int:
     return len({r[j].strip() for r in body if j < len(r) and r[j].strip()})
 
 
-def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: Sequence[Sequence[str]]) -> bool:
+def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: Sequence[Sequence[str]],
+               file_name: str = "") -> bool:
     """Whether the column mapped as the ticker by a weak name ("Index", "Name") holds no instrument: row
     labels (labels_each_row), or under "Index" past every price, one index on the dates of one series
-    ("...,Close,Volume,Index": SPX on each of a stock's rows, the index it belongs to; loaded as SPX)."""
+    ("...,Close,Volume,Index": SPX on each of a stock's rows, the index it belongs to; loaded as SPX).
+    Not in a file its name says is an index's (_INDEX_FILE_WORDS: "tableau_index_daily.csv"): there the
+    column names the index whose levels the rows are ("Tadwul All Share Index (TASI)"), which had loaded
+    under the file's name, TABLEAU_INDEX_DAILY."""
     j, dates = mapping.index("ticker"), mapping.index("date")
     strength = named[j].get("ticker", 0.0)
     if strength >= _IDENTIFIER:
@@ -3109,7 +3113,12 @@ def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: S
     if labels_each_row(j, dates, body):
         return True
     prices = [k for k, m in enumerate(mapping) if m in PRICE_COLUMNS]
-    return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates)
+    return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates) \
+        and not _INDEX_FILE_WORDS.intersection(name_words(base_name(file_name).rsplit(".", 1)[0]))
+
+
+# What a file's name calls an index's levels: "tableau_index_daily.csv", "TASI Index History.csv".
+_INDEX_FILE_WORDS = frozenset({"index", "indices", "indexes", "indice", "indeks", "indeksi"})
 
 
 # FinRL's "tic" (_add above): a short name that is also a tick's (its size, a count, up or down) and a

@@ -2257,6 +2257,20 @@ def test_an_index_column_past_a_stocks_prices_names_no_ticker():
     assert set(normalise_bytes(data, schema, "ACME.csv").prices["ticker"]) == {"ACME"}
 
 
+@pytest.mark.parametrize("name", ["tableau_index_daily.csv", "TASI Index History.csv", "index.csv"])
+def test_an_index_column_past_the_prices_of_a_file_named_an_index_s_is_the_ticker(name):
+    # sa_tadawul_2025's tableau_index_daily.csv: the index's own levels, its name on each row. Read as the
+    # index a stock belongs to, they had loaded under the file's name, TABLEAU_INDEX_DAILY.
+    data = ("Date,Open,High,Low,Close,Index,Quarter\n" + "".join(
+        f"2025-12-{d},10{d}.1,10{d}.9,10{d}.0,10{d}.5,Tadwul All Share Index (TASI),2025Q4\n"
+        for d in (29, 30, 31))).encode()
+    schema = detect_bytes(data, name)
+    assert [c.canonical for c in schema.columns][-2:] == ["ticker", None]
+    prices = normalise_bytes(data, schema, name).prices
+    assert prices["ticker"].tolist() == ["TADWUL ALL SHARE INDEX (TASI)"] * 3
+    assert prices["close"].tolist() == [1029.5, 1030.5, 1031.5]
+
+
 def test_an_index_column_past_the_prices_that_keys_the_dates_is_the_ticker():
     data = ("Date,Close,Index\n" + "".join(f"2024-01-0{d},{p + d}.5,{code}\n" for d in (2, 3, 4)
                                            for code, p in (("SPX", 4700), ("NDX", 16800)))).encode()
