@@ -1072,7 +1072,7 @@ def _canonical(rec: Records, schema: FileSchema, cmap: dict[str, int], source_fi
     days = np.nan_to_num(date.values, nan=0.0).astype(np.int64)
     if date_col is not None:  # before the weekday: 2067's Sunday is no reason a Thai 2024's row fails
         check_two_digit_future(reasons, days, date_col.format, (dt.date.today() - dt.date(1970, 1, 1)).days)
-    check_trade_days(reasons, days, week, _guessed_order(date_col))
+    check_trade_days(reasons, days, week, _guessed_order(date_col), file_of_row)
     midnight = None  # a workbook's rows whose date is a date cell at midnight (Records.midnight_days)
     if rec.midnight_days is not None and "date" in cmap:
         midnight = np.isin(rec.line, rec.midnight_days.get(cmap["date"], _NO_LINES))

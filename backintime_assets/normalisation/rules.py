@@ -62,6 +62,7 @@ import numpy as np
 import pandas as pd
 
 from backintime_assets.detection.date_system import weekday
+from backintime_assets.normalisation.week_hint import SUN_THU, SUN_THU_NOTE, sun_thu_files
 from backintime_assets.detection.footer import SUBTOTAL_ROW, SUMMED_ROW, subtotal_label, summed_total
 from backintime_assets.detection.month_names import BE_CENTURY, BE_OFFSET, STRPTIME_PIVOT, pivot_year
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
@@ -152,17 +153,28 @@ def check_prices(r: Reasons, v: dict[str, np.ndarray], volume: np.ndarray,
     r.set(lo > np.minimum(o, c), "low > min(open, close)")
 
 
-def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI, guessed: str | None = None) -> None:
+def check_trade_days(r: Reasons, days: np.ndarray, week: TradingWeek = MON_FRI, guessed: str | None = None,
+                     file_of_row: np.ndarray | None = None) -> None:
     """`days`: days since 1970-01-01; a row dated on a day outside `week` is rejected. `guessed`: the
     day/month order the dates were read in where it is a guess ("month first"): said, as the likeliest
-    cause (a British "02/03/2024" read as 3 February, a Saturday), with what to check."""
+    cause (a British "02/03/2024" read as 3 February, a Saturday), with what to check. A Sunday row of a
+    file whose dates keep Sunday to Thursday (`file_of_row` tells the files apart: week_hint.py) says so,
+    and the setting that loads it."""
     closed = week.closed_days
     if not closed:
         return
     day = weekday(days)
     why = f" (its dates read either way, {guessed} a guess: check the date's format)" if guessed else ""
+    sun_thu = sun_thu_files(days, file_of_row) if _SUNDAY in closed and not why and SUN_THU.days != week.days \
+        else np.zeros(len(days), bool)
     for number in closed:
-        r.set(day == number, f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}{why}")
+        reason = f"dated on a {DAY_NAMES[number]}: trade dates are {week.label}{why}"
+        if number == _SUNDAY and sun_thu.any():
+            r.set((day == number) & sun_thu, reason + SUN_THU_NOTE)
+        r.set(day == number, reason)
+
+
+_SUNDAY = 6
 
 
 # A two-digit year read by strptime's pivot (00-68 as 20xx) lands in the future when it counts

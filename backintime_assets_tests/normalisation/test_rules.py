@@ -9,6 +9,7 @@ from backintime_assets.normalisation.rules import (
     Reasons, accepted_repeats, check_duplicates, check_prices, check_trade_days,
     check_unnamed_behind_values, check_unnamed_series, ticker_day_key,
 )
+from backintime_assets.trading_week import TradingWeek
 
 
 def test_first_failing_rule_wins_and_columns_are_listed():
@@ -392,3 +393,38 @@ def test_a_two_digit_year_the_pivot_wraps_a_buddhist_era_one_to_is_rejected_with
     r = Reasons(1)
     rules.check_two_digit_future(r, np.array([-364]), "%d/%m/%y", 20000)
     assert r.ok.all()
+
+
+def _days(first: str, count: int, skip: tuple[int, ...]) -> list[np.int64]:
+    """`count` consecutive days from `first`, but for the weekdays in `skip` (0 Monday ... 6 Sunday)."""
+    start = np.datetime64(first, "D")
+    days = [start + k for k in range(count)]
+    return [d.astype(np.int64) for d in days if d.astype("datetime64[D]").item().weekday() not in skip]
+
+
+def test_a_sunday_row_of_a_sunday_to_thursday_file_says_its_week():
+    # Tadawul's TASI (sa_tadawul_2025's tableau_index_daily.csv): three weeks Sunday to Thursday. Its Sundays
+    # are rejected under Monday to Friday, as they were, now saying the file's week and the setting for it.
+    tasi = _days("2025-12-07", 21, skip=(4, 5))  # Sun 7 Dec to Sat 27: no Friday, no Saturday
+    # A Monday-to-Friday office's fortnight with one Sunday slip (a typo, a weekend entry).
+    office = _days("2025-12-01", 14, skip=(5, 6)) + [np.datetime64("2025-12-07", "D").astype(np.int64)]
+    days = np.array(tasi + office)
+    files = np.array([0] * len(tasi) + [1] * len(office))
+    r = Reasons(len(days))
+    check_trade_days(r, days, file_of_row=files)
+    plain = "dated on a Sunday: trade dates are Monday to Friday"
+    hinted = (plain + " (this file's dates fall Sunday to Thursday, none on a Friday: a Sunday-to-Thursday market's? "
+              "set BACKINTIME_TRADING_WEEK=sun-thu to load them)")
+    assert [x for x in r.reason[:len(tasi)] if x] == [hinted] * 3 and r.ok[:len(tasi)].sum() == 12
+    assert [x for x in r.reason[len(tasi):] if x] == [plain] and r.ok[len(tasi):].sum() == 10
+    # Under Sunday to Thursday the market's rows all load, and the office's Fridays are rejected.
+    r = Reasons(len(days))
+    check_trade_days(r, days, TradingWeek.parse("sun-thu"), file_of_row=files)
+    assert r.ok[:len(tasi)].all() and not r.ok[len(tasi):].all()
+
+
+def test_a_short_sunday_to_thursday_file_keeps_the_plain_reason():
+    days = np.array(_days("2025-12-07", 5, skip=()))  # one week, Sunday to Thursday: too few days to tell
+    r = Reasons(len(days))
+    check_trade_days(r, days)
+    assert r.reason.tolist()[0] == "dated on a Sunday: trade dates are Monday to Friday"
