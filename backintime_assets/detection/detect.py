@@ -299,7 +299,11 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
                    "(or read as the field their ticker's name says) beside the prices read, whose names give no "
                    "ticker; name each price column by its ticker "
                    "(\"AAPL Close\") or save each ticker's columns as a file of its own")
+    # Not of a table with no date at all (no column, title or name dates it): its rows are no series, and
+    # its reason is that (normalise.py: "no date column"), not labels: a snapshot's "Closing Price, Last Year
+    # High" or a summary's "Start_Close, End_Close" had been refused as several tickers side by side.
     elif wide is None and (flat is None or lone is not None) and (
+            "date" in canonical or split_date is not None or day_of_file(titles(), name) is not None) and (
             untold := untold_series(layout.header_cells, layout.types,
                                    canonical if flat is None else None)):
         shown = _shown([layout.names[j] for j in untold])
