@@ -182,6 +182,7 @@ _FOLDER_WORDS = frozenset('''CSV CSVS TXT TSV XLS XLSX JSON PARQUET FILES DATASE
                              INPUTS OUTPUT OUTPUTS OUT SRC SOURCE SOURCES TMP TEMP HOME USERS USER DOCS DOCUMENTS
                              DESKTOP TICKERS SYMBOLS HISTORIES HISTORY QUOTES RESULTS REPORTS ARCHIVES BACKUPS OLD
                              NEW'''.split())
+_HOMES = frozenset({"users", "home", "homes", "benutzer", "utilisateurs", "usuarios"})
 _FOLDER_CODE = re.compile(r"(?=[A-Z0-9.^-]*[A-Z])[A-Z0-9^][A-Z0-9.^-]{2,11}")
 
 
@@ -191,6 +192,8 @@ def _ticker_folder(name: str) -> str | None:
     parts = [p for p in name.replace("\\", "/").split("/") if p]
     if len(parts) < 2:
         return None
+    if len(parts) > 2 and parts[-3].strip().lower() in _HOMES:
+        return None  # C:\Users\JSMITH\data.csv: a user's folder, named as its user is
     folder = parts[-2].strip()
     word = re.sub(r"[-_.]?\d+$", "", folder.upper()) or folder.upper()  # "DATA2024", "EXPORTS_2" are no codes
     if not _FOLDER_CODE.fullmatch(folder) or sheet_names_a_period(folder) or _SITE_NAMES.fullmatch(word) \

@@ -105,7 +105,7 @@ def test_a_sites_name_in_a_code_s_folder_loads_under_the_folder(name, ticker):
     "dataset/data/PriceHistory.csv", "exports/HistoricalPrices.csv", "EXPORTS/HistoricalPrices.csv",
     "2024/PriceHistory.csv", "HOSE/PriceHistory.csv", "NYSE/data.csv", "US/data.csv", "DAILY/data.csv",
     "PRICES/data.csv", "/home/alice/data.csv", "DATA2024/data.csv", "USD/data.csv", "Q1/data.csv", "CSV/export.csv",
-    "FY2024/data.csv", "OHLCV/data.csv", "acb/PriceHistory.csv",
+    "FY2024/data.csv", "OHLCV/data.csv", "acb/PriceHistory.csv", "C:\\Users\\JSMITH\\data.csv", "/home/JDOE/data.csv",
 ])
 def test_a_sites_name_in_a_folder_of_no_code_stays_refused(name):
     schema, result = read(ROWS, name)
