@@ -3113,12 +3113,18 @@ def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: S
     if labels_each_row(j, dates, body):
         return True
     prices = [k for k, m in enumerate(mapping) if m in PRICE_COLUMNS]
+    words = frozenset(name_words(base_name(file_name).rsplit(".", 1)[0]))
     return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates) \
-        and not _INDEX_FILE_WORDS.intersection(name_words(base_name(file_name).rsplit(".", 1)[0]))
+        and (not _INDEX_FILE_WORDS.intersection(words) or bool(_TRACKER_WORDS.intersection(words)))
 
 
 # What a file's name calls an index's levels: "tableau_index_daily.csv", "TASI Index History.csv".
 _INDEX_FILE_WORDS = frozenset({"index", "indices", "indexes", "indice", "indeks", "indeksi"})
+# And what it calls a holding of an index or a fund that tracks one ("index_fund_VFIAX.csv", "index_members.csv"):
+# its "Index" column is the index tracked or belonged to, not the file's series.
+_TRACKER_WORDS = frozenset({"fund", "funds", "etf", "etfs", "tracker", "member", "members", "constituent",
+                            "constituents", "component", "components", "holding", "holdings", "stock", "stocks",
+                            "share", "shares", "weights"})
 
 
 # FinRL's "tic" (_add above): a short name that is also a tick's (its size, a count, up or down) and a

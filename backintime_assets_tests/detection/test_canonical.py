@@ -2271,6 +2271,14 @@ def test_an_index_column_past_the_prices_of_a_file_named_an_index_s_is_the_ticke
     assert prices["close"].tolist() == [1029.5, 1030.5, 1031.5]
 
 
+@pytest.mark.parametrize("name", ["index_fund_VFIAX.csv", "index_stocks_ACME.csv"])
+def test_an_index_column_past_a_tracker_s_prices_names_no_ticker_though_its_file_says_index(name):
+    # A fund tracking an index, a member's prices: the index named is not the series (loaded as it, silent).
+    data = ("Date,Close,Index\n" + "".join(f"2024-01-0{d},10.{d},S&P 500 Index\n" for d in (2, 3, 4))).encode()
+    schema = detect_bytes(data, name)
+    assert schema.columns[-1].canonical is None
+
+
 def test_an_index_column_past_the_prices_that_keys_the_dates_is_the_ticker():
     data = ("Date,Close,Index\n" + "".join(f"2024-01-0{d},{p + d}.5,{code}\n" for d in (2, 3, 4)
                                            for code, p in (("SPX", 4700), ("NDX", 16800)))).encode()
