@@ -18,11 +18,14 @@ _FRIDAY, _SATURDAY, _SUNDAY = 4, 5, 6
 # its Fridays, and its Sunday rows are slips, one or two, not one a week.
 _DAYS = 10
 _SUNDAYS = 2
+# Most of the week's five days among them: weekly bars dated each Sunday keep no market's week.
+_WEEKDAYS = 4
 
 
 def sun_thu_files(days: np.ndarray, file_of_row: np.ndarray | None) -> np.ndarray:
     """Per row, whether its file's dates (`days`: days since 1970-01-01, 0 where none) keep Sunday to
-    Thursday: _DAYS distinct days or more, _SUNDAYS Sundays or more, none on a Friday or a Saturday."""
+    Thursday: _DAYS distinct days or more, _SUNDAYS Sundays or more, on _WEEKDAYS days of the week or more,
+    none on a Friday or a Saturday."""
     files = np.zeros(len(days), np.int64) if file_of_row is None else np.asarray(file_of_row)
     out = np.zeros(len(days), bool)
     for f in np.unique(files):
@@ -30,7 +33,7 @@ def sun_thu_files(days: np.ndarray, file_of_row: np.ndarray | None) -> np.ndarra
         distinct = np.unique(days[mine & (days > 0)])
         wd = weekday(distinct)
         out[mine] = len(distinct) >= _DAYS and int((wd == _SUNDAY).sum()) >= _SUNDAYS \
-            and not np.isin(wd, (_FRIDAY, _SATURDAY)).any()
+            and not np.isin(wd, (_FRIDAY, _SATURDAY)).any() and len(np.unique(wd)) >= _WEEKDAYS
     return out
 
 

@@ -423,8 +423,11 @@ def test_a_sunday_row_of_a_sunday_to_thursday_file_says_its_week():
     assert r.ok[:len(tasi)].all() and not r.ok[len(tasi):].all()
 
 
-def test_a_short_sunday_to_thursday_file_keeps_the_plain_reason():
-    days = np.array(_days("2025-12-07", 5, skip=()))  # one week, Sunday to Thursday: too few days to tell
+@pytest.mark.parametrize("days", [
+    _days("2025-12-07", 5, skip=()),  # one week, Sunday to Thursday: too few days to tell
+    _days("2025-09-07", 84, skip=(0, 1, 2, 3, 4, 5)),  # weekly bars dated each Sunday: no market's week
+])
+def test_sundays_of_no_sunday_to_thursday_week_keep_the_plain_reason(days):
     r = Reasons(len(days))
-    check_trade_days(r, days)
+    check_trade_days(r, np.array(days))
     assert r.reason.tolist()[0] == "dated on a Sunday: trade dates are Monday to Friday"
