@@ -164,14 +164,18 @@ def test_a_sites_download_copied_beside_its_stored_renamed_copy_files_its_reject
 
 
 @pytest.mark.parametrize("program_name", ["PriceHistory.csv", "HistoricalPrices.csv"])
-def test_a_folder_of_a_scrapers_files_each_named_alike_is_refused_as_a_file_alone_is(
-        postgres_url, in_process, tmp_path, program_name):
+@pytest.mark.parametrize("coded", [True, False])
+def test_a_folder_of_a_scrapers_files_each_named_alike_is_read_as_a_file_alone_is(
+        postgres_url, in_process, tmp_path, program_name, coded):
     # vnstock-data's cafef histories: each symbol's file "PriceHistory.csv", the symbol only in the folder above.
     # Migrated as a folder through the survey's own tasks, not a detection of each file alone: a file of the same
     # header bytes named after its symbol ("AAA.csv") is surveyed first, and the others may borrow its schema
-    # (ingestion/shared_layouts.py), which the name's refusal must survive. Lent it, or detected without the
+    # (ingestion/shared_layouts.py), which the name's reading must survive. Lent it, or detected without the
     # refusal, each had loaded as one made-up security PRICEHISTORY (or HISTORICALPRICES), the symbols mixed.
+    # In folders named as codes ("ACB"), each is its folder's (nameless.folder_ticker); in folders of no
+    # code's name ("acb", a user's lower case), each is refused, as a file alone.
     from backintime_assets.ingestion.survey import survey_files
+    from backintime_assets.normalisation.file_ticker import default_ticker_for
 
     header = ("Ngay,GiaDieuChinh,GiaDongCua,ThayDoi,KhoiLuongKhopLenh,GiaTriKhopLenh,KLThoaThuan,GtThoaThuan,"
               "GiaMoCua,GiaCaoNhat,GiaThapNhat\n")
@@ -181,20 +185,26 @@ def test_a_folder_of_a_scrapers_files_each_named_alike_is_refused_as_a_file_alon
                                 f"{base + d - 1},{base + d + 1},{base + d - 2}\n" for d in (13, 14, 17, 18, 19))
 
     source = tmp_path / "source"
-    for folder, base in (("AAA", 10.0), ("ACB", 20.0), ("VCB", 90.0)):
+    folders = ("AAA", "ACB", "VCB") if coded else ("aaa", "acb", "vcb")
+    for folder, base in zip(folders, (10.0, 20.0, 90.0)):
         (source / "dataset" / folder).mkdir(parents=True)
-        name = "AAA.csv" if folder == "AAA" else program_name
+        name = "AAA.csv" if folder == folders[0] else program_name
         (source / "dataset" / folder / name).write_text(history(base))
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         report = migrate(conn, source, in_process, lambda tasks: survey_files(None, in_process, tasks, slices=1))
         files = manifest.current_files(conn)
     march = [dt.date(2025, 3, d) for d in (13, 14, 17, 18, 19)]
-    assert files["dataset/AAA/AAA.csv"].dates == march and files["dataset/AAA/AAA.csv"].problem is None
-    for folder in ("ACB", "VCB"):
+    first = f"dataset/{folders[0]}/AAA.csv"
+    assert files[first].dates == march and files[first].problem is None
+    for folder in folders[1:]:
         path = f"dataset/{folder}/{program_name}"
-        assert files[path].problem.startswith(NAMELESS) and files[path].home_dated, files[path]
-        assert report.problems[path] == files[path].problem
+        if coded:
+            assert files[path].problem is None and files[path].dates == march and path not in report.problems
+            assert default_ticker_for(path) == folder
+        else:
+            assert files[path].problem.startswith(NAMELESS) and files[path].home_dated, files[path]
+            assert report.problems[path] == files[path].problem
 
 
 def test_every_change_is_logged_and_a_file_gone_from_the_source_stays_loaded(postgres_url, local_lake, tmp_path):
