@@ -160,7 +160,7 @@ def nameless_problem(name: str) -> str | None:
     above the header), where the name is a site's for every download; None where it names them, or where
     the folder it sits in does (folder_ticker)."""
     problem = _base_names_nothing(name)
-    return None if problem is not None and _ticker_folder(name) is not None else problem
+    return None if problem is not None and folder_ticker(name) is not None else problem
 
 
 def folder_ticker(name: str) -> str | None:
@@ -169,8 +169,20 @@ def folder_ticker(name: str) -> str | None:
     a thousand symbols' "dataset/ACB/PriceHistory.csv", "dataset/VNM/PriceHistory.csv", the symbol only in
     the folder. Refused as nameless (58's loud refusal), each symbol's rows were lost to the user; under the
     file's name they had loaded as one made-up PRICEHISTORY. None where the name names its instrument itself,
-    or the folder is no code's: then the file's name is the ticker, or its refusal stands."""
-    return _ticker_folder(name) if _base_names_nothing(name) is not None else None
+    or the folder is no code's: then the file's name is the ticker, or its refusal stands.
+    Only a scraper's name for each symbol's file (_ONE_PER_SYMBOL), never a copy of it: a browser's or a
+    site's name for every download ("HistoricalPrices (1).csv", "data.csv", "export.csv") lands in whatever
+    folder its user keeps, named in capitals as a code is as often as not ("WSJ/", "IBKR/", "MYFILES/", a
+    client's "C1234/", initials): several instruments' downloads had loaded as one made-up WSJ or MYFILES
+    where they were refused, and a folder's shape alone does not tell a symbol's from those."""
+    base = base_name(name)
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return _ticker_folder(name) if _ONE_PER_SYMBOL.fullmatch(stem.strip().upper()) else None
+
+
+# A scraper's name for each symbol's file, written in the symbol's own folder (vnstock-data's cafef
+# "dataset/ACB/PriceHistory.csv"): not a user's download, which shares its folder with other instruments'.
+_ONE_PER_SYMBOL = re.compile(r"PRICE[ _]?HISTORY")
 
 
 # A folder's name that is a code's shape and names no instrument: an exchange or a market ("HOSE", "NYSE",

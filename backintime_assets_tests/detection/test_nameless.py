@@ -91,7 +91,7 @@ def test_a_name_of_an_instrument_or_an_offices_own_loads(name, ticker):
     # vnstock-data's cafef histories: every symbol's file is "PriceHistory.csv", the symbol its folder.
     ("dataset/ACB/PriceHistory.csv", "ACB"), ("ACB/PriceHistory.csv", "ACB"),
     ("C:\\cafef\\VNM\\PriceHistory.csv", "VNM"),
-    ("BRK.B/HistoricalPrices.csv", "BRK.B"), ("downloads/SPY/data (1).csv", "SPY"),
+    ("BRK.B/PriceHistory.csv", "BRK.B"), ("downloads/SPY/Price History.csv", "SPY"),
 ])
 def test_a_sites_name_in_a_code_s_folder_loads_under_the_folder(name, ticker):
     schema, result = read(ROWS, name)
@@ -106,6 +106,13 @@ def test_a_sites_name_in_a_code_s_folder_loads_under_the_folder(name, ticker):
     "2024/PriceHistory.csv", "HOSE/PriceHistory.csv", "NYSE/data.csv", "US/data.csv", "DAILY/data.csv",
     "PRICES/data.csv", "/home/alice/data.csv", "DATA2024/data.csv", "USD/data.csv", "Q1/data.csv", "CSV/export.csv",
     "FY2024/data.csv", "OHLCV/data.csv", "acb/PriceHistory.csv", "C:\\Users\\JSMITH\\data.csv", "/home/JDOE/data.csv",
+    # A browser's or a site's name for every download, in a folder named in capitals as a code is but holding
+    # a user's downloads: a site's, a broker's, a client's, a person's initials. Each had loaded as the folder
+    # (WSJ, IBKR, MYFILES, C1234, JSM), several instruments' downloads under one made-up ticker; nor a copy
+    # of a scraper's name, which says the folder holds more than one symbol's file.
+    "WSJ/HistoricalPrices (1).csv", "WSJ/HistoricalPrices.csv", "IBKR/export.csv", "MYFILES/data.csv",
+    "C1234/data.csv", "JSM/download.csv", "INVESTING/Historical Data.csv", "AAPL/data.csv", "ACB/PriceHistory (1).csv",
+    "/home/JDOE/PriceHistory.csv", "C:\\Users\\JSMITH\\PriceHistory.csv",  # a user's home, named as its user is
 ])
 def test_a_sites_name_in_a_folder_of_no_code_stays_refused(name):
     schema, result = read(ROWS, name)
