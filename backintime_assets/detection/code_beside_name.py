@@ -1,8 +1,9 @@
-"""A column of listing codes beside the column of company names a weak name ("name", "company") made the ticker:
+"""A column of listing codes beside the column of company names a weak name ("name", "company") made the ticker,
+under a header that calls it a ticker in words no synonym knows:
 vn_stock_prediction's "date,...,name,...,ticket" holds "Cotec Construction JSC" under name and CTD under a
 misspelt "ticket" that no synonym knows, and had loaded every row under the company's long name. The code is
-the ticker, whatever its column is called: its values say so, each a code in capitals that goes with one name
-and one name only."""
+the ticker where its header calls it one, misspelt or cut short (_ticker_s_name), and its values agree, each
+a code in capitals that goes with one name and one name only."""
 
 from __future__ import annotations
 
@@ -37,8 +38,34 @@ def code_beside_name(names: int, candidates: Sequence[tuple[int, Sequence[str]]]
     company names of column `names` one to one on every row: the ticker beside its company's long name.
     None where there is none, or more than one (which code?)."""
     found = [q for q, words in candidates
-             if not _OTHER_THINGS.intersection(words) and _pairs_one_to_one(names, q, body)]
+             if not _OTHER_THINGS.intersection(words) and any(map(_ticker_s_name, words))
+             and _pairs_one_to_one(names, q, body)]
     return found[0] if len(found) == 1 else None
+
+
+# What a keeper calls a ticker's column where no synonym knows it: a ticker's or a symbol's name misspelt
+# ("ticket", "tiker", "simbol") or cut short ("tick", "tkr", "sym"). Its values alone do not say it: any
+# constant beside one company's name pairs one to one, a country's "US", an ISIN, an account's "U1234567",
+# a broker's IBKR, a sector's TECH, a timeframe's "1D", and had loaded as the ticker, every such file of
+# each country's companies as one security US; beside a few companies, their countries' or sectors' codes.
+_TICKER_S_NAMES = ("ticker", "symbol")
+_SHORT_NAMES = frozenset({"tick", "tickers", "symbols", "tkr", "tic", "sym", "symb"})
+
+
+def _ticker_s_name(word: str) -> bool:
+    return word in _SHORT_NAMES or any(_one_edit(word, name) for name in _TICKER_S_NAMES)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` is `b` but for one letter changed, added, dropped, or two beside each other swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _pairs_one_to_one(names: int, q: int, body: Sequence[Sequence[str]]) -> bool:

@@ -45,6 +45,26 @@ def test_no_code_column_leaves_the_names(data):
     assert all(" " in t for t in tickers(data))
 
 
+@pytest.mark.parametrize(("header", "code"), [
+    # Beside one company's name any constant pairs one to one: a country's, an ISIN, an account, a broker, a
+    # sector, a timeframe. Each had loaded as the ticker, every US company's file as one security US.
+    ("Ctry", "US"), ("Domicile", "US"), ("Id", "US0378331005"), ("Acct", "U1234567"), ("Broker", "IBKR"),
+    ("Sect", "TECH"), ("Tf", "1D"), ("Trader", "JSM"), ("Listing", "XNAS"),
+])
+def test_a_code_column_not_called_a_ticker_leaves_the_name(header, code):
+    data = f"Date,Name,{header},Close\n2024-01-02,Apple Inc,{code},185.6\n2024-01-03,Apple Inc,{code},184.2\n"
+    assert tickers(data.encode()) == ["APPLE INC"] * 2
+
+
+def test_codes_beside_several_companies_are_no_tickers_unless_called_so():
+    # Countries (or sectors, venues) one to one with a few companies by chance: had loaded as US, JP, DE.
+    data = "".join(f"2024-01-0{d},{n},{c},{p}\n" for d in (2, 3)
+                   for n, c, p in (("Apple Inc", "US", 185.1), ("Toyota Motor", "JP", 2500.0), ("SAP SE", "DE", 140.2)))
+    names = ["APPLE INC", "SAP SE", "TOYOTA MOTOR"]
+    assert sorted(set(tickers(("Date,Company,Ctry,Close\n" + data).encode()))) == names
+    assert sorted(set(tickers(("Date,Company,Tiker,Close\n" + data).encode()))) == ["DE", "JP", "US"]
+
+
 def test_a_name_column_of_codes_stays_the_ticker():
     data = b"Date,Name,Desc,Close\n2024-01-02,AAPL,APPLE,185.6\n2024-01-03,AAPL,APPLE,184.2\n"
     assert tickers(data) == ["AAPL", "AAPL"]
