@@ -3115,7 +3115,17 @@ def _no_ticker(mapping: list[str | None], named: list[dict[str, float]], body: S
     prices = [k for k, m in enumerate(mapping) if m in PRICE_COLUMNS]
     words = frozenset(name_words(base_name(file_name).rsplit(".", 1)[0]))
     return strength == _INDEX_NAME and bool(prices) and j > max(prices) and not _keys_dates(j, body, dates) \
-        and (not _INDEX_FILE_WORDS.intersection(words) or bool(_TRACKER_WORDS.intersection(words)))
+        and (not _INDEX_FILE_WORDS.intersection(words) or bool(_TRACKER_WORDS.intersection(words))
+             or not _calls_itself_an_index(j, body))
+
+
+def _calls_itself_an_index(j: int, body: Sequence[Sequence[str]]) -> bool:
+    """Whether column j's every filled cell names an index as one ("Tadwul All Share Index (TASI)"). A
+    stock's benchmark beside its prices is written as often without the word ("S&P 500", "VN30"): in a
+    stock's "ACME_index.csv" or "index_data_ACME.csv" it had loaded the stock's rows as ticker S&P 500,
+    under the index's own series."""
+    cells = [r[j] for r in body if j < len(r) and r[j].strip()]
+    return bool(cells) and all(_INDEX_FILE_WORDS.intersection(name_words(c)) for c in cells)
 
 
 # What a file's name calls an index's levels: "tableau_index_daily.csv", "TASI Index History.csv".
@@ -3124,7 +3134,7 @@ _INDEX_FILE_WORDS = frozenset({"index", "indices", "indexes", "indice", "indeks"
 # its "Index" column is the index tracked or belonged to, not the file's series.
 _TRACKER_WORDS = frozenset({"fund", "funds", "etf", "etfs", "tracker", "member", "members", "constituent",
                             "constituents", "component", "components", "holding", "holdings", "stock", "stocks",
-                            "share", "shares", "weights"})
+                            "share", "shares", "weights", "membership", "benchmark", "composition", "vs", "versus"})
 
 
 # FinRL's "tic" (_add above): a short name that is also a tick's (its size, a count, up or down) and a

@@ -2279,6 +2279,21 @@ def test_an_index_column_past_a_tracker_s_prices_names_no_ticker_though_its_file
     assert schema.columns[-1].canonical is None
 
 
+@pytest.mark.parametrize(("name", "index"), [
+    # A stock's file its name ties to an index, its benchmark beside its prices: had loaded as S&P 500 (or
+    # the benchmark's long name), under the index's own series, where the stock's file name had named it.
+    ("ACME_index.csv", "S&P 500"), ("index_data_ACME.csv", "S&P 500"), ("ACME_with_index.csv", "VN30"),
+    ("ACME_index_membership.csv", "S&P 500 Index"), ("ACME vs index.csv", "S&P 500 Index"),
+    ("index_composition.csv", "S&P 500 Index"),
+])
+def test_an_index_column_of_a_stock_s_file_named_with_index_names_no_ticker(name, index):
+    data = ("Date,Open,High,Low,Close,Volume,Index\n" + "".join(
+        f"2024-01-0{d},10.0,11.0,9.5,10.{d},1000,{index}\n" for d in (2, 3, 4))).encode()
+    schema = detect_bytes(data, name)
+    assert schema.columns[-1].canonical is None
+    assert index.upper() not in set(normalise_bytes(data, schema, name).prices["ticker"])
+
+
 def test_an_index_column_past_the_prices_that_keys_the_dates_is_the_ticker():
     data = ("Date,Close,Index\n" + "".join(f"2024-01-0{d},{p + d}.5,{code}\n" for d in (2, 3, 4)
                                            for code, p in (("SPX", 4700), ("NDX", 16800)))).encode()
