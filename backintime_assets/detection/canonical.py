@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
+from .price_unit import without_price_unit
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share,
                          names_a_currency, pair_base, pair_quote, rate_out_of_reach)
 from .dates import months_only
@@ -3771,7 +3772,7 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
         # The field is the longest price name among the cells: a ticker may be one letter ("C"
         # over "Open"); the other cells are its label, unless one names a field as well.
         fields = [(len(n), k, field, coded) for k, cell in enumerate(cells) if cell not in tickers
-                  for n in (norm_name(cell),) for field, coded in _field_or_priced(n) if fits_type(field, t)]
+                  for n in (norm_name(cell),) for field, coded in _field_or_priced(cell, n) if fits_type(field, t)]
         if fields:
             _, k, canonical, coded = max(fields, key=lambda f: (f[0], -f[1]))
             label = tuple(cells[:k]) + tuple(cells[k + 1:])
@@ -3793,19 +3794,20 @@ def labels_over_fields(header_cells: Sequence[Sequence[str]], types: Sequence[Co
     return []
 
 
-def _field_or_priced(normed: str) -> list[tuple[str, bool]]:
-    """[(the field a norm_name'd name names, whether only as a price in a currency)], or []."""
+def _field_or_priced(cell: str, normed: str) -> list[tuple[str, bool]]:
+    """[(the field a header cell, norm_name'd `normed`, names, whether only as a price in a unit)], or []."""
     if field := _field_named(normed):
         return [(field, False)]
-    return [(field, True)] if (field := _price_in_a_currency(normed)) else []
+    return [(field, True)] if (field := _price_in_a_unit(cell)) else []
 
 
-def _price_in_a_currency(normed: str) -> str | None:
-    """The price a norm_name'd name is followed by its quote currency's code ("Close (GBp)", "Close USD":
-    "closegbp"), if any. A ticker's label over each such close ("BP.L" over one, "VOD.L" over the other)
-    read as no field's, the first close loaded under the file's name and the second was left unread,
-    without a word. Prices only: a volume in money is the turnover (_in_money), no count of shares."""
-    field = _field_named(normed[:-3]) if len(normed) > 3 and normed[-3:].upper() in QUOTE_CURRENCIES else None
+def _price_in_a_unit(cell: str) -> str | None:
+    """The price a header cell names before the unit its prices are written in ("Close (GBp)", "Close
+    USDT", "Close (K)", "Close in USD": price_unit.py), if any. A ticker's label over each such close
+    ("BP.L" over one, "VOD.L" over the other) read as no field's, the first close loaded under the
+    file's name and the second was left unread, without a word. Prices only: a volume in money is the
+    turnover (_in_money), no count of shares."""
+    field = _field_named(norm_name(rest)) if (rest := without_price_unit(cell)) else None
     return field if field in PRICE_COLUMNS else None
 
 

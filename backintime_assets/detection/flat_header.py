@@ -15,8 +15,9 @@ from .canonical import PRICE_COLUMNS, field_of, fits_type, has_a_name, name_hint
 from .columns import ColumnType
 from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
 from .marked_tickers import indices_only, marked_ticker
-from .multipliers import BRACKETED, column_unit, declared_unit, units_cell
+from .multipliers import column_unit, declared_unit, units_cell
 from .numbers import to_float
+from .price_unit import without_price_unit
 from .words import words as split_words
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
@@ -98,19 +99,12 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
 
 
 def _priced_in(cell: str) -> str | None:
-    """A cell less the currency or the declared scale its prices are written in, written last ("AAPL
-    Close USD", "AAPL Close (K)": "AAPL Close"), or None. Unsplit, AAPL's closes loaded under the
-    file's name and MSFT's were unread (or the file refused as named by no tickers). The scale is
-    still read from the whole cell (detect.price_scales). Only a price's: a volume in a currency
-    ("AAPL Volume USD") is the money traded, no share count."""
-    rest = None
-    if (unit := declared_unit(cell)) is not None and unit.name and BRACKETED.search(cell):
-        rest = unit.name
-    else:
-        for i in range(len(cell) - 1, 0, -1):
-            if cell[i] in " _" and cell[i + 1:].strip().upper() in _UNITS:
-                rest = cell[:i].strip()
-                break
+    """A cell less the currency, coin or thousands its prices are written in, written last ("AAPL
+    Close USD", "BP.L Close (GBp)", "AAPL Close (K)": "AAPL Close"; price_unit.py), or None. Unsplit,
+    AAPL's closes loaded under the file's name and MSFT's were unread (or the file refused as named by
+    no tickers). The scale is still read from the whole cell (detect.price_scales). Only a price's: a
+    volume in a currency ("AAPL Volume USD") is the money traded, no share count."""
+    rest = without_price_unit(cell)
     if not rest:
         return None
     cut = max(((label, f) for label, f in _cuts(rest) if _names_a_field(f)), key=lambda s: len(s[1]), default=None)

@@ -1348,3 +1348,31 @@ def test_ticker_k_after_its_fields_beside_other_tickers_so_written_is_a_ticker(h
     k = prices[prices.ticker == "K"]
     assert len(prices) == 6 and k.close.tolist() == [220.0, 220.1, 220.2]
     assert k.volume.tolist() == [500000, 500001, 500002]
+
+
+@pytest.mark.parametrize(("header", "tickers"), [
+    # Read as no unit here (only "USD" and the like after the name, and brackets that declare a
+    # scale, were): BP.L's pence loaded under the file's name, VOD.L's were left unread without a word.
+    ("Date,BP.L Close (GBp),VOD.L Close (GBp)", ["BP.L", "VOD.L"]),
+    ("Date,BTC Close (USDT),ETH Close (USDT)", ["BTC", "ETH"]),
+    ("Date,AAPL Close,MSFT Close", ["AAPL", "MSFT"]), ("Date,Close AAPL (USD),Close MSFT (USD)", ["AAPL", "MSFT"]),
+])
+def test_each_tickers_close_named_with_its_unit_in_one_cell_loads_under_its_ticker(header, tickers):
+    # Pence load as written, as a two-row header's "Close (GBp)" under "BP.L" does.
+    schema, loaded = _loaded(header, "2021-01-04,480.5,70.25", "2021-01-05,482.0,70.5")
+    assert schema.problem is None
+    a, m = tickers
+    assert loaded == [(a, "2021-01-04", 480.5, None), (a, "2021-01-05", 482.0, None),
+                      (m, "2021-01-04", 70.25, None), (m, "2021-01-05", 70.5, None)]
+
+
+@pytest.mark.parametrize(("header", "mapped"), [
+    ("Date,Close,Volume (K)", ["date", "close", "volume"]), ("Date,Close (USD),Volume (USD)", ["date", "close", None]),
+    ("Date,Price (USD),Change %", ["date", "close", None]), ("Date,Close (EUR)", ["date", "close"]),
+])
+def test_a_unit_after_one_tickers_names_splits_nothing(header, mapped):
+    # A unit cut off a price's name is no ticker: each file is one ticker's, loaded under its name.
+    width = header.count(",")
+    schema, loaded = _loaded(header, *[f"2021-01-0{d}," + ",".join(["23.5"] * width) for d in (4, 5)])
+    assert schema.problem is None and [c.canonical for c in schema.columns] == mapped
+    assert {ticker for ticker, *_ in loaded} == {"PRICES"} and len(loaded) == 2

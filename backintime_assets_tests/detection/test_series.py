@@ -56,6 +56,26 @@ def test_a_tickers_close_named_with_its_currency_beside_others_named_plainly_loa
         ("AAPL", 184.0), ("AAPL", 185.5), ("BP.L", 480.5), ("BP.L", 482.0), ("MSFT", 370.1), ("MSFT", 371.0)]
 
 
+@pytest.mark.parametrize(("field", "scale"), [
+    ("Close USDT", 1), ("Close (USDT)", 1), ("Close in USD", 1), ('"Close, EUR"', 1), ("Close (USD)", 1),
+    ("Close (K)", 1000), ("Close (thousands)", 1000),  # thousands: applied to each ticker's closes
+])
+def test_each_tickers_close_named_with_its_unit_loads_under_its_ticker(field, scale):
+    # "BTC" and "ETH" over "Close USDT" read as no field's labels (only a 3-letter code after the
+    # name was a unit there, a unit of any kind in a one-row header's split): BTC's closes loaded
+    # under the file's name and ETH's column was dropped without a word.
+    data = f"Ticker,BTC,ETH\nDate,{field},{field}\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n".encode()
+    assert _tickers_closes(data) == [("BTC", 42.5 * scale), ("BTC", 43.5 * scale),
+                                     ("ETH", 2.25 * scale), ("ETH", 2.5 * scale)]
+
+
+def test_each_tickers_close_in_a_scale_no_price_is_read_in_is_not_set_apart():
+    # Millions are no unit a price is read in (multipliers.price_scale): set apart, each ticker's
+    # closes would load a millionfold low. Not read as a close under a ticker, as before.
+    header = [["Ticker", "Date"], ["BTC", "Close (USD mn)"], ["ETH", "Close (USD mn)"]]
+    assert labels_over_fields(header, [D, F, F]) == []
+
+
 def _tickers_closes(data: bytes) -> list[tuple[str, float]]:
     """Each loaded row's (ticker, close), sorted, of a file detected with no problem."""
     schema = detect_bytes(data, "book.csv")
@@ -67,7 +87,9 @@ def _tickers_closes(data: bytes) -> list[tuple[str, float]]:
 @pytest.mark.parametrize(("field", "labels"), [
     ("Close (GBp)", [("BP.L",), ("VOD.L",)]),
     ("Adj Close [USD]", [("BP.L",), ("VOD.L",)]),
-    ("Volume (GBP)", []),  # the turnover in money (canonical._in_money), no field a ticker's label sets apart
+    ("Close USDT", [("BP.L",), ("VOD.L",)]), ("Close (K)", [("BP.L",), ("VOD.L",)]),
+    # The turnover in money (canonical._in_money), no field a ticker's label sets apart; a volume no price.
+    ("Volume (GBP)", []), ("Volume USDT", []), ("Volume (K)", []),
 ])
 def test_tickers_labels_set_apart_prices_named_with_a_currency_not_volumes_in_money(field, labels):
     header = [["Ticker", "Date"], ["BP.L", field], ["VOD.L", field]]
