@@ -66,6 +66,7 @@ from .tenors import term_table
 from .settled import settled
 from .measurements import interest_rates_problem, jumping_table_problem, leaping_series_problem, reading_series_problem
 from .moving_average import moving_average_problem
+from .price_unit import unread_scale_problem
 from .net_worth import net_worth_problem
 from .held_quantity import held_quantity
 from .options import option_problem
@@ -324,7 +325,10 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
+        # Prices in a scale they are not read in first: read as written, each would be off (price_unit.py).
+        own_cells = [_unlabelled(cells, s) for cells, s in zip(layout.header_cells, series)]
+        problem = unread_scale_problem(layout.header_cells, own_cells, canonical) or moving_average_problem(
+            layout.names, canonical) or traded_money_problem(
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(
             layout.names, canonical, layout.types, layout.body, decimal, thousands) or option_problem(

@@ -15,10 +15,11 @@ cut, each ticker's closes would load as written, unscaled, silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from .currencies import PRICE_UNITS, QUOTE_CURRENCIES
-from .multipliers import BRACKETED, PRICE_SCALE, declared_unit
+from .currencies import PRICE_UNITS, QUOTE_CURRENCIES, names_a_currency
+from .multipliers import BRACKETED, PRICE_FIELDS, PRICE_SCALE, declared_unit
 
 # London quotes in pence, written "GBp" or "GBX" (row_currency.py): a unit as a currency's code is.
 _PENCE = frozenset({"GBp", "GBX", "GBx"})
@@ -51,3 +52,47 @@ def without_price_unit(cell: str) -> str | None:
     # Thousands, however written ("Close (K)", "Close ('000)", "Close in thousands"): applied.
     unit = declared_unit(cell)
     return unit.name.strip() or None if unit is not None and not unit.money and unit.factor == PRICE_SCALE else None
+
+
+# The refusal of prices whose header declares a scale they are not read in (a judgement: a user who
+# knows the file may set the columns' multiplier and load it).
+UNREAD_SCALE = "prices in a scale not read for prices"
+
+
+def unread_price_scale(cells: Sequence[str]) -> str | None:
+    """The scale a price's header cells (top row first, its ticker's label left out) declare that
+    prices are not read in, as written ("mn", "USD mn", "x100", "USD 000"); None for none, for
+    thousands (read: multipliers.price_scale), for a currency alone, and for one letter ("Close (B)":
+    a class B share's or the bid as often as billions). Read as written, such closes loaded a
+    hundred- to a billionfold off, without a word."""
+    for cell in reversed(cells):
+        unit = declared_unit(cell)
+        if unit is None:
+            continue
+        if len(unit.unit.strip(" .'")) <= 1 or (unit.factor == PRICE_SCALE and not unit.money):
+            return None
+        scaled = unit.factor is not None if not unit.money else _scaled_money(unit.unit)
+        return unit.unit if scaled else None
+    return None
+
+
+def _scaled_money(unit: str) -> bool:
+    """Whether a unit in money ("USD mn", "USD 000", "mn TL") names a scale beside its currency."""
+    rest = " ".join(w for w in unit.split() if not names_a_currency(w))
+    found = declared_unit(f"x ({rest})") if rest else None
+    return found is not None and found.factor is not None and not found.money
+
+
+def unread_scale_problem(header_cells: Sequence[Sequence[str]], unlabelled: Sequence[Sequence[str]],
+                         canonical: Sequence[str | None]) -> str | None:
+    """Why a file's mapped prices cannot load as written: their header cells (`unlabelled`: less their
+    ticker's label, "Berkshire (B)") declare a scale they are not read in ("Close (USD mn)", "BTC" over
+    "Close (mn)"), or None."""
+    scaled = [" ".join(cell.strip() for cell in cells if cell.strip())
+              for cells, own, c in zip(header_cells, unlabelled, canonical)
+              if c in PRICE_FIELDS and unread_price_scale(own)]
+    if not scaled:
+        return None
+    return (f"{UNREAD_SCALE} ({', '.join(scaled[:4])}{', ...' if len(scaled) > 4 else ''}): the header declares the "
+            "prices in millions, hundreds or thousands of a currency, a scale not read for prices; loaded as written, "
+            "each price would be that far off. Write the prices as they are quoted, or in thousands (\"Close (K)\")")

@@ -6,6 +6,7 @@ from .after_arrival import AFTER_ARRIVAL, refused_after_arrival
 from .bar_period import LONGER_BARS
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
+from .price_unit import UNREAD_SCALE
 from .names_above import NAMES_ABOVE
 from .row_currency import CURRENCY_SWITCH
 from .statements import NOT_PRICES, not_prices
@@ -23,7 +24,7 @@ def judged(problem: str | None) -> bool:
     width let be guessed (unsettled_order.py), rows nothing names but a file's name a site gives every
     download (nameless.py), price cells of formulas a program wrote and nothing calculated (uncalculated.py),
     a column of currencies that changes under one series (row_currency.py), dates that run past the day
-    the file arrived (after_arrival.py).
+    the file arrived (after_arrival.py), prices in a scale not read for prices (price_unit.py).
     Its rows were read and are refused whole; a user who knows the file may load them with its
     (corrected) mapping. An empty, binary or unreadable file, a page with no table, a table with no
     data rows: facts, nothing to load whatever a user says."""
@@ -32,7 +33,7 @@ def judged(problem: str | None) -> bool:
 
 def judgement(problem: str | None) -> str | None:
     """Which judgement a problem is (SIDE_BY_SIDE, SEVERAL_CLOSES, NOT_PRICES, LONGER_BARS, NAMES_ABOVE, NAMELESS,
-    UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL),
+    UNCALCULATED, CURRENCY_SWITCH, AFTER_ARRIVAL, UNREAD_SCALE),
     None for a fact or no problem. A user's lifting of one is no word on another: a new detection that refuses the file
     for another reason refuses it (its details, the columns named, may change with the detector)."""
     # First, and by its whole message: it names a file or a column, whose name may hold another's words.
@@ -54,6 +55,8 @@ def judgement(problem: str | None) -> str | None:
         return UNCALCULATED
     if problem is not None and problem.startswith(CURRENCY_SWITCH):
         return CURRENCY_SWITCH
+    if problem is not None and problem.startswith(UNREAD_SCALE):
+        return UNREAD_SCALE
     return NOT_PRICES if not_prices(problem) else None
 
 

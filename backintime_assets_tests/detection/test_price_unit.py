@@ -1,6 +1,9 @@
 import pytest
 
-from backintime_assets.detection.price_unit import without_price_unit
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.price_unit import UNREAD_SCALE, unread_price_scale, without_price_unit
+from backintime_assets.detection.refusals import judgement
+from backintime_assets.normalisation.normalise import normalise_bytes
 
 
 @pytest.mark.parametrize(("cell", "rest"), [
@@ -25,3 +28,51 @@ def test_a_currency_a_coin_or_thousands_after_the_name_is_cut_off(cell, rest):
 ])
 def test_no_unit_or_one_no_price_is_read_in_is_not_cut(cell):
     assert without_price_unit(cell) is None
+
+
+@pytest.mark.parametrize(("cells", "scale"), [
+    (["Close (mn)"], "mn"), (["Close (USD mn)"], "USD mn"), (["Close in millions"], "millions"), (["Close (bn)"], "bn"),
+    (["Close (x100)"], "x100"), (["Close (USD 000)"], "USD 000"), (["Close USD (000)"], "000"),
+    (["BTC", "Close (Mio. EUR)"], "Mio. EUR"),
+    # Read (thousands), none, a currency alone, one letter (a class B share's close, the bid's), cents.
+    (["Close (K)"], None), (["Close (000s)"], None), (["Close (USD)"], None), (["Close"], None),
+    (["Close (B)"], None), (["Close (M)"], None), (["Close (cents)"], None), (["Berkshire (B)", "Close"], None),
+])
+def test_a_scale_no_price_is_read_in_is_told_as_written(cells, scale):
+    assert unread_price_scale(cells) == scale
+
+
+def _refused(text: str) -> str:
+    data = text.encode()
+    schema = detect_bytes(data, "prices.csv")
+    result = normalise_bytes(data, schema, "prices.csv")
+    assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == result.rows_read > 0
+    return schema.problem
+
+
+@pytest.mark.parametrize("text", [
+    "Date,Close (USD mn)\n2024-01-02,42.5\n2024-01-03,43.5\n",
+    "Date,Open (bn),Close (bn),Volume\n2024-01-02,1.2,1.25,100\n2024-01-03,1.25,1.3,200\n",
+    # Each ticker's close in millions: BTC's loaded under the file's name as written, ETH's dropped.
+    "Ticker,BTC,ETH\nDate,Close (USD mn),Close (USD mn)\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n",
+])
+def test_prices_declared_in_a_scale_not_read_for_prices_refuse_the_file(text):
+    # Loaded as written, a million dollars stood as 1 dollar, without a word. A user who knows may set
+    # the columns' multiplier and load it: a judgement.
+    problem = _refused(text)
+    assert problem.startswith(UNREAD_SCALE) and ("mn" in problem or "bn" in problem)
+    assert judgement(problem) == UNREAD_SCALE
+
+
+def test_each_tickers_close_in_millions_in_one_row_is_refused_not_loaded_as_written():
+    # Split as "AAPL" and "Close", each ticker's millions loaded as units. Unsplit, no ticker is read.
+    problem = _refused("Date,AAPL Close (mn),MSFT Close (mn)\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n")
+    assert "AAPL Close (mn)" in problem
+
+
+@pytest.mark.parametrize("header", ["Date,Close (B)", "Date,Close (K)", "Date,Close (EUR)"])
+def test_a_close_of_a_class_or_in_thousands_or_a_currency_still_loads(header):
+    data = f"{header}\n2024-01-02,42.5\n2024-01-03,43.5\n".encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 2

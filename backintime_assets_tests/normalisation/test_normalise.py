@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from backintime_assets.detection import detect_bytes, xlsx
 from backintime_assets.detection.gaps import GAP
 from backintime_assets.detection.render import PRICE_HEADER, Style, render_table, sample_prices
+from backintime_assets.detection.price_unit import UNREAD_SCALE
 from backintime_assets.detection.schema import FileSchema
 from backintime_assets.normalisation import CANONICAL_COLUMNS, REJECTED_COLUMNS, normalise, normalise_bytes
 from backintime_assets.normalisation.outside import READING_PROBLEMS
@@ -3553,15 +3554,32 @@ def test_a_label_over_a_tickers_prices_is_no_scale():
     assert loaded.close.max() < 1000 and loaded.volume.max() < 60_000_000
 
 
-@pytest.mark.parametrize("unit", ["B", "M", "x100", "00", "mn"])
-def test_a_price_declares_no_scale_but_thousands(unit):
-    # "Close (B)" is a class or the bid, "(x100)" may say the values were multiplied (cents), no share
-    # is quoted in millions: each had loaded every price a hundred- to a billionfold high.
-    data = (f"Date,Open ({unit}),High ({unit}),Low ({unit}),Close ({unit}),Volume\n" + "".join(
+def _bars_in(unit: str) -> bytes:
+    return (f"Date,Open ({unit}),High ({unit}),Low ({unit}),Close ({unit}),Volume\n" + "".join(
         f"2024-01-{d:02d},{100 + d},{101 + d},{99 + d},{100 + d}.5,5000\n" for d in (2, 3, 4, 5))).encode()
+
+
+@pytest.mark.parametrize("unit", ["B", "M"])
+def test_a_price_declares_no_scale_but_thousands(unit):
+    # "Close (B)" is a class or the bid as often as billions: read as one, every price had loaded a
+    # billionfold high. One letter is no scale of a price's; the prices load as written.
+    data = _bars_in(unit)
     schema = detect_bytes(data, "x.csv")
-    assert all(c.multiplier is None for c in schema.columns)
+    assert schema.problem is None and all(c.multiplier is None for c in schema.columns)
     assert normalise_bytes(data, schema, "x.csv").prices_arrow["close"].to_pylist()[:2] == [102.5, 103.5]
+
+
+@pytest.mark.parametrize("unit", ["x100", "00", "mn"])
+def test_prices_declared_in_another_scale_are_refused_not_loaded_as_written(unit):
+    # "(x100)" may say the values were multiplied (cents) or are to be, "(mn)" millions no share is quoted
+    # in: applied, a hundred- to a millionfold high; loaded as written (as they were), as wrong the other
+    # way if the header is right. Neither is known: the file is refused, a judgement the user may lift.
+    data = _bars_in(unit)
+    schema = detect_bytes(data, "x.csv")
+    assert schema.problem is not None and schema.problem.startswith(UNREAD_SCALE)
+    assert all(c.multiplier is None for c in schema.columns)
+    result = normalise_bytes(data, schema, "x.csv")
+    assert result.prices_arrow.num_rows == 0 and result.rejected_arrow.num_rows == 4
 
 
 def test_a_thousand_declared_on_one_price_is_the_others_too():
