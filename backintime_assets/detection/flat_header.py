@@ -688,7 +688,11 @@ def _labelled(cell: str) -> tuple[str, str, str] | None:
     if (noted := _noted(cell)) is not None and not field_of(noted[0]) \
             and (parts := _any_case_split(noted[0])) is not None:
         return parts[0], parts[1], noted[1]
-    parts = _any_case_split(_priced_in(cell) or cell)
+    parts = _any_case_split((priced := _priced_in(cell)) or cell)
+    if priced is not None and parts is not None and field_of(priced) not in (None, parts[1]):
+        # "Adj Close (USD)": another field's name of its own and its unit, no series "Adj" beside
+        # "Close (USD)". Not "Closing Price (USD)": which close it is, as "Closing Price" beside it says.
+        return None
     if parts is None and (m := _FIELD_BRACKETED.fullmatch(cell.strip())) is not None \
             and len(note := m[2].strip()) >= 2 and not _a_unit(note) and not _IN_BRACKETS.search(m[1]) \
             and (parts := _any_case_split(m[1])) is not None:

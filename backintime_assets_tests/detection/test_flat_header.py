@@ -1376,3 +1376,18 @@ def test_a_unit_after_one_tickers_names_splits_nothing(header, mapped):
     schema, loaded = _loaded(header, *[f"2021-01-0{d}," + ",".join(["23.5"] * width) for d in (4, 5)])
     assert schema.problem is None and [c.canonical for c in schema.columns] == mapped
     assert {ticker for ticker, *_ in loaded} == {"PRICES"} and len(loaded) == 2
+
+
+@pytest.mark.parametrize("header", ["Date,Adj Close (USD),Close (USD)", "Date,Close (USD),Adj Close (USD)",
+                                    "Date,Open (USD),Close (USD),Adj Close (USD)", "Date,Adj Close USD,Close USD"])
+def test_an_adjusted_close_named_with_its_unit_beside_the_close_is_one_tickers(header):
+    # "Adj Close (USD)" less its unit read as a series "Adj" beside "Close (USD)" (its "(USD)" a label
+    # too): one ticker's bars were refused as several tickers side by side.
+    names = header.split(",")[1:]
+    rows = [f"2021-01-0{d}," + ",".join(f"{10 + k}.{d}" for k in range(len(names))) for d in (4, 5)]
+    schema, loaded = _loaded(header, *rows)
+    assert schema.problem is None
+    close = names.index(next(n for n in names if n.startswith("Close")))
+    assert loaded == [("PRICES", f"2021-01-0{d}", float(f"{10 + close}.{d}"), None) for d in (4, 5)]
+    adjusted = next(c for c in schema.columns if c.name.startswith("Adj"))
+    assert adjusted.canonical == "adj_close"
