@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .columns import ACCOUNTING, CURRENCY_MARKS, LEADING_ZEROS, NO_VALUE, TRAILING_MINUS, ColumnType, is_whole
-from .price_unit import without_price_unit
+from .price_unit import without_unit
 from .currencies import (COINS, CURRENCY_CODES, QUOTE_CURRENCIES, currency_pair, currency_share,
                          names_a_currency, pair_base, pair_quote, rate_out_of_reach)
 from .dates import months_only
@@ -3807,7 +3807,7 @@ def _price_in_a_unit(cell: str) -> str | None:
     ("BP.L" over one, "VOD.L" over the other) read as no field's, the first close loaded under the
     file's name and the second was left unread, without a word. Prices only: a volume in money is the
     turnover (_in_money), no count of shares."""
-    field = _field_named(norm_name(rest)) if (rest := without_price_unit(cell)) else None
+    field = _field_named(norm_name(rest)) if (rest := without_unit(cell)) else None
     return field if field in PRICE_COLUMNS else None
 
 

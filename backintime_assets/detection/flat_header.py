@@ -17,7 +17,7 @@ from .currencies import CURRENCY_CODES, PRICE_UNITS, currency_pair
 from .marked_tickers import indices_only, marked_ticker
 from .multipliers import column_unit, declared_unit, units_cell
 from .numbers import to_float
-from .price_unit import without_price_unit
+from .price_unit import without_unit
 from .words import words as split_words
 
 # Where a ticker and a field's name meet in one cell. A dot is also part of a ticker ("BHP.AX",
@@ -104,7 +104,7 @@ def _priced_in(cell: str) -> str | None:
     AAPL's closes loaded under the file's name and MSFT's were unread (or the file refused as named by
     no tickers). The scale is still read from the whole cell (detect.price_scales). Only a price's: a
     volume in a currency ("AAPL Volume USD") is the money traded, no share count."""
-    rest = without_price_unit(cell)
+    rest = without_unit(cell)
     if not rest:
         return None
     cut = max(((label, f) for label, f in _cuts(rest) if _names_a_field(f)), key=lambda s: len(s[1]), default=None)

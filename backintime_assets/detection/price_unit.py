@@ -54,6 +54,19 @@ def without_price_unit(cell: str) -> str | None:
     return unit.name.strip() or None if unit is not None and not unit.money and unit.factor == PRICE_SCALE else None
 
 
+def without_unit(cell: str) -> str | None:
+    """`cell` less the unit written after its name: a currency, a coin or thousands (without_price_unit),
+    or any other its brackets declare ("AAPL Close (M)", "AAPL Close (mn)", "BTC" over "Close (lots)":
+    "AAPL Close", "Close"), or None. Left on, each ticker's closes read as no field's: "AAPL Close (M)"
+    beside "MSFT Close (M)" was refused as tickers side by side, "BTC" and "ETH" over "Close (M)" loaded
+    BTC's under the file's name and left ETH's unread. Cut, a letter or lots load as written, as one
+    ticker's "Close (M)" does, and a scale no price is read in refuses the file (unread_scale_problem)."""
+    if (rest := without_price_unit(cell)) is not None:
+        return rest
+    unit = declared_unit(cell)
+    return unit.name.strip() or None if unit is not None and unit.name and BRACKETED.search(cell) else None
+
+
 # The refusal of prices whose header declares a scale they are not read in (a judgement: a user who
 # knows the file may set the columns' multiplier and load it).
 UNREAD_SCALE = "prices in a scale not read for prices"

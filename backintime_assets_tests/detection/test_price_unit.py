@@ -1,7 +1,7 @@
 import pytest
 
 from backintime_assets.detection import detect_bytes
-from backintime_assets.detection.price_unit import UNREAD_SCALE, unread_price_scale, without_price_unit
+from backintime_assets.detection.price_unit import UNREAD_SCALE, unread_price_scale, without_price_unit, without_unit
 from backintime_assets.detection.refusals import judgement
 from backintime_assets.normalisation.normalise import normalise_bytes
 
@@ -64,10 +64,32 @@ def test_prices_declared_in_a_scale_not_read_for_prices_refuse_the_file(text):
     assert judgement(problem) == UNREAD_SCALE
 
 
-def test_each_tickers_close_in_millions_in_one_row_is_refused_not_loaded_as_written():
-    # Split as "AAPL" and "Close", each ticker's millions loaded as units. Unsplit, no ticker is read.
-    problem = _refused("Date,AAPL Close (mn),MSFT Close (mn)\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n")
-    assert "AAPL Close (mn)" in problem
+@pytest.mark.parametrize("unit", ["mn", "USD mn", "x100", "00", "USD 000"])
+def test_each_tickers_close_in_an_unread_scale_in_one_row_is_refused_for_its_scale(unit):
+    # Split as "AAPL" and "Close", each ticker's millions loaded as units (BASE); unsplit, the file was
+    # refused as "several tickers side by side?", a reason that sent its user the wrong way.
+    problem = _refused(f"Date,AAPL Close ({unit}),MSFT Close ({unit})\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n")
+    assert problem.startswith(UNREAD_SCALE) and "AAPL Close" in problem and "MSFT Close" in problem
+
+
+@pytest.mark.parametrize("unit", ["M", "B", "lots"])
+def test_each_tickers_close_named_with_a_letter_or_lots_in_one_row_loads_as_written(unit):
+    # As one ticker's "Close (M)" does: a letter is a class or a side as often as a scale. Cut off as
+    # no currency, coin or thousands, the file was refused as several tickers side by side.
+    data = f"Date,AAPL Close ({unit}),MSFT Close ({unit})\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n".encode()
+    schema = detect_bytes(data, "prices.csv")
+    assert schema.problem is None
+    loaded = normalise_bytes(data, schema, "prices.csv").prices_arrow.to_pylist()
+    assert sorted((r["ticker"], r["close"]) for r in loaded) == [
+        ("AAPL", 42.5), ("AAPL", 43.5), ("MSFT", 2.25), ("MSFT", 2.5)]
+
+
+@pytest.mark.parametrize(("cell", "rest"), [
+    ("AAPL Close (M)", "AAPL Close"), ("Close (mn)", "Close"), ("Close (lots)", "Close"), ("Close (USD)", "Close"),
+    ("Close (K)", "Close"), ("Close in millions", None), ("Close (LSE)", None), ("Close", None),
+])
+def test_any_unit_brackets_declare_is_cut_for_the_split(cell, rest):
+    assert without_unit(cell) == rest
 
 
 @pytest.mark.parametrize("header", ["Date,Close (B)", "Date,Close (K)", "Date,Close (EUR)"])

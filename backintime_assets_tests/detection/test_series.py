@@ -69,11 +69,13 @@ def test_each_tickers_close_named_with_its_unit_loads_under_its_ticker(field, sc
                                      ("ETH", 2.25 * scale), ("ETH", 2.5 * scale)]
 
 
-def test_each_tickers_close_in_a_scale_no_price_is_read_in_is_not_set_apart():
-    # Millions are no unit a price is read in (multipliers.price_scale): set apart, each ticker's
-    # closes would load a millionfold low. Not read as a close under a ticker, as before.
-    header = [["Ticker", "Date"], ["BTC", "Close (USD mn)"], ["ETH", "Close (USD mn)"]]
-    assert labels_over_fields(header, [D, F, F]) == []
+@pytest.mark.parametrize("field", ["Close (M)", "Close (B)", "Close (lots)"])
+def test_each_tickers_close_named_with_a_letter_or_lots_loads_under_its_ticker_as_written(field):
+    # "BTC" and "ETH" over "Close (M)" read as no field's labels (only a currency, a coin or thousands
+    # was cut off): BTC's closes loaded under the file's name and ETH's were left unread without a
+    # word. A letter is no price's scale (one ticker's "Close (M)" loads as written), nor are lots.
+    data = f"Ticker,BTC,ETH\nDate,{field},{field}\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n".encode()
+    assert _tickers_closes(data) == [("BTC", 42.5), ("BTC", 43.5), ("ETH", 2.25), ("ETH", 2.5)]
 
 
 def _tickers_closes(data: bytes) -> list[tuple[str, float]]:
