@@ -190,7 +190,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     # the close stood a thousandfold over its high, and every row was rejected as "high < max(open, close)".
     price_scales = {s: scale for j, (c, s) in enumerate(zip(canonical, series))
                     if c in PRICE_FIELDS and j < len(layout.header_cells)
-                    and (scale := price_scale(_unlabelled(layout.header_cells[j], s)))}
+                    and (scale := price_scale(_label_once_off(layout.header_cells[j], s)))}
     for j, (n, t, c, s) in enumerate(zip(layout.names, typed, canonical, series)):
         if c and t.type == "string" and t.alt is not None and not fits_type(c, t):
             t = t.alt  # mapped through its mostly-numeric (or date) reading
@@ -602,6 +602,22 @@ def _unlabelled(header_cells: list[str], series: str | None) -> list[str]:
     label = re.compile(rf"^\s*[(\[]?{re.escape(series.strip())}[)\]]?(?:[\s_.]+|$)|"
                        rf"(?:^|[\s_.]+)[(\[]?{re.escape(series.strip())}[)\]]?\s*$", re.IGNORECASE)
     return [label.sub("", cell) for cell in header_cells]
+
+
+def _label_once_off(header_cells: list[str], series: str | None) -> list[str]:
+    """A price's header cells less its ticker's label once: the cell that is the label alone ("K" over
+    "Close (K)"), else its first writing in a cell ("K Close (K)": "Close (K)", "Close (K)" under a ticker
+    named "K" by it: "Close"). Taken off every cell, Kellanova's thousands ("K" and "KO" over "Close (K)")
+    went with its label: its closes loaded a thousandfold low beside Coca-Cola's, scaled, silently.
+    Prices only: a volume's label after its name ("CR" over "Volume CR") stays no crore (_unlabelled)."""
+    if not series:
+        return header_cells
+    name = re.escape(series.strip())
+    alone = re.compile(rf"\s*[(\[]?{name}[)\]]?\s*", re.IGNORECASE)
+    if any(alone.fullmatch(cell) for cell in header_cells):
+        return ["" if alone.fullmatch(cell) else cell for cell in header_cells]
+    label = re.compile(rf"^\s*[(\[]?{name}[)\]]?(?:[\s_.]+|$)|(?:^|[\s_.]+)[(\[]?{name}[)\]]?\s*$", re.IGNORECASE)
+    return [label.sub("", cell, count=1) for cell in header_cells]
 
 
 # A bare word only: "Volume (M)" beside "Close (M)" is read as its brackets declare, as it was before

@@ -203,3 +203,14 @@ def test_a_run_of_letters_in_a_row_headed_ticker_still_loads_as_those_tickers(ti
     assert schema.problem is None
     prices = normalise_bytes(data.encode(), schema, "download.csv").prices
     assert sorted(set(prices.ticker)) == list(tickers) and len(prices) == 3 * n
+
+
+@pytest.mark.parametrize(("header", "first", "second"), [
+    ("Symbol,K,KO\nDate,Close (K),Close (K)", "K", "KO"), ("Symbol,KO,K\nDate,Close (K),Close (K)", "KO", "K"),
+    ("Date,K Close (K),KO Close (K)", "K", "KO"), ("Date,KO Close (K),K Close (K)", "KO", "K"),
+])
+def test_a_ticker_named_k_keeps_the_thousands_its_close_is_written_in(header, first, second):
+    # Kellanova's label taken off every header cell took "(K)" with it: its closes loaded as written,
+    # a thousandfold low beside Coca-Cola's, which were scaled, without a word.
+    data = f"{header}\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n".encode()
+    assert _tickers_closes(data) == sorted([(first, 42_500.0), (first, 43_500.0), (second, 2_250.0), (second, 2_500.0)])
