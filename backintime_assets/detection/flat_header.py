@@ -512,7 +512,7 @@ def untold_series(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
             if loose and field == "volume" and _any_case_split(cells[0]) is None:
                 continue  # "Close USD,Close EUR,Volume", "Close (A),Close (B),Volume": whose closes still?
             return []
-        parts = _labelled(cells[0]) or (_bracketed_label(cells[0]) if loose else None)
+        parts = _labelled(cells[0]) or (_bracketed_label(cells[0]) or _unit_label(cells[0]) if loose else None)
         if parts is not None and _says_which_price(parts[0]):
             continue  # "Last Transaction Price", "Opening Price": which of one instrument's prices
         if parts is None or not fits_type(parts[1], t) \
@@ -719,6 +719,18 @@ def _bracketed_label(cell: str) -> tuple[str, str, str] | None:
     if m is None or not _names_a_field(m[1]) or field_of(m[1]) not in _FIELDS:
         return None
     return f"({m[2].strip()})", field_of(m[1]), ""
+
+
+def _unit_label(cell: str) -> tuple[str, str, str] | None:
+    """(the unit, the field, "") of a price cell whose unit written after its field is cut off whole
+    ("Close in USDT", "Close, EUR", "Adj Close EUR": ("USDT", "close", "")), as _bracketed_label reads
+    "Close (EUR)". Read as no label, "Close in USDT" beside "Close in BTC", or "Close USD" beside "Adj
+    Close EUR", loaded the first and left the other unread, or an adjusted close in another currency."""
+    if (rest := without_unit(cell)) is None or field_of(rest) not in _PRICES or not _names_a_field(rest):
+        return None
+    unit = cell.strip()[len(rest):].strip(" ,_")
+    unit = unit[3:] if unit[:3].lower() == "in " else unit
+    return unit.strip(), field_of(rest), ""
 
 
 def _noted(cell: str) -> tuple[str, str] | None:

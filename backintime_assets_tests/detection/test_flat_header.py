@@ -1391,3 +1391,22 @@ def test_an_adjusted_close_named_with_its_unit_beside_the_close_is_one_tickers(h
     assert loaded == [("PRICES", f"2021-01-0{d}", float(f"{10 + close}.{d}"), None) for d in (4, 5)]
     adjusted = next(c for c in schema.columns if c.name.startswith("Adj"))
     assert adjusted.canonical == "adj_close"
+
+
+@pytest.mark.parametrize("header", ["Date,Close in USDT,Close in BTC", "Date,Close in EUR,Close in GBP",
+                                    'Date,"Close, EUR","Close, USD"', "Date,Price in USD,Price in EUR",
+                                    "Date,Close USD,Adj Close EUR", "Date,Adj Close USD,Close EUR"])
+def test_closes_each_named_with_its_own_unit_after_the_name_are_refused_not_one_loaded(header):
+    # "Close in USDT" cut to a plain close read as no series beside "Close in BTC": the first loaded
+    # under the file's name and the second was left unread (or an adjusted close in euros loaded beside
+    # a close in dollars), without a word, as "Close (EUR)" beside "Close (GBP)" is refused.
+    schema, loaded = _loaded(header, "2021-01-04,42.5,42.4", "2021-01-05,43.5,43.4")
+    assert schema.problem is not None and loaded == []
+
+
+@pytest.mark.parametrize("header", ["Date,Close in USD,Adj Close in USD", "Date,Close USD,Adj Close USD",
+                                    'Date,"Close, EUR","Adj Close, EUR"'])
+def test_a_close_and_its_adjusted_close_in_one_unit_after_the_name_load(header):
+    schema, loaded = _loaded(header, "2021-01-04,42.5,42.4", "2021-01-05,43.5,43.4")
+    assert schema.problem is None
+    assert loaded == [("PRICES", "2021-01-04", 42.5, None), ("PRICES", "2021-01-05", 43.5, None)]
