@@ -325,15 +325,17 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     else:
         # A broker's trades or statement: its rows are rejected with the reason (normalise.py), and
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
-        # Prices in a scale they are not read in first: read as written, each would be off (price_unit.py).
+        # Prices in a scale they are not read in: read as written, each would be off (price_unit.py). Not
+        # before a list of trades or holdings is told: its "Price (x100)" refused as a scale, a judgement
+        # a user may lift, its rows would load as prices.
         own_cells = [_unlabelled(cells, s) for cells, s in zip(layout.header_cells, series)]
-        problem = unread_scale_problem(layout.header_cells, own_cells, canonical) or moving_average_problem(
-            layout.names, canonical) or traded_money_problem(
+        problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(
             layout.names, canonical, layout.types, layout.body, decimal, thousands) or option_problem(
             layout.names, canonical, layout.body, decimal, thousands) or reference_list_problem(
-            layout.names, canonical, [c.format for c in columns], layout.body) or bar_period_problem(
+            layout.names, canonical, [c.format for c in columns], layout.body) or unread_scale_problem(
+            layout.header_cells, own_cells, canonical) or bar_period_problem(
             layout.names, layout.body, canonical) or lone_bar_problem(layout.names, layout.body, canonical) \
             or currency_switch_problem(layout.names, canonical, layout.body, decimal, thousands) \
             or interest_rates_problem(layout.names, canonical, name, lambda: " ".join(line for _, line in titles()),

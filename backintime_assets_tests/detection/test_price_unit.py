@@ -98,3 +98,16 @@ def test_a_close_of_a_class_or_in_thousands_or_a_currency_still_loads(header):
     schema = detect_bytes(data, "prices.csv")
     assert schema.problem is None
     assert normalise_bytes(data, schema, "prices.csv").prices_arrow.num_rows == 2
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Date,Symbol,Quantity,Price (USD mn),Market Value (USD mn)\n2024-01-02,AAPL,100,0.0185,1.85\n"
+     "2024-01-02,MSFT,50,0.037,1.85\n2024-01-03,AAPL,100,0.0186,1.86\n", "a list of holdings"),
+    ("Date,Symbol,Side,Quantity,Price (x100),Amount\n2024-01-02,AAPL,BUY,100,18500,18500\n"
+     "2024-01-03,MSFT,SELL,50,37000,18500\n", "a list of trades"),
+])
+def test_a_list_of_trades_or_holdings_with_a_scaled_price_is_told_as_such(text, told):
+    # Refused first for its price's scale, its user was told to set a multiplier and load the list's
+    # rows as prices; they are no prices, whatever the scale.
+    problem = _refused(text)
+    assert problem.startswith(told) and not problem.startswith(UNREAD_SCALE)
