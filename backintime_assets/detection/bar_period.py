@@ -50,6 +50,19 @@ _EVERY_ROW = 0.9  # share of them that must hold the code (a damaged row or two 
 # Every problem this module names holds it: a judgement a user may overrule (refusals.py), each row
 # rejected with it meanwhile.
 LONGER_BARS = ", not daily prices: "
+# How each such problem opens, up to LONGER_BARS: what the rows are (this module's bars, values and averages,
+# day_spans.py's and time_spans.py's spans). Told by its opening, not by LONGER_BARS anywhere in a problem: another
+# problem naming a column or a file whose name holds those words (a reference list's "Issued, not daily prices:
+# first day") is not this judgement (refusals.judgement).
+_OPENING = re.compile(r"(?:(?:weekly|monthly|quarterly|yearly) (?:bars|values|averages)|intraday (?:bars?|prices)"
+                      r"|prices over spans of days|prices of days from \d{1,2}:\d{2}(?::\d{2})?)"
+                      + re.escape(LONGER_BARS))
+
+
+def longer_bars(problem: str | None) -> bool:
+    """Whether a problem is one of bars longer (or, one a day, shorter) than a day, as this module, day_spans.py
+    or time_spans.py wrote it: opening with what the rows are, then LONGER_BARS."""
+    return problem is not None and _OPENING.match(problem) is not None
 
 
 def bar_period_problem(names: Sequence[str], body: Sequence[Sequence[str]],

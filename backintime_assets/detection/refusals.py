@@ -3,7 +3,7 @@ facts no override can change (`schema override --load-refused`)."""
 from __future__ import annotations
 
 from .after_arrival import AFTER_ARRIVAL, refused_after_arrival
-from .bar_period import LONGER_BARS
+from .bar_period import LONGER_BARS, longer_bars
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from .nameless import NAMELESS
 from .price_unit import UNREAD_SCALE
@@ -43,7 +43,7 @@ def judgement(problem: str | None) -> str | None:
         return SIDE_BY_SIDE
     if problem is not None and problem.startswith(SEVERAL_CLOSES):
         return SEVERAL_CLOSES
-    if problem is not None and LONGER_BARS in problem:
+    if longer_bars(problem):  # by its opening: a reference list may name a column "Issued, not daily prices: ..."
         return LONGER_BARS
     if problem is not None and problem.startswith(NAMES_ABOVE):
         return NAMES_ABOVE

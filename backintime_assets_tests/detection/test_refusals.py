@@ -27,3 +27,26 @@ def test_one_instruments_several_closes_are_a_judgement_of_their_own():
                            b"2024-01-04,182.1,182.3\n", "c.csv").problem
     assert problem is not None and problem.startswith("several closes of one instrument")
     assert judged(problem)
+
+
+def test_bars_longer_than_a_day_are_told_by_their_opening_not_by_their_words_in_a_name():
+    from backintime_assets.detection.bar_period import LONGER_BARS
+    from backintime_assets.detection.refusals import judgement, lifts
+    from backintime_assets.detection.statements import NOT_PRICES
+
+    monthly = detect_bytes(b"Date,Symbol,Period,Open,High,Low,Close\n2024-01-01,AAA,M,10,11,9,10.5\n"
+                           b"2024-02-01,AAA,M,10,11,9,10.5\n2024-03-01,AAA,M,10,11,9,10.5\n", "m.csv").problem
+    assert monthly.startswith(f"monthly bars{LONGER_BARS}") and judgement(monthly) == LONGER_BARS
+    # A list of bonds each dated by its issue day, under a column whose name holds the bars' words: a reference
+    # list, refused as no prices. Taken for bars by those words, a user's lifting of a monthly file's bars
+    # lifted this refusal as well, and the next reference list of the layout loaded its issue days as closes.
+    issues = ('Ticker,Name,"Issued, not daily prices: first day",Price\nXS1,Alpha 3% 2027,2019-03-12,101.2\n'
+              "XS2,Beta 2% 2029,2020-06-30,97.5\nXS3,Gamma 4% 2031,2021-01-15,104.1\n"
+              "XS4,Delta 1% 2026,2018-11-02,95.3\nXS5,Eps 5% 2033,2023-05-22,108.0\n"
+              "XS6,Zeta 2.5% 2030,2022-09-09,99.1\n")
+    listed = detect_bytes(issues.encode(), "issues.csv").problem
+    assert listed.startswith("a list of instruments") and LONGER_BARS in listed
+    assert judgement(listed) == NOT_PRICES and not lifts(monthly, listed) and not lifts(listed, monthly)
+    # A fact whose words (a failed read naming a cell) hold them: nothing a user may lift.
+    fact = "detection failed: ValueError: could not read 'weekly bars, not daily prices: see note'"
+    assert judgement(fact) is None and not judged(fact)
