@@ -452,15 +452,22 @@ def parse_group(datas: list[bytes], group: FileGroup) -> pa.Table:
 
 def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str, week: TradingWeek = MON_FRI):
     """(the file's rows, None) when the borrowed schema holds on them; else (the rows read with the
-    file's own schema, that schema's JSON)."""
+    file's own schema, that schema's JSON). A detector that raises on the file refuses it, as the survey's
+    own detection does (survey.py): every line rejected with the error (unread_lines.py)."""
     from backintime_assets.detection import FileSchema, detect_bytes
+    from backintime_assets.detection.detect import problem_schema
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
+    from backintime_assets.normalisation.unread_lines import DETECTION_FAILED
 
     if holds_on_whole_file(result, schema_dict(borrowed_json)):
         return result, None
     borrowed = FileSchema.from_json(borrowed_json)
-    own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
+    try:
+        own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
+    except Exception as error:  # noqa: BLE001 - a detector's fault on one file: raised here, it failed the task
+        # (the whole day's conversion); the bytes are in memory, so no fault of the lake's is lost.
+        own = problem_schema(borrowed.file, f"{DETECTION_FAILED}{type(error).__name__}: {error}")
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
         result = normalise_bytes(data, own, source_file, week=week)
     return result, own.to_json()

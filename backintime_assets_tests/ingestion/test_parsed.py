@@ -952,3 +952,29 @@ def test_a_day_a_name_writes_after_its_data_names_the_rows_in_pieces_and_whole(n
     copy = _task(data, "NQ_2025-03-21.csv")
     again = from_parsed(rows, copy)
     assert set(again.filter(pc.equal(again["status"], LOADED))["ticker"].to_pylist()) == {"NQ_2025-03-21"}
+
+
+def test_a_detector_failing_on_a_file_whose_borrowed_schema_does_not_hold_refuses_that_file_alone(monkeypatch):
+    import backintime_assets.detection as detection
+
+    # Lent by a file of the layout whose dates read day first; this one's "13/25/2025" holds on none of its rows,
+    # so it is detected on its own, and the detector raises (a bug). Raised, it failed the Spark task: the day.
+    lender = detect_bytes(b"Datum;Kurs\n10.02.2025;1,50\n11.02.2025;1,60\n", "BBB.csv")
+    data = b"Datum;Kurs\n02/10/2025;1,50\n02/11/2025;1,60\n"
+    lent = json.dumps({**json.loads(lender.to_json()), "file": "AAA.csv", "borrowed_from": "BBB.csv"})
+    failing = FileTask("AAA.csv", "AAA.csv", lent, dt.date(2025, 2, 10), 0, len(data))
+
+    def raises(*args, **kwargs):
+        raise TypeError("can't compare offset-naive and offset-aware datetimes")
+
+    monkeypatch.setattr(detection, "detect_bytes", raises)
+    rows = parse_group([data], FileGroup([failing], lent))
+    summary = rows.filter(pc.equal(rows["status"], FILE_SUMMARY))
+    assert summary["rows_read"].to_pylist() == [3]
+    own = FileSchema.from_json(summary["schema_json"][0].as_py())
+    assert own.problem == "unreadable: TypeError: can't compare offset-naive and offset-aware datetimes"
+    assert own.columns == [] and own.borrowed_from is None
+    assert pc.sum(pc.equal(rows["status"], LOADED)).as_py() in (None, 0)
+    rejected = rows.filter(pc.equal(rows["status"], parsed.REJECTED))
+    assert rejected["source_line"].to_pylist() == [1, 2, 3]
+    assert set(rejected["reason"].to_pylist()) == {f"file problem: {own.problem}"}
