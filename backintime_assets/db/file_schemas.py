@@ -170,6 +170,14 @@ def detected_names(conn, sha256s: list[str]) -> dict[str, str]:
                              (list(sha256s),)).fetchall())
 
 
+def refusing_nothing_by_name(conn) -> list[tuple[str, str]]:
+    """(sha256, the name it was detected under) of each stored detection that refuses nothing and whose rows no
+    ticker or day of the file's own names (nameless.unnamed asks the rest): those a name's rules may refuse."""
+    return conn.execute("""select sha256, coalesce(dialect->>'file', source_path) from file_layouts
+                           where dialect->>'problem' is null and dialect->>'ticker' is null
+                             and dialect->>'day' is null""").fetchall()
+
+
 def stored_detections(conn, sha256s: list[str]) -> dict[str, dict]:
     """sha256 -> the file's schema as detection stored it, before any user's correction."""
     return dict(conn.execute("select sha256, dialect from file_layouts where sha256 = any(%s)",

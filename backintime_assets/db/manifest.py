@@ -190,6 +190,24 @@ def set_surveyed_week(conn, spec: str) -> None:
     conn.execute("insert into raw_files_week (week) values (%s)", (spec,))
 
 
+def names_judged_by(conn) -> str | None:
+    """The rules of names that name no instrument the stored detections were last judged by (stored_names.py)."""
+    row = conn.execute("select version from nameless_rules").fetchone()
+    return row[0] if row else None
+
+
+def set_names_judged_by(conn, version: str) -> None:
+    lock_for_migration(conn)
+    conn.execute("delete from nameless_rules")
+    conn.execute("insert into nameless_rules (version) values (%s)", (version,))
+
+
+def loading_names(conn) -> list[tuple[str, str]]:
+    """(source path, sha256) of each current file the manifest says nothing refuses."""
+    return conn.execute("select source_path, sha256 from raw_files where superseded_at is null and problem is null"
+                        ).fetchall()
+
+
 def log_change(conn, source_path: str, dates: list[date]) -> None:
     """Record that the rows a file holds on `dates` changed (a new version, or a new reading)."""
     lock_for_migration(conn)  # changes are numbered in commit order only while writers take turns

@@ -151,6 +151,9 @@ alter table carried_corrections add column if not exists subject text;
 -- read by, one row. None: Monday to Friday, the only week before it was a setting. A migration
 -- under another week reads the files again (ingestion/raw.py).
 create table if not exists raw_files_week (week text not null);
+-- The rules of names that name no instrument (ingestion/stored_names.RULES) the stored detections and the current
+-- files' names were last judged by, one row: a migration under other rules judges them again.
+create table if not exists nameless_rules (version text not null);
 
 """
 

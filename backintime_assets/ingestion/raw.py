@@ -17,6 +17,7 @@ from backintime_assets.detection.schema import SIBLING_CONTENT
 from backintime_assets.ingestion.arrival import arrivals, refuse_after_arrival, refused_as, stored_refusals
 from backintime_assets.ingestion.carry import carry_to_new_versions
 from backintime_assets.ingestion.sibling_order import SETTLED, may_guess
+from backintime_assets.ingestion.stored_names import judged_now, mark_judged, nameless_refusals, refused_by_name
 from backintime_assets.ingestion.sources import SourceFile, home_date, raw_lake_key, scan_all, sha256_of
 from backintime_assets.ingestion.sibling_east import east_told, notes_evenings, proves
 from backintime_assets.ingestion.stored_order import (
@@ -214,6 +215,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
+    _judge_stored_names(conn, survey, report, week)
     _refuse_stored_after_arrival(conn, survey, report, week)
     report.gone, report.missing = manifest.mark_missing(conn, present)
     return report
@@ -228,12 +230,39 @@ def _refuse_stored_after_arrival(conn, survey: Surveyor, report: MigrationReport
     refused = stored_refusals(conn)
     if not refused:
         return
+    _store_refusals(conn, refused)
+    _read_refused_again(conn, sorted(refused), survey, report, week)
+
+
+def _judge_stored_names(conn, survey: Surveyor, report: MigrationReport, week: TradingWeek) -> None:
+    """Under rules of names other than those the home was last judged by (stored_names.py): each stored detection
+    made under a name those call a site's for every download, refusing nothing though nothing else names its rows,
+    refused as a new detection would be, the user's corrections kept; and the current files whose names refuse
+    them now read again, the dates they held and hold logged. Once per change of the rules: reads nothing else."""
+    if judged_now(conn):
+        return
+    _store_refusals(conn, nameless_refusals(conn))
+    _read_refused_again(conn, refused_by_name(conn), survey, report, week)
+    mark_judged(conn)
+
+
+def _store_refusals(conn, refused: dict[str, tuple[str, dict]]) -> None:
+    """Each of `refused` (sha256 -> (its refusal, its detection as stored)) stored as its detection's problem, the
+    user's corrections kept where they were."""
     shas = sorted(refused)
+    if not shas:
+        return
     corrected = file_schemas.overrides(conn, shas)
     paths = file_schemas.detected_names(conn, shas)
     for sha in shas:
         problem, detected = refused[sha]
         file_schemas.replace_detection(conn, sha, paths[sha], {**detected, "problem": problem}, corrected.get(sha, []))
+
+
+def _read_refused_again(conn, shas: list[str], survey: Surveyor, report: MigrationReport, week: TradingWeek) -> None:
+    """The current files of these contents read again (resurvey), each one refused now reported."""
+    if not shas:
+        return
     resurvey(conn, shas, survey, week)
     report.problems.update({path: problem for path, problem in manifest.problems_of(conn, shas).items() if problem})
 

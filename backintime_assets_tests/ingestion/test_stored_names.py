@@ -1,0 +1,74 @@
+"""Stored detections and current files under names the rules of today call a site's for every download, judged
+again at the first migration under those rules: refused, their dates run again, a user's ticker kept."""
+import datetime as dt
+import re
+
+import psycopg
+import pytest
+
+from backintime_assets.db import file_overrides, file_schemas, manifest
+from backintime_assets.db.schema import ensure_schema
+from backintime_assets.detection import nameless
+from backintime_assets.detection.nameless import NAMELESS
+from backintime_assets.ingestion.raw import migrate
+from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
+
+# The sites' names before session 59 listed a scraper's PriceHistory.csv and a script's dataset.csv.
+BEFORE = re.compile(r"HISTORICALPRICES|HISTORICALQUOTES|TABLE|HISTORICALDATA(?:_\d{13})?|HISTORICAL[ _]DATA"
+                    r"|UNTITLED SPREADSHEET(?: - SHEET\d+)?|DATA|EXPORT|DOWNLOAD|CHART|QUOTES|FREDGRAPH")
+DAYS = [dt.date(2024, 9, 2) + dt.timedelta(days=k) for k in range(12) if (dt.date(2024, 9, 2) + dt.timedelta(days=k))
+        .weekday() < 5]
+
+
+def _history(base: float) -> str:
+    return "Date,Open,High,Low,Close\n" + "".join(f"{d},{base},{base + 1},{base - 1},{base + k / 10}\n"
+                                                  for k, d in enumerate(DAYS))
+
+
+@pytest.mark.postgres
+def test_a_detection_stored_under_a_name_listed_since_is_refused_at_the_next_migration_once(
+        postgres_url, local_lake, tmp_path, monkeypatch):
+    source = tmp_path / "source"
+    for folder in ("ACB", "VNM", "FPT"):
+        (source / folder).mkdir(parents=True)
+    (source / "ACB" / "PriceHistory.csv").write_text(_history(20))  # detected under the scraper's name
+    (source / "VNM.csv").write_text(_history(60))  # and its copy under it: detected under VNM.csv
+    (source / "VNM" / "PriceHistory.csv").write_text(_history(60))
+    (source / "FPT" / "PriceHistory.csv").write_text(_history(90))  # named by its user
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        monkeypatch.setattr(nameless, "_SITE_NAMES", BEFORE)  # migrated under the rules of before
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        before = manifest.current_files(conn)
+        assert {p: (f.problem, f.dates) for p, f in before.items()} == dict.fromkeys(before, (None, DAYS))
+        fpt = before["FPT/PriceHistory.csv"].sha256
+        file_overrides.set_ticker(conn, fpt, file_schemas.final_schema(conn, fpt), "FPT", "ana")
+        monkeypatch.undo()
+        # A home last judged by those rules (any migration of before this check stands for one).
+        if conn.execute("select to_regclass('nameless_rules')").fetchone()[0] is not None:
+            conn.execute("update nameless_rules set version = 'before'")
+        seq = manifest.last_change_seq(conn)
+
+        surveyor = DriverSurveyor(local_lake)
+        report = migrate(conn, source, local_lake, surveyor)
+        now = manifest.current_files(conn)
+        acb, copy = now["ACB/PriceHistory.csv"], now["VNM/PriceHistory.csv"]
+        # The scraper's file refused as a new detection of it is, filed under its home date; the stored detection
+        # says so. Its copy refused too, its rejections filed with the dates its content loads on under VNM.csv.
+        assert acb.problem.startswith(NAMELESS) and acb.home_dated and acb.dates != DAYS
+        assert file_schemas.stored_detections(conn, [acb.sha256])[acb.sha256]["problem"] == acb.problem
+        assert copy.problem.startswith(NAMELESS) and copy.dates == DAYS
+        assert report.problems == {"ACB/PriceHistory.csv": acb.problem, "VNM/PriceHistory.csv": copy.problem}
+        # The user's ticker names its rows: loading as before. VNM.csv loads as before.
+        assert (now["FPT/PriceHistory.csv"].problem, now["FPT/PriceHistory.csv"].dates) == (None, DAYS)
+        assert (now["VNM.csv"].problem, now["VNM.csv"].dates) == (None, DAYS)
+        # The dates their rows loaded on run again, to take the PRICEHISTORY rows out (VNM.csv's with its copy's:
+        # the content is read again whole); only those two contents were read.
+        changed = {c.source_path: set(c.dates) for c in manifest.changes_after(conn, seq)}
+        assert set(changed) == {"ACB/PriceHistory.csv", "VNM/PriceHistory.csv", "VNM.csv"}
+        assert set(DAYS) <= changed[acb.source_path]
+        assert {key.split("/")[0] for key in sum(surveyor.asked, [])} == {acb.sha256, copy.sha256}
+        # Judged once: the next migration reads nothing.
+        again = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
+        conn.rollback()
