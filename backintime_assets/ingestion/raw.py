@@ -212,6 +212,7 @@ def migrate(conn, root: Path, location: LakeLocation, survey: Surveyor, withdraw
             left.add(old.sha256)
     _log_copies_of(conn, new_contents | left, {source.relative for source, _, _ in copied}, survey, week,
                    report)
+    _refile_nameless_copies(conn, new_contents | left, {source.relative for source, _, _ in copied}, week)
     if left:
         _settle_without(conn, survey, left, lambda shas: read_heads(fs, {sha: lake_paths[sha] for sha in shas}),
                         report, week)
@@ -297,6 +298,26 @@ def _log_copies_of(conn, shas: set[str], logged: set[str], survey: Surveyor, wee
             if found_in.problem:
                 report.problems[f.source_path] = found_in.problem
         manifest.log_change(conn, f.source_path, f.dates + dates)
+
+
+def _refile_nameless_copies(conn, shas: set[str], logged: set[str], week: TradingWeek) -> None:
+    """Every stored name of these contents (whose names came or went: `shas`) refused for its name alone (a site's
+    "HistoricalPrices.csv" beside "dji.csv": nameless.py), filed again as _filed_under files it: with the dates its
+    content's rows hold under a current name that loads them, else its home date; the dates it left and reached
+    logged. `logged`: the paths this migration filed. Filed only as it was copied, the site's name saved first kept
+    its home date once dji.csv came (its rejections under the day it was saved, in a run of no day of its rows),
+    and one saved after took the content's dates: the outcome hung on which came first. So did it once dji.csv left
+    (the copy kept dates nothing loads on). From the manifest alone: no file is read."""
+    versions = manifest.current_versions_of(conn, sorted(shas)) if shas else []
+    refused = [f for f in versions if f.source_path not in logged and (f.problem or "").startswith(NAMELESS)]
+    if not refused:
+        return
+    content_dates = _content_dates({}, [], versions)
+    for f in refused:
+        dates = sorted(set(content_dates.get(f.sha256, ()))) or [home_date(f.source_path, f.modified_at, week)]
+        if sorted(set(f.dates)) != dates:
+            manifest.set_dates(conn, f.source_path, dates, f.problem, True)
+            manifest.log_change(conn, f.source_path, f.dates + dates)
 
 
 def _settle_without(conn, survey: Surveyor, left: set[str], heads: Callable[[list[str]], dict[str, bytes]],

@@ -1,6 +1,7 @@
 """Migration into the raw zone: each new file is read once, and its dates and schema are recorded
 from that one read; a file whose content is known is read with the schema it already has."""
 import datetime as dt
+import os
 import shutil
 
 import psycopg
@@ -161,6 +162,41 @@ def test_a_sites_download_copied_beside_its_stored_renamed_copy_files_its_reject
         assert files["dji.csv"].dates == [dt.date(2025, 3, 4), dt.date(2025, 3, 5)]
         assert (site.dates, site.home_dated) == (files["dji.csv"].dates, True)
         assert site.problem.startswith(NAMELESS) and report.problems == {"HistoricalPrices.csv": site.problem}
+
+
+@pytest.mark.parametrize("order", [("HistoricalPrices.csv", "dji.csv"), ("dji.csv", "HistoricalPrices.csv"),
+                                   ("HistoricalPrices.csv dji.csv",)])
+def test_a_sites_download_and_its_renamed_copy_are_filed_alike_whichever_comes_first(postgres_url, local_lake,
+                                                                                     tmp_path, order):
+    # Each name of `order` migrated in turn (both at once where one entry names both). The site's name saved first
+    # kept its home date once dji.csv came: its rejections under the day it was saved, a run of none of its rows'
+    # days; saved after dji.csv, or with it, it took the content's dates. Now the same whichever came first.
+    source = tmp_path / "source"
+    source.mkdir()
+    text = "Date,Open,High,Low,Close\n03/05/25,10.0,11.0,9.0,10.5\n03/04/25,9.0,10.0,8.0,9.5\n"
+    saved = dt.datetime(2025, 6, 2, 18).timestamp()  # a Monday: the site's file's home date, none of its rows' days
+    days = [dt.date(2025, 3, 4), dt.date(2025, 3, 5)]
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        for names in order:
+            for name in names.split():
+                (source / name).write_text(text)
+                os.utime(source / name, (saved, saved))
+            migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        files = manifest.current_files(conn)
+        site = files["HistoricalPrices.csv"]
+        assert (files["dji.csv"].dates, files["dji.csv"].problem) == (days, None)
+        assert site.problem.startswith(NAMELESS) and (site.dates, site.home_dated) == (days, True)
+        # dji.csv gone and withdrawn: nothing loads the content, and the site's name is filed under its home date,
+        # whose run rejects its rows; the content's days run again without them.
+        seq = manifest.last_change_seq(conn)
+        (source / "dji.csv").unlink()
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake), withdraw_missing=True)
+        site = manifest.current_files(conn)["HistoricalPrices.csv"]
+        assert site.problem.startswith(NAMELESS) and (site.dates, site.home_dated) == ([dt.date(2025, 6, 2)], True)
+        changed = {c.source_path: sorted(set(c.dates)) for c in manifest.changes_after(conn, seq)}
+        assert changed["HistoricalPrices.csv"] == [*days, dt.date(2025, 6, 2)]
+        conn.rollback()
 
 
 @pytest.mark.parametrize("program_name", ["PriceHistory.csv", "HistoricalPrices.csv"])
