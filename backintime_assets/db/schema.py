@@ -25,6 +25,9 @@ create table if not exists raw_files (
     primary key (source_path, sha256)
 );
 create index if not exists raw_files_current on raw_files (first_date, last_date) where superseded_at is null;
+-- The day each content arrived, its first copy under any name (manifest.dated_past_arrival, at every migration): one
+-- probe of this per current file, where grouping every version ever stored took longer as the years were kept.
+create index if not exists raw_files_arrival on raw_files (sha256, copied_at);
 -- A file gone from the source folder keeps its rows: the lake holds its copy, and a shared drive
 -- is often cleaned up once migrated. The manifest only notes since when it is missing.
 alter table raw_files add column if not exists missing_since timestamptz;

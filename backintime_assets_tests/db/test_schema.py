@@ -135,3 +135,26 @@ def test_file_schemas_from_before_series_keep_their_rows_and_take_series_from_th
         final = file_schemas.final_schema(conn, "wide")
         assert [(c["canonical"], c.get("series")) for c in final["columns"]] == [
             ("date", None), ("adj_close", "AAPL"), ("close", "MSFT")]
+
+
+def test_a_home_from_before_the_arrival_index_gets_it_and_finds_the_same_files_dated_past_arrival(postgres_url):
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        _record(conn, "bonds.csv", dt.date(2046, 8, 15))  # dated two decades past its copy
+        _record(conn, "daily.csv", dt.date(2025, 1, 2))
+        # A second version of bonds' content under another name, copied later: arrival is the first copy's day.
+        written = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+        manifest.record(conn, manifest.RawFile("copy.csv", "bonds.csv" * 8, "copy.csv", 1, written, "raw/c",
+                                               [dt.date(2046, 8, 15)]))
+        conn.execute("update raw_files set copied_at = '2025-03-04 18:00+00' where source_path = 'bonds.csv'")
+        conn.execute("drop index raw_files_arrival")  # as a home of before it
+        conn.execute("drop table nameless_rules")
+        conn.execute("delete from schema_versions")
+        conn.commit()
+        for _ in range(2):  # applied on the existing home, then again: nothing fails, nothing changes
+            ensure_schema(conn)
+            assert conn.execute("select to_regclass('raw_files_arrival')").fetchone()[0] is not None
+            found = manifest.dated_past_arrival(conn, dt.timedelta(days=7))
+            assert [(f.source_path, day) for f, day in found] == [("bonds.csv", dt.date(2025, 3, 4)),
+                                                                  ("copy.csv", dt.date(2025, 3, 4))]
+        conn.rollback()
