@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from backintime_assets.detection.after_arrival import latest_refused
 from backintime_assets.detection.nameless import NAMELESS, nameless_problem, unnamed
 from backintime_assets.detection.refusals import judged, judgement, leaves_columns_unread, lifts, side_by_side
 from backintime_assets.trading_week import DAY_NAMES, MON_FRI, TradingWeek
@@ -57,6 +58,11 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
     day = settings.get(DAY)
     if day is not None and not date_columns(schema):
         schema.update(day=day.value, date_from=WHO_DATED + day.changed_by)
+        if latest_refused(schema.get("problem")) not in (None, day.value):
+            # Refused for the day its title or name gave, after it arrived: the user's day replaces that day, and
+            # an engineer's backfill of a day long past loads. Their day is judged as any (ingestion/arrival.py):
+            # one past the arrival is refused naming it, and stays so.
+            schema["problem"] = None
     # So a ticker names the rows only of a file whose rows name none: a column's tickers are the rows' own.
     ticker = settings.get(TICKER)
     if ticker is not None and not naming_columns(schema):

@@ -51,7 +51,7 @@ def dated_after_arrival(schema: dict, dates: list[date], arrived: date) -> str |
 
 # The whole of a message dated_after_arrival gives, from its first word to its last: what a column or a file is
 # named (`.*`) is anything, what surrounds it is this rule's alone.
-_REFUSAL = re.compile(r"dates up to \d{4}-\d{2}-\d{2} in .*" + re.escape(AFTER_ARRIVAL)
+_REFUSAL = re.compile(r"dates up to (?P<latest>\d{4}-\d{2}-\d{2}) in .*" + re.escape(AFTER_ARRIVAL)
                       + r"\d{4}-\d{2}-\d{2} \(\d+ of its \d+ dates more than \d+ days after it\): "
                       + re.escape(_CLOSING), re.DOTALL)
 
@@ -62,6 +62,13 @@ def refused_after_arrival(problem: str | None) -> bool:
     in another problem (a fact no user may lift) is not this judgement, and this refusal of a file whose name holds
     another judgement's words is this one."""
     return problem is not None and _REFUSAL.fullmatch(problem) is not None
+
+
+def latest_refused(problem: str | None) -> str | None:
+    """The latest date (ISO) past arrival this rule's refusal names ("dates up to 2046-08-15 ..."), None for any
+    other problem: of a day's list, the one day it was refused for."""
+    found = _REFUSAL.fullmatch(problem) if problem is not None else None
+    return found["latest"] if found else None
 
 
 def _date_source(schema: dict) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from datetime import date, timezone
 
-from backintime_assets.db import file_schemas, manifest
-from backintime_assets.detection.after_arrival import LEEWAY, dated_after_arrival
+from backintime_assets.db import file_overrides, file_schemas, manifest
+from backintime_assets.detection.after_arrival import LEEWAY, dated_after_arrival, refused_after_arrival
 from backintime_assets.detection.read_as_named import read_as_named
 from backintime_assets.ingestion.survey import Survey
 
@@ -71,6 +71,9 @@ def stored_refusals(conn) -> dict[str, tuple[str, dict]]:
     detected = file_schemas.stored_detections(conn, shas)
     finals = file_schemas.final_schemas(conn, shas)
     twins = manifest.current_names(conn, shas)
+    said = file_overrides.in_force(conn, shas)
+    dated = {sha for sha, kept in said.items() if file_overrides.DAY in kept}
+    lifted = {sha for sha, kept in said.items() if file_overrides.LOAD_REFUSED in kept}
     refused: dict[str, tuple[str, dict]] = {}
     for f, arrived in found:
         sha = f.sha256
@@ -80,7 +83,11 @@ def stored_refusals(conn) -> dict[str, tuple[str, dict]]:
         # lifted that judgement (--load-refused, a ticker for a site's download), this one or another. A new
         # detection refused by another is not judged after arrival (refuse_after_arrival), and its lifting loads
         # its rows: judged here, a lifted list of monthly bars, its month dated at its end, was refused again.
-        if sha in detected and read_as_named(detected[sha], f.source_path, twins.get(sha, ())).get("problem"):
+        # Not where the refusal detection stored is this rule's of a day the user's day replaced (file_overrides.apply):
+        # the user's day is judged.
+        as_detected = read_as_named(detected[sha], f.source_path, twins.get(sha, ())).get("problem") \
+            if sha in detected else None
+        if as_detected and not (refused_after_arrival(as_detected) and sha in dated and sha not in lifted):
             continue
         problem = dated_after_arrival(read_as_named(finals[sha], f.source_path, twins.get(sha, ())), f.dates, arrived)
         if problem is not None:

@@ -239,3 +239,51 @@ def test_a_refusal_of_another_kind_a_user_lifted_stays_lifted_though_its_dates_p
         assert (lifted.dates, lifted.problem, lifted.home_dated) == (days, None, False)
         assert file_schemas.stored_detections(conn, [bars.sha256])[bars.sha256]["problem"] == bars.problem
         conn.rollback()
+
+
+@pytest.mark.postgres
+def test_a_users_day_replaces_the_day_a_refusal_after_arrival_was_of_and_is_judged_itself(
+        postgres_url, local_lake, tmp_path):
+    from backintime_assets.db import file_overrides
+    from backintime_assets.ingestion.raw import resurvey
+    from backintime_assets_tests.ingestion.test_raw import DAY_LIST
+
+    # A day's list whose title says a day a year on (a typo of its year): refused after its arrival. An engineer who
+    # knows its day backfills it, long past: the rows load on it, and stay loaded at the next migration. Refused as
+    # before, the list said its rows were dated a year on though they were dated as the engineer said.
+    far = _weekday_a_year_on()
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "quotes.csv").write_text(f"Daily Quotations {far:%Y/%m/%d}\n" + DAY_LIST)
+    backfilled = dt.date(2024, 9, 3)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        quotes = manifest.current_files(conn)["quotes.csv"]
+        assert quotes.problem.startswith(f"dates up to {far.isoformat()} in the day read from ")
+        file_overrides.set_day(conn, quotes.sha256, file_schemas.final_schema(conn, quotes.sha256), backfilled, "ana")
+        resurvey(conn, [quotes.sha256], DriverSurveyor(local_lake))
+        loaded = manifest.current_files(conn)["quotes.csv"]
+        assert (loaded.dates, loaded.problem) == ([backfilled], None)
+        again = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
+        assert (manifest.current_files(conn)["quotes.csv"].dates, manifest.current_files(conn)["quotes.csv"].problem
+                ) == ([backfilled], None)
+        # A user's day a year past the arrival is judged as any day: refused, naming the user's day, and so it stays.
+        later = _weekday_on_or_after(far + dt.timedelta(days=7))
+        file_overrides.set_day(conn, quotes.sha256, file_schemas.final_schema(conn, quotes.sha256), later, "ana")
+        resurvey(conn, [quotes.sha256], DriverSurveyor(local_lake))
+        report = migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        refused = manifest.current_files(conn)["quotes.csv"]
+        assert refused.problem.startswith(f"dates up to {later.isoformat()} in the day read from schema override by "
+                                          "ana, after the file arrived on ")
+        assert report.problems == {"quotes.csv": refused.problem} and refused.home_dated
+        steady = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, steady).problems == {} and steady.asked == []
+        assert manifest.current_files(conn)["quotes.csv"].problem == refused.problem
+        # Backfilled to its day again: loads.
+        file_overrides.set_day(conn, quotes.sha256, file_schemas.final_schema(conn, quotes.sha256), backfilled, "ana")
+        resurvey(conn, [quotes.sha256], DriverSurveyor(local_lake))
+        assert (manifest.current_files(conn)["quotes.csv"].dates, manifest.current_files(conn)["quotes.csv"].problem
+                ) == ([backfilled], None)
+        conn.rollback()
