@@ -91,6 +91,11 @@ def apply(schema: dict, settings: dict[str, FileOverride]) -> None:
         schema["borrowed_from"] = None
 
 
+def refused_for_want_of_a_name(schema: dict) -> bool:
+    """Whether a schema is refused for its site's name alone (nameless.py) though a column of it names its rows."""
+    return judgement(schema.get("problem")) == NAMELESS and bool(naming_columns(schema))
+
+
 def date_columns(schema: dict) -> list[str]:
     """The names of the schema's columns mapped to the date."""
     return [c["name"] for c in schema.get("columns", []) if c.get("canonical") == "date"]

@@ -409,6 +409,13 @@ def final_schemas(conn, sha256s: list[str]) -> dict[str, dict]:
         if said and final_mapping != UNMAPPED and index < len(columns):
             said_mappings.append((sha, index))
     _said_mapping_wins(schemas, said_mappings)
+    for sha in {sha for sha, _ in said_mappings}:
+        # A column a user mapped to the ticker names the rows, as a user's ticker for the file does
+        # (file_overrides.apply): the refusal for want of a name (a site's "PriceHistory.csv", nameless.py) is
+        # lifted. Kept, a history whose tickers a user had mapped loaded until its name was listed, then was
+        # refused at the next migration though its rows name themselves (ingestion/stored_names.py).
+        if file_overrides.refused_for_want_of_a_name(schemas[sha]):
+            schemas[sha]["problem"] = None
     # After the columns': a day dates a file only while no column of it is mapped to the date.
     for sha, settings in file_overrides.in_force(conn, list(schemas)).items():
         file_overrides.apply(schemas[sha], settings)

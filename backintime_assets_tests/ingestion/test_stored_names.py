@@ -72,3 +72,47 @@ def test_a_detection_stored_under_a_name_listed_since_is_refused_at_the_next_mig
         again = DriverSurveyor(local_lake)
         assert migrate(conn, source, local_lake, again).problems == {} and again.asked == []
         conn.rollback()
+
+
+@pytest.mark.postgres
+def test_a_history_whose_ticker_column_a_user_mapped_loads_its_tickers_under_a_name_listed_since(
+        postgres_url, local_lake, tmp_path, monkeypatch):
+    import json
+
+    from backintime_assets.detection import FileSchema
+    from backintime_assets.detection.read_as_named import read_as_named
+    from backintime_assets.ingestion.raw import resurvey
+    from backintime_assets.normalisation import normalise_bytes
+
+    # A scraper's history whose tickers sit in a column detection does not take for one ("Remark"): a user mapped
+    # it. Loading under the rules of before, it was refused once its name was listed, as was a site's download
+    # the user had mapped so: their rows name themselves, as a user's ticker for the file names them.
+    def text(base: int) -> str:
+        return "Date,Open,High,Low,Close,Remark\n" + "".join(
+            f"{d},{base},{base + 1},{base - 1},{base + k / 10},VN{k % 2}\n" for k, d in enumerate(DAYS))
+
+    source = tmp_path / "source"
+    (source / "ACB").mkdir(parents=True)
+    (source / "ACB" / "PriceHistory.csv").write_text(text(20))
+    (source / "HistoricalPrices.csv").write_text(text(70))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        monkeypatch.setattr(nameless, "_SITE_NAMES", BEFORE)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        monkeypatch.undo()
+        files = manifest.current_files(conn)
+        assert files["HistoricalPrices.csv"].problem.startswith(NAMELESS)
+        shas = {path: f.sha256 for path, f in files.items()}
+        for sha in shas.values():
+            file_schemas.override_column(conn, [sha], "Remark", "ana", final_type="string", final_mapping="ticker")
+        resurvey(conn, sorted(shas.values()), DriverSurveyor(local_lake))
+        conn.execute("update nameless_rules set version = 'before'")
+        surveyor = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, surveyor).problems == {} and surveyor.asked == []
+        for path, sha in shas.items():
+            f = manifest.current_files(conn)[path]
+            assert (f.problem, f.dates) == (None, DAYS)
+            schema = read_as_named(file_schemas.final_schema(conn, sha), path)
+            rows = normalise_bytes((source / path).read_bytes(), FileSchema.from_json(json.dumps(schema)), path)
+            assert set(rows.prices["ticker"]) == {"VN0", "VN1"}
+        conn.rollback()
