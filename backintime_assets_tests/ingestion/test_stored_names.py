@@ -116,3 +116,39 @@ def test_a_history_whose_ticker_column_a_user_mapped_loads_its_tickers_under_a_n
             rows = normalise_bytes((source / path).read_bytes(), FileSchema.from_json(json.dumps(schema)), path)
             assert set(rows.prices["ticker"]) == {"VN0", "VN1"}
         conn.rollback()
+
+
+@pytest.mark.postgres
+def test_rules_changed_in_words_alone_read_nothing_and_change_nothing(postgres_url, local_lake, tmp_path,
+                                                                      monkeypatch):
+    from backintime_assets.ingestion import stored_names
+    from backintime_assets.ingestion.raw import resurvey
+
+    # RULES is the modules' source: a comment edited changes it. The migration after judges every stored detection
+    # again, and must find nothing where no name reads otherwise: a site's download and its renamed copy, one a
+    # user's --load-refused loads, one a user's ticker names, one its title names, a symbol's file.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, base in (("HistoricalPrices.csv", 10), ("dji.csv", 10), ("data.csv", 30), ("export.csv", 40),
+                       ("AAA.csv", 50)):
+        (source / name).write_text(_history(base))
+    (source / "download.csv").write_text("Symbol: MSFT\n" + _history(60))
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        files = manifest.current_files(conn)
+        lifted, named = files["data.csv"].sha256, files["export.csv"].sha256
+        file_overrides.set_load_refused(conn, lifted, [lifted], True, "ana")
+        file_overrides.set_ticker(conn, named, file_schemas.final_schema(conn, named), "EEE", "ana")
+        resurvey(conn, [lifted, named], DriverSurveyor(local_lake))
+        before = manifest.current_files(conn)
+        assert [p for p, f in before.items() if f.problem] == ["HistoricalPrices.csv"]
+        assert file_schemas.final_schema(conn, before["download.csv"].sha256)["ticker"] == "MSFT"
+        detections = file_schemas.stored_detections(conn, [f.sha256 for f in before.values()])
+        monkeypatch.setattr(stored_names, "RULES", "a comment edited")
+        surveyor = DriverSurveyor(local_lake)
+        assert migrate(conn, source, local_lake, surveyor).problems == {} and surveyor.asked == []
+        assert manifest.current_files(conn) == before
+        assert file_schemas.stored_detections(conn, [f.sha256 for f in before.values()]) == detections
+        assert manifest.names_judged_by(conn) == "a comment edited"
+        conn.rollback()
