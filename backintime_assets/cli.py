@@ -787,10 +787,10 @@ def _file_override_lines(settings: dict, final: dict) -> list[str]:
 
 
 def _resurvey(conn, sha256s: list[str]) -> list[date]:
-    from backintime_assets.ingestion.raw import resurvey
+    from backintime_assets.ingestion.raw import resurvey_as_said
 
     with _project_resources() as (_, survey):
-        return resurvey(conn, sha256s, survey, _settings().trading_week)
+        return resurvey_as_said(conn, sha256s, survey, _settings().trading_week)
 
 
 def cmd_lake_prune_parsed(args) -> None:

@@ -506,6 +506,20 @@ def resurvey(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON
     return sorted(touched)
 
 
+def resurvey_as_said(conn, sha256s: list[str], survey: Surveyor, week: TradingWeek = MON_FRI) -> list[date]:
+    """resurvey after a user's correction, then each of these contents whose rows it now files well past the day it
+    arrived refused at once, as the next migration refuses it (arrival.stored_refusals). A user's day past the
+    arrival (`schema override --day`, which replaces the day a refusal after arrival was of) was filed loading
+    until then: the override asked a run of that day, and a run of it alone loaded the list on it."""
+    dates = resurvey(conn, sha256s, survey, week)
+    wanted = set(sha256s)
+    refused = {sha: found for sha, found in stored_refusals(conn).items() if sha in wanted}
+    if not refused:
+        return dates
+    _store_refusals(conn, refused)
+    return sorted(set(dates) | set(resurvey(conn, sorted(refused), survey, week)))
+
+
 def _read_by_week(conn, survey: Surveyor, week: TradingWeek) -> int:
     """Read every current file again when the deployment's trading week is not the one their dates
     were read by: a row on a day the week now opens loads (its date is new), one on a day it closes

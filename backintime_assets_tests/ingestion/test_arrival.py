@@ -287,3 +287,40 @@ def test_a_users_day_replaces_the_day_a_refusal_after_arrival_was_of_and_is_judg
         assert (manifest.current_files(conn)["quotes.csv"].dates, manifest.current_files(conn)["quotes.csv"].problem
                 ) == ([backfilled], None)
         conn.rollback()
+
+
+@pytest.mark.postgres
+def test_a_users_day_past_the_arrival_is_refused_as_it_is_said_not_at_the_next_migration(
+        postgres_url, local_lake, tmp_path):
+    from backintime_assets.db import file_overrides
+    from backintime_assets.ingestion.raw import resurvey_as_said
+    from backintime_assets_tests.ingestion.test_raw import DAY_LIST
+
+    # A day's list copied in early January 2024 whose title reads a day of 2025: refused after its arrival. A user
+    # says its day is 2025-06-02, long past today but a year and more after the file arrived. That day replaces
+    # the title's and loads until a migration judges it: the override asked a run of 2025-06-02, and a run of
+    # that day alone before the sensor's next migration loaded the list on it.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "quotes.csv").write_text("Daily Quotations 2025/01/06\n" + DAY_LIST)
+    said = dt.date(2025, 6, 2)
+    with psycopg.connect(postgres_url) as conn:
+        ensure_schema(conn)
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        conn.execute("update raw_files set copied_at = '2024-01-02 12:00+00'")
+        migrate(conn, source, local_lake, DriverSurveyor(local_lake))
+        quotes = manifest.current_files(conn)["quotes.csv"]
+        assert quotes.problem.startswith("dates up to 2025-01-06 in the day read from title line 1")
+        file_overrides.set_day(conn, quotes.sha256, file_schemas.final_schema(conn, quotes.sha256), said, "ana")
+        dates = resurvey_as_said(conn, [quotes.sha256], DriverSurveyor(local_lake))
+        refused = manifest.current_files(conn)["quotes.csv"]
+        assert refused.problem.startswith("dates up to 2025-06-02 in the day read from schema override by ana, "
+                                          "after the file arrived on 2024-01-02")
+        assert refused.home_dated and said in dates and said not in refused.dates
+        # A day before the arrival loads, as said.
+        file_overrides.set_day(conn, quotes.sha256, file_schemas.final_schema(conn, quotes.sha256),
+                               dt.date(2023, 12, 29), "ana")
+        resurvey_as_said(conn, [quotes.sha256], DriverSurveyor(local_lake))
+        loaded = manifest.current_files(conn)["quotes.csv"]
+        assert (loaded.dates, loaded.problem) == ([dt.date(2023, 12, 29)], None)
+        conn.rollback()
