@@ -18,16 +18,17 @@ import hashlib
 from pathlib import Path
 
 from backintime_assets.db import file_schemas, manifest
-from backintime_assets.detection import filename, month_names, name_words, nameless
+from backintime_assets.detection import (currencies, filename, format_regex, joined, month_names, name_words, nameless,
+                                         venues)
 from backintime_assets.detection.nameless import nameless_problem, names_nothing, unnamed
 from backintime_assets.detection.read_as_named import read_as_named
 
 # The rules as written: any change to the modules that say which names name nothing is a change of the rules.
 # The bytes of the modules, not a number to bump by hand: a word added to a list without it left stored files
-# loading under the word.
-RULES = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (nameless, filename, name_words,
-                                                                            month_names))
-                       ).hexdigest()[:16]
+# loading under the word. Every module nameless.py reads, itself included (a folder's venue words, a currency
+# code, a month's name all decide whether a name names nothing); test_stored_names holds the list to its imports.
+RULE_MODULES = (nameless, filename, name_words, month_names, format_regex, joined, currencies, venues)
+RULES = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in RULE_MODULES)).hexdigest()[:16]
 
 
 def judged_now(conn) -> bool:

@@ -10,6 +10,7 @@ from backintime_assets.db import file_overrides, file_schemas, manifest
 from backintime_assets.db.schema import ensure_schema
 from backintime_assets.detection import nameless
 from backintime_assets.detection.nameless import NAMELESS
+from backintime_assets.ingestion import stored_names
 from backintime_assets.ingestion.raw import migrate
 from backintime_assets_tests.ingestion.test_raw import DriverSurveyor
 
@@ -29,19 +30,20 @@ def _history(base: float) -> str:
 def test_a_detection_stored_under_a_name_listed_since_is_refused_at_the_next_migration_once(
         postgres_url, local_lake, tmp_path, monkeypatch):
     source = tmp_path / "source"
-    for folder in ("ACB", "VNM", "FPT"):
+    # Folders in lower case, as a user's own are: a code's folder names its scraper's file (nameless.folder_ticker).
+    for folder in ("acb", "vnm", "fpt"):
         (source / folder).mkdir(parents=True)
-    (source / "ACB" / "PriceHistory.csv").write_text(_history(20))  # detected under the scraper's name
+    (source / "acb" / "PriceHistory.csv").write_text(_history(20))  # detected under the scraper's name
     (source / "VNM.csv").write_text(_history(60))  # and its copy under it: detected under VNM.csv
-    (source / "VNM" / "PriceHistory.csv").write_text(_history(60))
-    (source / "FPT" / "PriceHistory.csv").write_text(_history(90))  # named by its user
+    (source / "vnm" / "PriceHistory.csv").write_text(_history(60))
+    (source / "fpt" / "PriceHistory.csv").write_text(_history(90))  # named by its user
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
         monkeypatch.setattr(nameless, "_SITE_NAMES", BEFORE)  # migrated under the rules of before
         migrate(conn, source, local_lake, DriverSurveyor(local_lake))
         before = manifest.current_files(conn)
         assert {p: (f.problem, f.dates) for p, f in before.items()} == dict.fromkeys(before, (None, DAYS))
-        fpt = before["FPT/PriceHistory.csv"].sha256
+        fpt = before["fpt/PriceHistory.csv"].sha256
         file_overrides.set_ticker(conn, fpt, file_schemas.final_schema(conn, fpt), "FPT", "ana")
         monkeypatch.undo()
         # A home last judged by those rules (any migration of before this check stands for one).
@@ -52,20 +54,20 @@ def test_a_detection_stored_under_a_name_listed_since_is_refused_at_the_next_mig
         surveyor = DriverSurveyor(local_lake)
         report = migrate(conn, source, local_lake, surveyor)
         now = manifest.current_files(conn)
-        acb, copy = now["ACB/PriceHistory.csv"], now["VNM/PriceHistory.csv"]
+        acb, copy = now["acb/PriceHistory.csv"], now["vnm/PriceHistory.csv"]
         # The scraper's file refused as a new detection of it is, filed under its home date; the stored detection
         # says so. Its copy refused too, its rejections filed with the dates its content loads on under VNM.csv.
         assert acb.problem.startswith(NAMELESS) and acb.home_dated and acb.dates != DAYS
         assert file_schemas.stored_detections(conn, [acb.sha256])[acb.sha256]["problem"] == acb.problem
         assert copy.problem.startswith(NAMELESS) and copy.dates == DAYS
-        assert report.problems == {"ACB/PriceHistory.csv": acb.problem, "VNM/PriceHistory.csv": copy.problem}
+        assert report.problems == {"acb/PriceHistory.csv": acb.problem, "vnm/PriceHistory.csv": copy.problem}
         # The user's ticker names its rows: loading as before. VNM.csv loads as before.
-        assert (now["FPT/PriceHistory.csv"].problem, now["FPT/PriceHistory.csv"].dates) == (None, DAYS)
+        assert (now["fpt/PriceHistory.csv"].problem, now["fpt/PriceHistory.csv"].dates) == (None, DAYS)
         assert (now["VNM.csv"].problem, now["VNM.csv"].dates) == (None, DAYS)
         # The dates their rows loaded on run again, to take the PRICEHISTORY rows out (VNM.csv's with its copy's:
         # the content is read again whole); only those two contents were read.
         changed = {c.source_path: set(c.dates) for c in manifest.changes_after(conn, seq)}
-        assert set(changed) == {"ACB/PriceHistory.csv", "VNM/PriceHistory.csv", "VNM.csv"}
+        assert set(changed) == {"acb/PriceHistory.csv", "vnm/PriceHistory.csv", "VNM.csv"}
         assert set(DAYS) <= changed[acb.source_path]
         assert {key.split("/")[0] for key in sum(surveyor.asked, [])} == {acb.sha256, copy.sha256}
         # Judged once: the next migration reads nothing.
@@ -92,8 +94,8 @@ def test_a_history_whose_ticker_column_a_user_mapped_loads_its_tickers_under_a_n
             f"{d},{base},{base + 1},{base - 1},{base + k / 10},VN{k % 2}\n" for k, d in enumerate(DAYS))
 
     source = tmp_path / "source"
-    (source / "ACB").mkdir(parents=True)
-    (source / "ACB" / "PriceHistory.csv").write_text(text(20))
+    (source / "acb").mkdir(parents=True)
+    (source / "acb" / "PriceHistory.csv").write_text(text(20))
     (source / "HistoricalPrices.csv").write_text(text(70))
     with psycopg.connect(postgres_url) as conn:
         ensure_schema(conn)
@@ -152,3 +154,23 @@ def test_rules_changed_in_words_alone_read_nothing_and_change_nothing(postgres_u
         assert file_schemas.stored_detections(conn, [f.sha256 for f in before.values()]) == detections
         assert manifest.names_judged_by(conn) == "a comment edited"
         conn.rollback()
+
+
+def test_the_rules_of_names_are_every_module_nameless_reads():
+    # A module nameless.py imports (or one of those imports) left out of RULES: a word added to its lists changed
+    # which names name nothing, and stored detections were not judged again.
+    import ast
+    from pathlib import Path
+
+    import backintime_assets.detection as detection
+
+    def imported(module: str) -> set[str]:
+        tree = ast.parse((Path(detection.__file__).parent / f"{module}.py").read_text())
+        return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1}
+
+    seen, todo = set(), ["nameless"]
+    while todo:
+        if (module := todo.pop()) not in seen:
+            seen.add(module)
+            todo.extend(imported(module))
+    assert {m.__name__.rsplit(".", 1)[1] for m in stored_names.RULE_MODULES} == seen
