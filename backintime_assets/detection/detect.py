@@ -47,7 +47,7 @@ from .prose import prose_problem
 from .time_spans import time_span_problem
 from .row_currency import currency_switch_problem
 from .layout import Layout, Row, detect_layout, padding, ticker_level, tickers_row
-from .listing_rows import listing_labels
+from .listing_rows import kind_labels, listing_labels
 from .lots import LOT, in_hundred_share_lots
 from .lots import UNIT as LOTS_UNIT
 from .nameless import a_history, nameless_problem, sheet_names_ticker, sheet_sums_up
@@ -262,6 +262,17 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         problem = (f"{SIDE_BY_SIDE} ({_shown(venues)}): the prices are set apart by venues' or sources' names, not "
                    "tickers: loaded, they would stand under made-up tickers. Add a row \"Ticker\" naming each "
                    "column's ticker, or save each ticker's columns as a file of its own")
+    elif len(layout.header_rows) > 1 and not any(map(tickers_row, layout.header_rows)) \
+            and (kinds := kind_labels(layout.header_rows)):
+        # Read as labels of series or not (",Stock,Stock,Index": one close loaded under the file's name, the
+        # others unread), words of an instrument's kind name no ticker: listing_rows.labels_kinds.
+        head, words = kinds
+        row = f"the row headed \"{head}\"" if head else f"the row \"{', '.join(words)}\""
+        problem = (f"{SIDE_BY_SIDE} ({_shown(words)}): {row} sets the prices apart by each one's kind of "
+                   "instrument or quote, not its ticker, and no row names their tickers: loaded, they would stand "
+                   f"under made-up tickers {', '.join(w.upper() for w in words)}, or one would be loaded as the "
+                   "file's and the others left unread. Add a row \"Ticker\" naming each column's ticker, or save "
+                   "each ticker's columns as a file of its own")
     elif wide is not None and (others := made_of_others(layout.header_cells, layout.types, series, canonical)):
         shown = _shown([layout.names[j] for j in others])
         problem = (f"{SIDE_BY_SIDE} ({shown}): beside the tickers' prices, a total's, benchmark's or portfolio's, "

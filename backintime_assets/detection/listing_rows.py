@@ -11,14 +11,17 @@ A row headed by a word for such a thing (_LISTING: in English and the languages 
 title ("Portfolio A,AAPL,MSFT" names its tickers all the same), nor by an empty cell (pandas' unnamed level of
 tickers), nor by a name of the ticker ("Exchange ticker", "Ticker,AAPL,MSFT"). Nor a row whose cells are written
 as tickers are: such words head titles over the tickers as well ("Market Data,AAPL,MSFT", "Currency,EURUSD,GBPUSD",
-"Bolsa,PETR4,VALE3", "Source: Yahoo Finance,AAPL,MSFT"), which had named them; refused, such a file was lost."""
+"Bolsa,PETR4,VALE3", "Source: Yahoo Finance,AAPL,MSFT"), which had named them; refused, such a file was lost.
+
+So is a row whose every cell names a kind of instrument or quote (_KINDS: ",Spot,Future", ",Stock,Stock,Index",
+",Bid,Ask" over the closes), headed by anything but a column's name: "Ticker,SPOT,INDEX" names Spotify's shares."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from .canonical import names_a_field, names_the_ticker
+from .canonical import has_a_name, names_a_field, names_the_ticker
 from .currencies import CURRENCY_CODES
 from .header_ticker import venues_only
 from .name_words import fold
@@ -45,6 +48,55 @@ def _a_listings_cell(cell: str, currency: bool) -> bool:
             or (currency and cell in CURRENCY_CODES))
 
 
+# What a keeper writes over each price in place of its ticker to say what kind of instrument it is, or which
+# quote or role: ",Spot,Future", ",Stock,Stock,Index", ",Bid,Ask" over "Date,Close,Close" (in English and the
+# languages of the exports). Loaded as tickers SPOT and FUTURE, silently. Folded (name_words.fold).
+_KINDS = frozenset('''SPOT CASH FUTURE FUTURES FORWARD FORWARDS SWAP SWAPS STOCK STOCKS SHARE SHARES EQUITY EQUITIES
+                       INDEX INDICES INDEXES BOND BONDS FUND FUNDS ETF ETFS OPTION OPTIONS CALL CALLS PUT PUTS BID ASK
+                       OFFER MID LAST BENCHMARK PORTFOLIO COMMODITY NEAR FRONT BACK MONTH
+                       KASSA TERMIN AKTIE AKTIEN ANLEIHE ANLEIHEN FONDS GELD BRIEF
+                       COMPTANT ACTION ACTIONS INDICE INDICES OBLIGATION OBLIGATIONS ACHAT VENTE
+                       CONTADO FUTURO FUTUROS ACCION ACCIONES BONO BONOS FONDO FONDOS COMPRA VENTA
+                       AZIONE AZIONI OBBLIGAZIONE FONDI ACAO ACOES FUNDO FUNDOS TITULO'''.split())
+
+
+def labels_kinds(fields: Sequence[str], capitals: bool = True, kinds: int = 2) -> bool:
+    """Whether a header row sets its prices apart by their kind of instrument or quote (_KINDS), not by tickers:
+    not headed by the name of a column ("Ticker,SPOT,INDEX" names Spotify and INDEX; "Date,Bid,Ask" is the fields'
+    row), its cells past the first filled over two columns at least, every word of each a kind's.
+    In capitals a cell is a kind's only where `capitals` (not in pandas' block of levels, where ",SPOT,BOND" is
+    a row of tickers whose level has no name)."""
+    first = fields[0].strip() if fields else ""
+    if has_a_name(first):
+        return False
+    cells = [c.strip() for c in fields[1:] if c.strip()]
+    # `kinds` of them at least: one over every price (",Stock,Stock,Stock,Stock" over "Date,Open,High,Low,Close")
+    # sets nothing apart, it says what the file's one instrument is; beside a ticker row it is a note all the same.
+    return len(cells) >= 2 and len(set(cells)) >= kinds and all(
+        (words := _WORD.findall(c)) and all(fold(w) in _KINDS for w in words)
+        and (capitals or any(ch.islower() for ch in c)) for c in cells)
+
+
+def _pandas_levels(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether a header block is pandas' block of column levels: a row of the index's name alone ("Date,,")."""
+    return any(r and r[0].strip() and not any(c.strip() for c in r[1:]) for r in rows)
+
+
+def kind_labels(rows: Sequence[Sequence[str]]) -> tuple[str, list[str]] | None:
+    """(the row's first cell, its words) of the header block's row (`rows`, each as wide as the table) that sets
+    the prices apart by their kinds (labels_kinds) where another row names a price or volume under two of its
+    cells at least ("Date,Close,Close" under ",Spot,Future"); None where there is none."""
+    capitals = not _pandas_levels(rows)
+    for k, row in enumerate(rows):
+        if not labels_kinds(row, capitals):
+            continue
+        over = [j for j in range(1, len(row)) if row[j].strip()
+                and any(names_a_field(r[j]) for i, r in enumerate(rows) if i != k and j < len(r))]
+        if len(over) >= 2:
+            return row[0].strip(), list(dict.fromkeys(row[j].strip() for j in over))
+    return None
+
+
 def labels_a_listing(fields: Sequence[str]) -> bool:
     """Whether a header row is headed by a word that names something of a listing other than its ticker
     (_LISTING), its cells past the first filled over two columns at least, none a field's name, each the
@@ -63,7 +115,8 @@ def listing_notes(rows: Sequence[Sequence[str]]) -> list[int]:
     (labels_a_listing): all of them where, without them, the block tells every column apart it told apart
     with them; none otherwise. "Class,A,B" under "Ticker,BRK,BRK" is what sets BRK's two classes apart:
     left out, both closes stood under ticker BRK, one was loaded and the other left unread (silent)."""
-    notes = [k for k, row in enumerate(rows) if labels_a_listing(row)]
+    capitals = not _pandas_levels(rows)
+    notes = [k for k, row in enumerate(rows) if labels_a_listing(row) or labels_kinds(row, capitals, kinds=1)]
     kept = [row for k, row in enumerate(rows) if k not in notes]
     if not notes or not kept:
         return []

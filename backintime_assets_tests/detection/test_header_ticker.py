@@ -445,3 +445,40 @@ def test_a_label_row_padded_as_wide_as_its_table_names_its_ticker(label, fields,
     schema, result = _loaded(text)
     assert schema.ticker == "AAPL"
     assert result.prices.ticker.tolist() == ["AAPL"] * 4
+
+
+@pytest.mark.parametrize("above, words", [(",Spot,Future", "Spot, Future"), (",Stock,Stock,Index", "Stock, Index"),
+                                          (",Bid,Ask", "Bid, Ask"), (",SPOT,FUTURE", "SPOT, FUTURE"),
+                                          (",Aktie,Index", "Aktie, Index"), ("Type,Stock,Index", "Stock, Index")])
+def test_a_row_naming_each_prices_kind_of_instrument_names_no_tickers(above, words):
+    # ",Spot,Future" over "Date,Close,Close" loaded the closes as tickers SPOT and FUTURE; ",Stock,Stock,Index"
+    # over three closes loaded the first under the file's name and left the others unread (silent). Nothing
+    # says whose they are: refused, naming the words, every line rejected with the reason.
+    closes = ",Close" * (above.count(","))
+    rows = "".join(line + ",12.5" * (above.count(",") - 2) + "\n" for line in THREE.splitlines())
+    schema, result = _loaded(f"{above}\nDate{closes}\n{rows}")
+    assert schema.problem is not None and schema.problem.startswith(f"{SIDE_BY_SIDE} ({words})"), schema.problem
+    assert len(result.prices) == 0 and result.rejected.source_line.nunique() == 8
+
+
+@pytest.mark.parametrize("rows, tickers", [("Ticker,AAPL,MSFT\n,Spot,Future", ["AAPL", "MSFT"]),
+                                           (",Stock,Stock\nTicker,AAPL,MSFT", ["AAPL", "MSFT"]),
+                                           ("Ticker,SPOT,INDEX", ["INDEX", "SPOT"]),
+                                           ("Symbol,BID,ETF", ["BID", "ETF"]),
+                                           ("Price,Close,Close\nTicker,SPOT,BOND", ["BOND", "SPOT"]),
+                                           (",Close,Close\n,SPOT,BOND", ["BOND", "SPOT"])])
+def test_a_ticker_row_names_its_tickers_beside_or_as_words_of_a_kind(rows, tickers):
+    # Beside a ticker row the kinds' row was written onto the tickers ("AAPL SPOT", "MSFT FUTURE"); a ticker row
+    # of tickers that are such words (Spotify, INDEX, Sotheby's BID), or pandas' unnamed level of them, names them.
+    block = f"{rows}\nDate,," if rows.startswith((",Close", "Price")) else f"{rows}\nDate,Close,Close"
+    schema, result = _loaded(f"{block}\n{THREE}")
+    assert schema.problem is None, schema.problem
+    assert sorted(result.prices.ticker.unique()) == tickers and len(result.prices) == 16
+
+
+def test_one_kind_over_every_price_says_what_the_instrument_is():
+    # ",Stock,Stock,Stock" over "Date,Open,High,Close" sets nothing apart: the file's one stock, loaded as ever.
+    rows = "".join(f"2024-01-0{d},10.0,11.0,10.5\n" for d in range(2, 6))
+    schema, result = _loaded(f",Stock,Stock,Stock\nDate,Open,High,Close\n{rows}")
+    assert schema.problem is None, schema.problem
+    assert list(result.prices.ticker.unique()) == ["MSFT"] and list(result.prices.close) == [10.5] * 4
