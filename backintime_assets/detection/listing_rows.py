@@ -110,13 +110,24 @@ def labels_a_listing(fields: Sequence[str]) -> bool:
         and all(_a_listings_cell(c, bool(words & _CURRENCY)) for c in cells)
 
 
+def _kinds_note(rows: Sequence[Sequence[str]], k: int, capitals: bool) -> bool:
+    """Whether the header block's row k names the prices' kinds (labels_kinds), a note beside a ticker row. Not
+    where its words name the price themselves and no other row names it: "Last" and "Mid" name a close, and
+    pandas' pivot of a table's "Last" by its "Ticker" writes ",Last,Last" over "Ticker,AAPL,MSFT" (the prices'
+    unnamed level). Left out as a note, nothing named the closes and the file was refused."""
+    row = rows[k]
+    return labels_kinds(row, capitals, kinds=1) and all(
+        not names_a_field(c) or any(names_a_field(r[j]) for i, r in enumerate(rows) if i != k and j < len(r))
+        for j, c in enumerate(row) if j and c.strip())
+
+
 def listing_notes(rows: Sequence[Sequence[str]]) -> list[int]:
     """The indices of the header block's `rows` (each as wide as the table) that are notes on the tickers
-    (labels_a_listing): all of them where, without them, the block tells every column apart it told apart
+    (labels_a_listing, _kinds_note): all of them where, without them, the block tells every column apart it told apart
     with them; none otherwise. "Class,A,B" under "Ticker,BRK,BRK" is what sets BRK's two classes apart:
     left out, both closes stood under ticker BRK, one was loaded and the other left unread (silent)."""
     capitals = not _pandas_levels(rows)
-    notes = [k for k, row in enumerate(rows) if labels_a_listing(row) or labels_kinds(row, capitals, kinds=1)]
+    notes = [k for k, row in enumerate(rows) if labels_a_listing(row) or _kinds_note(rows, k, capitals)]
     kept = [row for k, row in enumerate(rows) if k not in notes]
     if not notes or not kept:
         return []

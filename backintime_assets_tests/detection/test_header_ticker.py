@@ -482,3 +482,17 @@ def test_one_kind_over_every_price_says_what_the_instrument_is():
     schema, result = _loaded(f",Stock,Stock,Stock\nDate,Open,High,Close\n{rows}")
     assert schema.problem is None, schema.problem
     assert list(result.prices.ticker.unique()) == ["MSFT"] and list(result.prices.close) == [10.5] * 4
+
+
+@pytest.mark.parametrize("block", [",Last,Last\nTicker,AAPL,MSFT\nDate,,", ",Mid,Mid\nTicker,AAPL,MSFT\nDate,,",
+                                   "Ticker,AAPL,MSFT\n,Last,Last\nDate,,",
+                                   ",Last,Last\nTicker,AAPL,MSFT\nDate,Close,Close"])
+def test_a_row_of_kinds_naming_the_price_is_the_prices_level_where_no_other_row_names_it(block):
+    # pandas' pivot of a table's "Last" by its "Ticker" writes ",Last,Last" over "Ticker,AAPL,MSFT": "Last" (as
+    # "Mid") names the close. Left out as a row of the prices' kinds, nothing named them and the file was refused.
+    # Over "Date,Close,Close" it is a note all the same: the closes are AAPL's and MSFT's.
+    schema, result = _loaded(f"{block}\n{THREE}")
+    assert schema.problem is None, schema.problem
+    prices = result.prices.sort_values(["ticker", "date"])
+    assert sorted(prices.ticker.unique()) == ["AAPL", "MSFT"] and len(prices) == 16
+    assert prices.close.tolist()[:2] == [10.2, 10.3] and prices.close.tolist()[8:10] == [11.2, 11.3]
