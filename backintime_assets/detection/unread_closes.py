@@ -1,0 +1,114 @@
+"""Every column named as a close loads, or the file is refused naming it.
+
+canonical.map_canonical maps each canonical column once: of two columns whose headers read as the
+same close ("Close" under "BRK" and again under "BRK"; "Close" under "Bid" and under "Ask"; "Close
+(USD)" and "Close (EUR)" under "BTC"), the leftmost loaded and the other was left unmapped, its
+prices dropped without a word, since no rule read what set the two apart. Checked once the schema
+is decided (detect._schema), whatever rule mapped or left the columns: a column that still reads
+as its series' close, beside the close that series loads, is a price left unread.
+
+Not refused: a column another rule read as something else (it is mapped: "Adj Close", "Open"); a
+name that says which other figure it is ("Prev Close", "Close Change", "Last" beside "Close": the
+names differ, and canonical's rules chose between them); a copy of the loaded close (the same values
+on every row, a column exported twice: nothing is lost); a column per ticker (its own series'
+close, mapped: series.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, header_says, name_hints, norm_name
+from .columns import ColumnType
+from .currencies import QUOTE_CURRENCIES
+from .multipliers import BRACKETED
+
+_NUMBERS = ("integer", "float")
+# A currency said after the close's word, bracketed or not ("Close (USD)", "Close in EUR", "Close USD"):
+# the same close in another unit, no other figure. Bracketed parts go first (a scale, "(K)", too).
+_IN_A_CURRENCY = re.compile(r"(?:in)?([a-z]{3})$")
+# Fields a cell of a close's header may name that make the column that field's ("Close" over "Volume", "Time").
+_OTHER_FIELDS = frozenset({"date", "open", "high", "low", "adj_close", "volume"})
+
+
+def _close_key(cells: Sequence[str]) -> str | None:
+    """What a column's header says of its close, less a unit or currency: "close" of "Close (USD)", "Close
+    in EUR" and "Close"; None where no cell of it alone reads as a close (header_says), or where its other
+    cells make it another figure: "Close" over "Yield", "Change" or "%" (a bond's yield, a change at the
+    close: the header read whole hints no close), over "Volume" or "Time" (another field)."""
+    if "close" not in name_hints(" ".join(cells)) or any(name_hints(c) & _OTHER_FIELDS for c in cells):
+        return None
+    return _cell_key(cells)
+
+
+def _cell_key(cells: Sequence[str]) -> str | None:
+    """The close a cell of the header names alone, less a unit or currency (_close_key), read of that cell."""
+    for cell in cells:
+        if header_says(cell) != "close":
+            continue
+        key = norm_name(BRACKETED.sub("", cell)) or norm_name(cell)
+        if (m := _IN_A_CURRENCY.search(key)) and m.group(1).upper() in QUOTE_CURRENCIES and m.start() > 0:
+            key = key[:m.start()]
+        return key
+    return None
+
+
+def _numeric(t: ColumnType) -> bool:
+    return t.type in _NUMBERS or (t.type == "string" and t.alt is not None and t.alt.type in _NUMBERS)
+
+
+def _copies(body: Sequence[Sequence[str]], j: int, k: int) -> bool:
+    """Whether column j holds what column k does on every row where both hold a value (exported twice)."""
+    pairs = [(r[j].strip(), r[k].strip()) for r in body if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
+    return bool(pairs) and all(a == b for a, b in pairs)
+
+
+def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                  canonical: Sequence[str | None], series: Sequence[str | None],
+                  body: Sequence[Sequence[str]]) -> list[int]:
+    """The unmapped columns of numbers whose header reads as the same close as the close their series
+    loads (the file's, or one ticker's side by side), unless they copy it; [] where there are none."""
+    closes: dict[str | None, list[tuple[int, str]]] = {}
+    for j, c in enumerate(canonical):
+        if c == "close" and j < len(header_cells) and (key := _cell_key(header_cells[j])) is not None:
+            closes.setdefault(series[j], []).append((j, key))
+    if not closes:
+        return []
+    wide = any(s is not None for s in series)
+    unread = []
+    for j, c in enumerate(canonical):
+        if c is not None or j >= len(header_cells) or j >= len(types) or not _numeric(types[j]) \
+                or (key := _close_key(header_cells[j])) is None:
+            continue
+        # A column no ticker names in a table of tickers side by side is compared with every ticker's close.
+        loaded = [close for s, group in closes.items() for close in group] if wide and series[j] is None \
+            else closes.get(series[j], [])
+        if any(key == other and not _copies(body, j, k) for k, other in loaded):
+            unread.append(j)
+    return unread
+
+
+def _shown(names: list[str]) -> str:
+    return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+
+
+def unread_close_problem(names: Sequence[str], header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
+                         canonical: Sequence[str | None], series: Sequence[str | None],
+                         body: Sequence[Sequence[str]]) -> str | None:
+    """Why the file is refused where a close would be left unread (unread_closes), naming the columns; else None."""
+    unread = unread_closes(header_cells, types, canonical, series, body)
+    if not unread:
+        return None
+    shown = _shown([names[j] for j in unread])
+    if any(s is not None for s in series) and all(series[j] is None for j in unread):
+        loaded = _shown([names[k] for k, c in enumerate(canonical) if c == "close"])
+        # A judgement (refusals.py): a user who knows whose close it is may map it.
+        return (f"{SIDE_BY_SIDE} ({shown}): a close no ticker names beside the tickers' closes ({loaded}): whose it "
+                "is is unsaid, and it would be left unread; name it by its ticker or save it as a file of its own")
+    groups = {series[j] for j in unread}
+    loaded = _shown([names[k] for k, c in enumerate(canonical) if c == "close" and series[k] in groups])
+    return (f"{SEVERAL_CLOSES}? ({shown}): named as the same close as {loaded}, which loads, and nothing read of the "
+            "header sets them apart as series (a ticker, a currency, a side of the quote written above): read as one, "
+            "the others would be left unread. Name each by its ticker and field (\"AAPL Close\"), keep one close "
+            "alone, or map the one to load")
+

@@ -1,0 +1,114 @@
+import pytest
+
+from backintime_assets.detection import detect_bytes
+from backintime_assets.detection.canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
+from backintime_assets.detection.columns import ColumnType
+from backintime_assets.detection.refusals import judged
+from backintime_assets.detection.unread_closes import unread_close_problem, unread_closes
+from backintime_assets.normalisation import normalise_bytes
+from backintime_assets_tests.support.workbooks import xlsx
+
+DAYS = ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08"]
+
+
+def _load(text: str, name: str = "prices.csv"):
+    data = text.encode()
+    schema = detect_bytes(data, name)
+    return schema, normalise_bytes(data, schema, name)
+
+
+def _rows(*columns) -> str:
+    """A row per day: its date, then each column's price of that day (a base plus the day's number)."""
+    return "".join(",".join([d, *(f"{base + k}.5" for base in columns)]) + "\n" for k, d in enumerate(DAYS))
+
+
+@pytest.mark.parametrize("header", [
+    "Ticker,BRK,BRK\nDate,Close,Close",  # nothing tells the two apart
+    "Type,Bid,Ask\nDate,Close,Close",  # a quote's sides above, no ticker
+    ",BTC,BTC\nDate,Close (USD),Close (EUR)",  # one coin's close in two currencies
+    "Ticker,BTC,BTC\nDate,Close in USD,Close in EUR",
+])
+def test_a_second_close_no_row_sets_apart_refuses_the_file_naming_it(header):
+    # Each had loaded the first column's prices and dropped the second's, nothing in rejected_rows.
+    schema, result = _load(f"{header}\n" + _rows(100, 200))
+    assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
+    assert judged(schema.problem)  # a user who knows which to load may map it
+    unread = [c.name for c in schema.columns if c.canonical is None and c.type == "float"]
+    assert unread and all(name in schema.problem for name in unread)
+    assert result.prices.empty and result.rows_read == len(DAYS) == len(result.rejected)
+
+
+def test_a_column_per_ticker_loads_each_ticker():
+    schema, result = _load("Ticker,AAPL,MSFT\nDate,Close,Close\n" + _rows(185, 370))
+    assert schema.problem is None
+    assert sorted(set(result.prices["ticker"])) == ["AAPL", "MSFT"] and len(result.prices) == 2 * len(DAYS)
+
+
+def test_a_row_that_sets_the_closes_apart_loads_each_as_its_series():
+    schema, result = _load("Ticker,BRK,BRK\nClass,A,B\nDate,Close,Close\n" + _rows(600000, 400))
+    assert schema.problem is None
+    assert sorted(set(result.prices["ticker"])) == ["BRK A", "BRK B"]
+
+
+@pytest.mark.parametrize("header,bases", [
+    ("Date,Close,Adj Close", (100, 98)), ("Date,Open,High,Low,Close", (100, 103, 99, 101)),
+    ("Date,Close,Prev Close", (100, 99)), ("Date,Close,Previous Close", (100, 99)), ("Date,Last,Close", (100, 101)),
+    ("Date,NAV,Price", (100, 101)), ("Date,Close,Settle", (100, 101)), ("Date,Bid,Ask,Mid", (100, 102, 101)),
+])
+def test_closes_named_apart_load_as_before(header, bases):
+    # Look-alikes: the names say which figure each is, and canonical's rules chose the close among them.
+    schema, result = _load(f"{header}\n" + _rows(*bases), "SPY.csv")
+    assert schema.problem is None
+    assert len(result.prices) == len(DAYS)
+
+
+def test_a_second_close_under_a_spanned_ticker_label_is_refused():
+    # The empty cell right of "MSFT" spans it (a merged label): MSFT's two closes, the second (an index's
+    # 4700s) had been dropped while AAPL's and MSFT's first loaded.
+    schema, result = _load("Ticker,AAPL,MSFT,\nDate,Close,Close,Close\n" + _rows(185, 370, 4700))
+    assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
+    assert result.prices.empty
+
+
+@pytest.mark.parametrize("lower", ["Yield", "Change", "Chg %", "Return"])
+def test_a_close_over_another_figure_is_no_close_left_unread(lower):
+    # "Close" spans a bond's price and its yield: the yield is a figure at the close, no second close.
+    schema, result = _load(f"Date,Close,Close\n,Price,{lower}\n" + _rows(98, 4), "BOND.csv")
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == [98.5 + k for k in range(len(DAYS))]
+
+
+def test_a_close_exported_twice_loads_once():
+    # The same values in both columns: nothing is lost by reading one.
+    schema, result = _load("Ticker,SPY,SPY\nDate,Close,Close\n" + _rows(470, 470), "SPY.csv")
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == [470.5 + k for k in range(len(DAYS))]
+
+
+def test_a_workbook_with_two_closes_of_one_ticker_is_refused():
+    rows = [["Ticker", "BRK", "BRK"], ["Date", "Close", "Close"]]
+    rows += [[d, 100.5 + k, 200.5 + k] for k, d in enumerate(DAYS)]
+    schema = detect_bytes(xlsx({"Sheet1": rows}), "brk.xlsx")
+    assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
+
+
+_NUMBER = ColumnType("float", None, 1.0)
+_DATE = ColumnType("date", "%Y-%m-%d", 1.0)
+
+
+def test_the_rule_compares_each_series_with_its_own_close():
+    cells = [["Date"], ["AAPL", "Close"], ["AAPL", "Close"], ["MSFT", "Close"]]
+    types = [_DATE, _NUMBER, _NUMBER, _NUMBER]
+    body = [["2024-01-02", "1", "2", "3"]]
+    assert unread_closes(cells, types, ["date", "close", None, "close"], [None, "AAPL", "AAPL", "MSFT"], body) == [2]
+    assert unread_closes(cells, types, ["date", "close", "close", "close"], [None, "A", "B", "MSFT"], body) == []
+    # Text under a close's name is no price left unread (a word column is refused or read elsewhere).
+    words = [_DATE, _NUMBER, ColumnType("string", None, 1.0), _NUMBER]
+    assert unread_closes(cells, words, ["date", "close", None, "close"], [None, "AAPL", "AAPL", "MSFT"], body) == []
+
+
+def test_a_close_no_ticker_names_beside_the_tickers_is_said_so():
+    cells = [["Date"], ["AAPL", "Close"], ["Close"]]
+    problem = unread_close_problem(["Date", "AAPL Close", "Close"], cells, [_DATE, _NUMBER, _NUMBER],
+                                   ["date", "close", None], [None, "AAPL", None], [["2024-01-02", "1", "2"]])
+    assert problem is not None and problem.startswith(f"{SIDE_BY_SIDE} (Close): a close no ticker names")
