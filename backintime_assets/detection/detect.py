@@ -74,7 +74,7 @@ from .reference_lists import reference_list_problem
 from .statements import not_prices, statement_problem
 from .stray_text import words_among_numbers
 from .swapped_cells import read_swapped
-from .unread_closes import unread_close_problem
+from .unread_closes import position_value_problem, unread_close_problem
 from .unsettled_order import month_first_against_its_script, unsettled_order_problem
 from .wrapped_lines import unwrap, wrapped_quote
 from .uncalculated import (UNCALCULATED, blank_prices, rejected_by_close, uncalculated_cells,
@@ -409,7 +409,8 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
     if problem is None:
         # The invariant, whatever rule mapped the columns: a column read as its series' close beside the close
         # that series loads is a price left unread, refused naming it, not dropped unsaid (unread_closes.py).
-        problem = unread_close_problem(layout.names, layout.header_cells, typed, canonical, series, layout.body)
+        problem = unread_close_problem(layout.names, layout.header_cells, typed, canonical, series, layout.body) \
+            or position_value_problem(layout.names, layout.header_cells, canonical, series)
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

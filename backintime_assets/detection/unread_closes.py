@@ -11,7 +11,10 @@ Not refused: a column another rule read as something else (it is mapped: "Adj Cl
 name that says which other figure it is ("Prev Close", "Close Change", "Last" beside "Close": the
 names differ, and canonical's rules chose between them); a copy of the loaded close (the same values
 on every row, a column exported twice: nothing is lost); a column per ticker (its own series'
-close, mapped: series.py)."""
+close, mapped: series.py).
+
+Also a holding's worth read as its price: "Value (USD)" beside "Shares" under one ticker is a
+position's value, shares times the price, and had loaded as each ticker's close."""
 
 from __future__ import annotations
 
@@ -22,11 +25,15 @@ from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, header_says, name_hints, no
 from .columns import ColumnType
 from .currencies import QUOTE_CURRENCIES
 from .multipliers import BRACKETED
+from .statements import NOT_PRICES, held_units
 
 _NUMBERS = ("integer", "float")
 # A currency said after the close's word, bracketed or not ("Close (USD)", "Close in EUR", "Close USD"):
 # the same close in another unit, no other figure. Bracketed parts go first (a scale, "(K)", too).
 _IN_A_CURRENCY = re.compile(r"(?:in)?([a-z]{3})$")
+# A close named generically as a worth ("Value", "Value (USD)"): a price in a table of prices, a
+# holding's worth beside its count.
+_WORTH = frozenset({"value"})
 # Fields a cell of a close's header may name that make the column that field's ("Close" over "Volume", "Time").
 _OTHER_FIELDS = frozenset({"date", "open", "high", "low", "adj_close", "volume"})
 
@@ -88,6 +95,20 @@ def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
     return unread
 
 
+def position_values(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None],
+                    series: Sequence[str | None]) -> list[int]:
+    """The columns mapped as a close whose name is a worth ("Value (USD)") beside a count of units held
+    ("Shares", "Quantity") of the same series: a holding's value, the count times the price, no price."""
+    values = []
+    for j, c in enumerate(canonical):
+        if c != "close" or j >= len(header_cells) or _cell_key(header_cells[j]) not in _WORTH:
+            continue
+        if any(series[k] == series[j] and k != j and k < len(header_cells) and held_units(" ".join(cells))
+               for k, cells in enumerate(header_cells)):
+            values.append(j)
+    return values
+
+
 def _shown(names: list[str]) -> str:
     return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
 
@@ -112,3 +133,12 @@ def unread_close_problem(names: Sequence[str], header_cells: Sequence[Sequence[s
             "the others would be left unread. Name each by its ticker and field (\"AAPL Close\"), keep one close "
             "alone, or map the one to load")
 
+
+def position_value_problem(names: Sequence[str], header_cells: Sequence[Sequence[str]],
+                           canonical: Sequence[str | None], series: Sequence[str | None]) -> str | None:
+    """Why a holdings sheet is refused (position_values), naming the worths read as closes; else None."""
+    values = position_values(header_cells, canonical, series)
+    if not values:
+        return None
+    return (f"a list of holdings{NOT_PRICES}{_shown([names[j] for j in values])} (a position's value beside its count "
+            "of units held: the units times the price, not a price)")

@@ -4,7 +4,8 @@ from backintime_assets.detection import detect_bytes
 from backintime_assets.detection.canonical import SEVERAL_CLOSES, SIDE_BY_SIDE
 from backintime_assets.detection.columns import ColumnType
 from backintime_assets.detection.refusals import judged
-from backintime_assets.detection.unread_closes import unread_close_problem, unread_closes
+from backintime_assets.detection.statements import not_prices
+from backintime_assets.detection.unread_closes import position_values, unread_close_problem, unread_closes
 from backintime_assets.normalisation import normalise_bytes
 from backintime_assets_tests.support.workbooks import xlsx
 
@@ -92,6 +93,22 @@ def test_a_workbook_with_two_closes_of_one_ticker_is_refused():
     assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
 
 
+def test_a_holdings_sheet_of_shares_and_values_is_no_prices():
+    # A position's value (shares times price) had loaded as each ticker's close.
+    rows = "".join(f"{d},10,{1850 + 10 * k}.5,5,{1850 + 5 * k}.0\n" for k, d in enumerate(DAYS))
+    schema, result = _load("Ticker,AAPL,AAPL,MSFT,MSFT\nDate,Shares,Value (USD),Shares,Value (USD)\n" + rows)
+    assert not_prices(schema.problem) and "AAPL_2" in schema.problem and "MSFT_2" in schema.problem
+    assert result.prices.empty and len(result.rejected) == result.rows_read > 0
+
+
+def test_a_close_beside_a_share_count_still_loads():
+    # "Value" only: a close named as a price is the price, whatever count stands beside it.
+    rows = "".join(f"{d},10,{185 + k}.5\n" for k, d in enumerate(DAYS))
+    schema, result = _load("Ticker,AAPL,AAPL\nDate,Shares,Close\n" + rows)
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == [185.5 + k for k in range(len(DAYS))]
+
+
 _NUMBER = ColumnType("float", None, 1.0)
 _DATE = ColumnType("date", "%Y-%m-%d", 1.0)
 
@@ -105,6 +122,12 @@ def test_the_rule_compares_each_series_with_its_own_close():
     # Text under a close's name is no price left unread (a word column is refused or read elsewhere).
     words = [_DATE, _NUMBER, ColumnType("string", None, 1.0), _NUMBER]
     assert unread_closes(cells, words, ["date", "close", None, "close"], [None, "AAPL", "AAPL", "MSFT"], body) == []
+
+
+def test_position_values_need_a_count_held_in_the_same_series():
+    cells = [["Date"], ["AAPL", "Shares"], ["AAPL", "Value"], ["MSFT", "Value"]]
+    assert position_values(cells, ["date", "volume", "close", "close"], [None, "AAPL", "AAPL", "MSFT"]) == [2]
+    assert position_values([["Date"], ["Value"]], ["date", "close"], [None, None]) == []
 
 
 def test_a_close_no_ticker_names_beside_the_tickers_is_said_so():
