@@ -410,7 +410,7 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # The invariant, whatever rule mapped the columns: a column read as its series' close beside the close
         # that series loads is a price left unread, refused naming it, not dropped unsaid (unread_closes.py).
         problem = unread_close_problem(layout.names, layout.header_cells, typed, canonical, series, layout.body) \
-            or position_value_problem(layout.names, layout.header_cells, canonical, series)
+            or position_value_problem(layout.names, layout.header_cells, canonical, series, layout.body)
     if problem is None and layout.header_row < 0 and columns:
         problem = names_above_problem(canonical, titles())  # prices placed by position: named otherwise above?
     day = None

@@ -10,8 +10,9 @@ as its series' close, beside the close that series loads, is a price left unread
 Not refused: a column another rule read as something else (it is mapped: "Adj Close", "Open"); a
 name that says which other figure it is ("Prev Close", "Close Change", "Last" beside "Close": the
 names differ, and canonical's rules chose between them); a copy of the loaded close (the same values
-on every row, a column exported twice: nothing is lost); a column per ticker (its own series'
-close, mapped: series.py).
+on every row, a column exported twice: nothing is lost); a close in a currency beside the plain one
+("Close (EUR)" beside "Close": the instrument's own close converted, the plain one loads); a column
+per ticker (its own series' close, mapped: series.py).
 
 Also a holding's worth read as its price: "Value (USD)" beside "Shares" under one ticker is a
 position's value, shares times the price, and had loaded as each ticker's close."""
@@ -21,42 +22,46 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, header_says, name_hints, norm_name
+from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, name_hints, norm_name
 from .columns import ColumnType
 from .currencies import QUOTE_CURRENCIES
 from .multipliers import BRACKETED
-from .statements import NOT_PRICES, held_units
+from .statements import NOT_PRICES, held_steady, held_units
 
 _NUMBERS = ("integer", "float")
 # A currency said after the close's word, bracketed or not ("Close (USD)", "Close in EUR", "Close USD"):
 # the same close in another unit, no other figure. Bracketed parts go first (a scale, "(K)", too).
 _IN_A_CURRENCY = re.compile(r"(?:in)?([a-z]{3})$")
-# A close named generically as a worth ("Value", "Value (USD)"): a price in a table of prices, a
-# holding's worth beside its count.
-_WORTH = frozenset({"value"})
+# A close named as a worth ("Value", "Value (USD)"): a price in a table of prices, a holding's worth beside
+# its count (the words statements.py reads of a long table's "Date,Units,Value").
+_WORTH = frozenset({"value", "worth", "valuation", "amount"})
 # Fields a cell of a close's header may name that make the column that field's ("Close" over "Volume", "Time").
 _OTHER_FIELDS = frozenset({"date", "open", "high", "low", "adj_close", "volume"})
 
 
-def _close_key(cells: Sequence[str]) -> str | None:
-    """What a column's header says of its close, less a unit or currency: "close" of "Close (USD)", "Close
-    in EUR" and "Close"; None where no cell of it alone reads as a close (header_says), or where its other
-    cells make it another figure: "Close" over "Yield", "Change" or "%" (a bond's yield, a change at the
-    close: the header read whole hints no close), over "Volume" or "Time" (another field)."""
+def _close_key(cells: Sequence[str]) -> tuple[str, bool] | None:
+    """What a column's header says of its close, less a unit or currency, and whether it names a currency:
+    ("close", True) of "Close (USD)", "Close in EUR" and "Close USD", ("close", False) of "Close"; None where
+    no cell of it alone reads as a close, or where its other cells make it another figure: "Close" over
+    "Yield", "Change" or "%" (a bond's yield, a change at the close: the header read whole hints no close),
+    over "Volume" or "Time" (another field)."""
     if "close" not in name_hints(" ".join(cells)) or any(name_hints(c) & _OTHER_FIELDS for c in cells):
         return None
     return _cell_key(cells)
 
 
-def _cell_key(cells: Sequence[str]) -> str | None:
-    """The close a cell of the header names alone, less a unit or currency (_close_key), read of that cell."""
+def _cell_key(cells: Sequence[str]) -> tuple[str, bool] | None:
+    """The close a cell of the header names alone, less a unit or currency, and whether it names a currency
+    (_close_key), read of that cell. By canonical's hints, however weak: "Close USD" is a close only by its
+    token ("close" at 0.6), and had been dropped beside "Close (EUR)" as the other's."""
     for cell in cells:
-        if header_says(cell) != "close":
+        if "close" not in name_hints(cell):
             continue
+        bracketed = any(inside.strip().upper() in QUOTE_CURRENCIES for inside in BRACKETED.findall(cell))
         key = norm_name(BRACKETED.sub("", cell)) or norm_name(cell)
         if (m := _IN_A_CURRENCY.search(key)) and m.group(1).upper() in QUOTE_CURRENCIES and m.start() > 0:
-            key = key[:m.start()]
-        return key
+            return key[:m.start()], True
+        return key, bracketed
     return None
 
 
@@ -64,10 +69,24 @@ def _numeric(t: ColumnType) -> bool:
     return t.type in _NUMBERS or (t.type == "string" and t.alt is not None and t.alt.type in _NUMBERS)
 
 
+_TRAILING_ZEROS = re.compile(r"([.,]\d*?)0+$")
+
+
+def _bare(cell: str) -> str:
+    """A cell less the zeros that end its decimals ("10.60" -> "10.6"): one price written by two formats."""
+    return _TRAILING_ZEROS.sub(r"\1", cell.strip()).rstrip(".,")
+
+
 def _copies(body: Sequence[Sequence[str]], j: int, k: int) -> bool:
     """Whether column j holds what column k does on every row where both hold a value (exported twice)."""
-    pairs = [(r[j].strip(), r[k].strip()) for r in body if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
+    pairs = [(_bare(r[j]), _bare(r[k])) for r in body if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
     return bool(pairs) and all(a == b for a, b in pairs)
+
+
+def _converted(close: tuple[str, bool], loaded: tuple[str, bool]) -> bool:
+    """Whether a close names a currency where the loaded one names none ("Close (EUR)" beside "Close"): the
+    instrument's own close converted, which the plain one is (test_series: each ticker's "Close" loads)."""
+    return close[1] and not loaded[1]
 
 
 def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnType],
@@ -75,7 +94,7 @@ def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
                   body: Sequence[Sequence[str]]) -> list[int]:
     """The unmapped columns of numbers whose header reads as the same close as the close their series
     loads (the file's, or one ticker's side by side), unless they copy it; [] where there are none."""
-    closes: dict[str | None, list[tuple[int, str]]] = {}
+    closes: dict[str | None, list[tuple[int, tuple[str, bool]]]] = {}
     for j, c in enumerate(canonical):
         if c == "close" and j < len(header_cells) and (key := _cell_key(header_cells[j])) is not None:
             closes.setdefault(series[j], []).append((j, key))
@@ -90,21 +109,24 @@ def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         # A column no ticker names in a table of tickers side by side is compared with every ticker's close.
         loaded = [close for s, group in closes.items() for close in group] if wide and series[j] is None \
             else closes.get(series[j], [])
-        if any(key == other and not _copies(body, j, k) for k, other in loaded):
+        if any(key[0] == other[0] and not _converted(key, other) and not _copies(body, j, k) for k, other in loaded):
             unread.append(j)
     return unread
 
 
 def position_values(header_cells: Sequence[Sequence[str]], canonical: Sequence[str | None],
-                    series: Sequence[str | None]) -> list[int]:
+                    series: Sequence[str | None], body: Sequence[Sequence[str]]) -> list[int]:
     """The columns mapped as a close whose name is a worth ("Value (USD)") beside a count of units held
-    ("Shares", "Quantity") of the same series: a holding's value, the count times the price, no price."""
+    ("Shares", "Quantity"), steady from row to row, of the same series: a holding's value, the count times
+    the price, no price. statements.py judges a long table so; a table of tickers side by side, each
+    ticker's columns on their own. A count that moves every day is a market's (shares traded)."""
     values = []
     for j, c in enumerate(canonical):
-        if c != "close" or j >= len(header_cells) or _cell_key(header_cells[j]) not in _WORTH:
+        if c != "close" or j >= len(header_cells) or (key := _cell_key(header_cells[j])) is None \
+                or key[0] not in _WORTH:
             continue
         if any(series[k] == series[j] and k != j and k < len(header_cells) and held_units(" ".join(cells))
-               for k, cells in enumerate(header_cells)):
+               and held_steady(k, body) for k, cells in enumerate(header_cells)):
             values.append(j)
     return values
 
@@ -135,9 +157,10 @@ def unread_close_problem(names: Sequence[str], header_cells: Sequence[Sequence[s
 
 
 def position_value_problem(names: Sequence[str], header_cells: Sequence[Sequence[str]],
-                           canonical: Sequence[str | None], series: Sequence[str | None]) -> str | None:
+                           canonical: Sequence[str | None], series: Sequence[str | None],
+                           body: Sequence[Sequence[str]]) -> str | None:
     """Why a holdings sheet is refused (position_values), naming the worths read as closes; else None."""
-    values = position_values(header_cells, canonical, series)
+    values = position_values(header_cells, canonical, series, body)
     if not values:
         return None
     return (f"a list of holdings{NOT_PRICES}{_shown([names[j] for j in values])} (a position's value beside its count "

@@ -28,6 +28,7 @@ def _rows(*columns) -> str:
     "Type,Bid,Ask\nDate,Close,Close",  # a quote's sides above, no ticker
     ",BTC,BTC\nDate,Close (USD),Close (EUR)",  # one coin's close in two currencies
     "Ticker,BTC,BTC\nDate,Close in USD,Close in EUR",
+    ",BTC,BTC\nDate,Close USD,Close EUR",  # a currency's code after the close: "close" by its token only
 ])
 def test_a_second_close_no_row_sets_apart_refuses_the_file_naming_it(header):
     # Each had loaded the first column's prices and dropped the second's, nothing in rejected_rows.
@@ -55,6 +56,8 @@ def test_a_row_that_sets_the_closes_apart_loads_each_as_its_series():
     ("Date,Close,Adj Close", (100, 98)), ("Date,Open,High,Low,Close", (100, 103, 99, 101)),
     ("Date,Close,Prev Close", (100, 99)), ("Date,Close,Previous Close", (100, 99)), ("Date,Last,Close", (100, 101)),
     ("Date,NAV,Price", (100, 101)), ("Date,Close,Settle", (100, 101)), ("Date,Bid,Ask,Mid", (100, 102, 101)),
+    # The close converted beside the instrument's own, as test_series loads each ticker's "Close" beside it.
+    ("Date,Close,Close (EUR)", (100, 92)), ("Date,Close,Close USD", (100, 108)),
 ])
 def test_closes_named_apart_load_as_before(header, bases):
     # Look-alikes: the names say which figure each is, and canonical's rules chose the close among them.
@@ -124,10 +127,15 @@ def test_the_rule_compares_each_series_with_its_own_close():
     assert unread_closes(cells, words, ["date", "close", None, "close"], [None, "AAPL", "AAPL", "MSFT"], body) == []
 
 
-def test_position_values_need_a_count_held_in_the_same_series():
+def test_position_values_need_a_steady_count_held_in_the_same_series():
     cells = [["Date"], ["AAPL", "Shares"], ["AAPL", "Value"], ["MSFT", "Value"]]
-    assert position_values(cells, ["date", "volume", "close", "close"], [None, "AAPL", "AAPL", "MSFT"]) == [2]
-    assert position_values([["Date"], ["Value"]], ["date", "close"], [None, None]) == []
+    canonical, series = ["date", "volume", "close", "close"], [None, "AAPL", "AAPL", "MSFT"]
+    steady = [[d, "10", f"{1850 + k}.5", f"{370 + k}.5"] for k, d in enumerate(DAYS)]
+    assert position_values(cells, canonical, series, steady) == [2]
+    # Shares traded move every day: a market's, and its value traded no holding's worth.
+    traded = [[d, str(1000 + 37 * k), f"{1850 + k}.5", f"{370 + k}.5"] for k, d in enumerate(DAYS)]
+    assert position_values(cells, canonical, series, traded) == []
+    assert position_values([["Date"], ["Value"]], ["date", "close"], [None, None], steady) == []
 
 
 def test_a_close_no_ticker_names_beside_the_tickers_is_said_so():
