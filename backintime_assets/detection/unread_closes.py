@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, name_hints, norm_name
 from .columns import ColumnType
 from .currencies import QUOTE_CURRENCIES
-from .multipliers import BRACKETED
+from .multipliers import BRACKETED, declared_unit
 from .statements import NOT_PRICES, held_steady, held_units
 
 _NUMBERS = ("integer", "float")
@@ -58,11 +58,19 @@ def _cell_key(cells: Sequence[str]) -> tuple[str, bool] | None:
         if "close" not in name_hints(cell):
             continue
         bracketed = any(inside.strip().upper() in QUOTE_CURRENCIES for inside in BRACKETED.findall(cell))
-        key = norm_name(BRACKETED.sub("", cell)) or norm_name(cell)
+        key = norm_name(BRACKETED.sub(_unit_left_out, cell)) or norm_name(cell)
         if (m := _IN_A_CURRENCY.search(key)) and m.group(1).upper() in QUOTE_CURRENCIES and m.start() > 0:
             return key[:m.start()], True
         return key, bracketed
     return None
+
+
+def _unit_left_out(bracket: re.Match) -> str:
+    """A bracket's text left out of a close's key where it is a currency or a unit ("(USD)", "(K)"), kept
+    where it says which close it is: "Closing Price (Bid)" is a quote side's, "AAPL Close (LSE)" a venue's,
+    no second close of the plain one (test_canonical, test_flat_header: the plain one loads)."""
+    inside = bracket.group(1).strip()
+    return "" if inside.upper() in QUOTE_CURRENCIES or declared_unit(bracket.group(0)) is not None else inside
 
 
 def _numeric(t: ColumnType) -> bool:

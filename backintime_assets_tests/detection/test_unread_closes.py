@@ -58,6 +58,8 @@ def test_a_row_that_sets_the_closes_apart_loads_each_as_its_series():
     ("Date,NAV,Price", (100, 101)), ("Date,Close,Settle", (100, 101)), ("Date,Bid,Ask,Mid", (100, 102, 101)),
     # The close converted beside the instrument's own, as test_series loads each ticker's "Close" beside it.
     ("Date,Close,Close (EUR)", (100, 92)), ("Date,Close,Close USD", (100, 108)),
+    # A bracket that says which close it is: a quote side's, a venue's.
+    ("Date,Closing Price (Bid),Closing Price", (100, 101)), ("Date,Close,Close (LSE)", (100, 99)),
 ])
 def test_closes_named_apart_load_as_before(header, bases):
     # Look-alikes: the names say which figure each is, and canonical's rules chose the close among them.
