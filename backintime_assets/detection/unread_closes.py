@@ -73,6 +73,27 @@ def _unit_left_out(bracket: re.Match) -> str:
     return "" if inside.upper() in QUOTE_CURRENCIES or declared_unit(bracket.group(0)) is not None else inside
 
 
+def _below_the_close(cells: Sequence[str]) -> list[str]:
+    """The cells of a column's header under the one that names its close (_cell_key's): "Var." of "Close"
+    over "Var."."""
+    for i, cell in enumerate(cells):
+        if "close" in name_hints(cell):
+            return list(cells[i + 1:])
+    return []
+
+
+def _heads_figures(cells: Sequence[str], loaded: Sequence[str]) -> bool:
+    """Whether a close's name is a heading over the close's figures, the loaded one named a price under it
+    and this column another figure: "Close" over "Price" and over "Var.", "+/-", "Points", "MA50", a price's
+    change, its average, its index. A price under the heading loads (canonical), the other figure is none:
+    refused as a second close, a file of one close and its change loaded nothing. Not where this column's cell under the
+    heading names a price too ("Last" beside "Price": two closes) nor where the loaded close has no price's
+    name under its own (a ticker, a quote's side: "Close" over "Bid" and "Ask" are two closes)."""
+    under, under_loaded = _below_the_close(cells), _below_the_close(loaded)
+    return bool(under) and any("close" in name_hints(c) for c in under_loaded) \
+        and not any("close" in name_hints(c) for c in under) and set(under) != set(under_loaded)
+
+
 def _numeric(t: ColumnType) -> bool:
     return t.type in _NUMBERS or (t.type == "string" and t.alt is not None and t.alt.type in _NUMBERS)
 
@@ -117,7 +138,8 @@ def unread_closes(header_cells: Sequence[Sequence[str]], types: Sequence[ColumnT
         # A column no ticker names in a table of tickers side by side is compared with every ticker's close.
         loaded = [close for s, group in closes.items() for close in group] if wide and series[j] is None \
             else closes.get(series[j], [])
-        if any(key[0] == other[0] and not _converted(key, other) and not _copies(body, j, k) for k, other in loaded):
+        if any(key[0] == other[0] and not _converted(key, other) and not _copies(body, j, k)
+               and not _heads_figures(header_cells[j], header_cells[k]) for k, other in loaded):
             unread.append(j)
     return unread
 

@@ -145,3 +145,22 @@ def test_a_close_no_ticker_names_beside_the_tickers_is_said_so():
     problem = unread_close_problem(["Date", "AAPL Close", "Close"], cells, [_DATE, _NUMBER, _NUMBER],
                                    ["date", "close", None], [None, "AAPL", None], [["2024-01-02", "1", "2"]])
     assert problem is not None and problem.startswith(f"{SIDE_BY_SIDE} (Close): a close no ticker names")
+
+
+@pytest.mark.parametrize("lower", ["Var.", "+/-", "Points", "Accrued", "MA50", "EMA", "Index", "Rebased",
+                                   "Total Return", "Smoothed"])
+def test_a_close_heading_over_its_price_and_another_figure_loads_the_price(lower):
+    # "Close" spans the price and a figure of it (its change, its average, its index): the price loads,
+    # as before the rule; refused as a second close, the file loaded nothing.
+    schema, result = _load(f"Date,Close,Close\n,Price,{lower}\n" + _rows(98, 4), "BOND.csv")
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == [98.5 + k for k in range(len(DAYS))]
+
+
+@pytest.mark.parametrize("header", ["Ticker,BRK,BRK\nDate,Close,Close\n,Price,Price", "Date,Close,Close\n,Price,Mid",
+                                    "Date,Close,Close\n,Bid,Ask"])
+def test_a_close_heading_over_two_prices_is_still_refused(header):
+    # Under the heading a price each (or a quote's two sides): two closes, one would be left unread.
+    schema, result = _load(f"{header}\n" + _rows(600000, 400))
+    assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
+    assert result.prices.empty
