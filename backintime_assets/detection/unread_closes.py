@@ -20,7 +20,8 @@ position's value, shares times the price, and had loaded as each ticker's close.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from .canonical import SEVERAL_CLOSES, SIDE_BY_SIDE, name_hints, norm_name
 from .columns import ColumnType
@@ -106,10 +107,32 @@ def _bare(cell: str) -> str:
     return _TRAILING_ZEROS.sub(r"\1", cell.strip()).rstrip(".,")
 
 
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:[.,](\d+))?$")  # no thousands' mark: "470.1234", "470,12", "2500"
+
+
+def _places(cells: Iterable[str]) -> int:
+    """The most decimals a column's bare cells write (its precision), 0 where one is no plain number."""
+    places = 0
+    for cell in cells:
+        if (m := _PLAIN_NUMBER.match(cell)) is None:
+            return 0
+        places = max(places, len(m.group(1) or ""))
+    return places
+
+
 def _copies(body: Sequence[Sequence[str]], j: int, k: int) -> bool:
-    """Whether column j holds what column k does on every row where both hold a value (exported twice)."""
+    """Whether column j holds what column k does on every row where both hold a value (exported twice),
+    perhaps to another precision ("470.1234" and "470.12": each row's two less than the coarser column's
+    last decimal apart, a format's rounding, nothing lost reading either). Not to the unit: "2500" beside
+    "2500.5" may be another close."""
     pairs = [(_bare(r[j]), _bare(r[k])) for r in body if max(j, k) < len(r) and r[j].strip() and r[k].strip()]
-    return bool(pairs) and all(a == b for a, b in pairs)
+    if not pairs or all(a == b for a, b in pairs):
+        return bool(pairs)
+    places = min(_places(a for a, _ in pairs), _places(b for _, b in pairs))
+    if not places:
+        return False
+    step = Decimal(1).scaleb(-places)
+    return all(abs(Decimal(a.replace(",", ".")) - Decimal(b.replace(",", "."))) < step for a, b in pairs)
 
 
 def _converted(close: tuple[str, bool], loaded: tuple[str, bool]) -> bool:

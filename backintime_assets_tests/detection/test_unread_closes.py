@@ -164,3 +164,19 @@ def test_a_close_heading_over_two_prices_is_still_refused(header):
     schema, result = _load(f"{header}\n" + _rows(600000, 400))
     assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
     assert result.prices.empty
+
+
+def test_a_close_written_twice_to_two_precisions_loads_once():
+    # One close exported by two formats: nothing is lost by reading either.
+    rows = "".join(f"{d},{470.1234 + k:.4f},{470.1234 + k:.2f}\n" for k, d in enumerate(DAYS))
+    schema, result = _load("Ticker,SPY,SPY\nDate,Close,Close\n" + rows, "SPY.csv")
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == pytest.approx([470.1234 + k for k in range(len(DAYS))])
+
+
+@pytest.mark.parametrize("first,second", [("470.13", "470.12"), ("2500", "2500.5"), ("2500", "2501")])
+def test_closes_a_last_decimal_apart_are_two_closes(first, second):
+    # A step of the coarser column's last decimal is another price, not its rounding; nor is a price to
+    # the unit beside one with decimals a rounding told.
+    schema, _ = _load(f"Ticker,SPY,SPY\nDate,Close,Close\n{DAYS[0]},{first},{second}\n{DAYS[1]},{first},{second}\n")
+    assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
