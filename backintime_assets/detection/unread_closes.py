@@ -172,11 +172,15 @@ def position_values(header_cells: Sequence[Sequence[str]], canonical: Sequence[s
     """The columns mapped as a close whose name is a worth ("Value (USD)") beside a count of units held
     ("Shares", "Quantity"), steady from row to row, of the same series: a holding's value, the count times
     the price, no price. statements.py judges a long table so; a table of tickers side by side, each
-    ticker's columns on their own. A count that moves every day is a market's (shares traded)."""
+    ticker's columns on their own. A count that moves every day is a market's (shares traded). Nor a
+    series of bars, as statements.py judges a long table: a holding has no day's high and low (an index's
+    "Open,High,Low,Value" beside its steady "Shares" had been refused as holdings)."""
     values = []
     for j, c in enumerate(canonical):
         if c != "close" or j >= len(header_cells) or (key := _cell_key(header_cells[j])) is None \
                 or key[0] not in _WORTH:
+            continue
+        if {"high", "low"} <= {canonical[k] for k, s in enumerate(series) if s == series[j]}:
             continue
         if any(series[k] == series[j] and k != j and k < len(header_cells) and held_units(" ".join(cells))
                and held_steady(k, body) for k, cells in enumerate(header_cells)):

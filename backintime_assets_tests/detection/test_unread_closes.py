@@ -180,3 +180,12 @@ def test_closes_a_last_decimal_apart_are_two_closes(first, second):
     # the unit beside one with decimals a rounding told.
     schema, _ = _load(f"Ticker,SPY,SPY\nDate,Close,Close\n{DAYS[0]},{first},{second}\n{DAYS[1]},{first},{second}\n")
     assert schema.problem is not None and schema.problem.startswith(f"{SEVERAL_CLOSES}?")
+
+
+def test_a_value_over_a_day_s_high_and_low_is_no_holding():
+    # A bar's close named "Value" beside a steady count: a holding has no day's high and low (as the long
+    # tables' rule says, statements.py).
+    rows = "".join(f"{d},{4700 + k}.5,{4710 + k}.5,{4690 + k}.5,{4705 + k}.5,500\n" for k, d in enumerate(DAYS))
+    schema, result = _load("Ticker,SPX,SPX,SPX,SPX,SPX\nDate,Open,High,Low,Value,Shares\n" + rows)
+    assert schema.problem is None
+    assert result.prices["close"].tolist() == [4705.5 + k for k in range(len(DAYS))]
