@@ -31,8 +31,9 @@ from .statements import NOT_PRICES, held_steady, held_units
 
 _NUMBERS = ("integer", "float")
 # A currency said after the close's word, bracketed or not ("Close (USD)", "Close in EUR", "Close USD"):
-# the same close in another unit, no other figure. Bracketed parts go first (a scale, "(K)", too).
-_IN_A_CURRENCY = re.compile(r"(?:in)?([a-z]{3})$")
+# the same close in another unit, no other figure. Bracketed parts go first (a scale, "(K)", too). A coin's
+# quote currencies are longer ("Close USDT", "Close USDC"), read longest first ("BUSD", not "USD").
+_CODE_LENGTHS = sorted({len(code) for code in QUOTE_CURRENCIES}, reverse=True)
 # A close named as a worth ("Value", "Value (USD)"): a price in a table of prices, a holding's worth beside
 # its count (the words statements.py reads of a long table's "Date,Units,Value").
 _WORTH = frozenset({"value", "worth", "valuation", "amount"})
@@ -60,9 +61,19 @@ def _cell_key(cells: Sequence[str]) -> tuple[str, bool] | None:
             continue
         bracketed = any(inside.strip().upper() in QUOTE_CURRENCIES for inside in BRACKETED.findall(cell))
         key = norm_name(BRACKETED.sub(_unit_left_out, cell)) or norm_name(cell)
-        if (m := _IN_A_CURRENCY.search(key)) and m.group(1).upper() in QUOTE_CURRENCIES and m.start() > 0:
-            return key[:m.start()], True
+        if (cut := _currency_cut(key)) is not None:
+            return key[:cut], True
         return key, bracketed
+    return None
+
+
+def _currency_cut(key: str) -> int | None:
+    """Where a quote currency's code written last in a norm_name'd key starts, an "in" before it with it
+    ("closeinusd", "closeusdt": 5); None where the key ends in none or is one."""
+    for n in _CODE_LENGTHS:
+        if len(key) > n and key[-n:].upper() in QUOTE_CURRENCIES:
+            start = len(key) - n
+            return start - 2 if key[:start].endswith("in") and start > 2 else start
     return None
 
 

@@ -29,6 +29,8 @@ def _rows(*columns) -> str:
     ",BTC,BTC\nDate,Close (USD),Close (EUR)",  # one coin's close in two currencies
     "Ticker,BTC,BTC\nDate,Close in USD,Close in EUR",
     ",BTC,BTC\nDate,Close USD,Close EUR",  # a currency's code after the close: "close" by its token only
+    ",BTC,BTC\nDate,Close USDT,Close USDC",  # a coin's close in two stablecoins: codes of four letters
+    ",BTC,BTC\nDate,Close in USDT,Close (BUSD)",
 ])
 def test_a_second_close_no_row_sets_apart_refuses_the_file_naming_it(header):
     # Each had loaded the first column's prices and dropped the second's, nothing in rejected_rows.
