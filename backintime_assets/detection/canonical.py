@@ -3526,9 +3526,20 @@ def _assign_prices(mapping: list[str | None], prices: list[int], numeric: list[i
             return None
     # Not a column with negatives ("Change" after the close): it took the volume, and the volume was dropped.
     # Nor the close of the day before ("o,h,l,c,prev_close,volume"): loaded as the volume, the real one unread.
+    # Nor a price inside every row's bar (_inside_bars): left to the whole columns, as a longer file's is.
     after_prices = numeric.index(extra) == numeric.index(max(quad)) + 1
     return extra if after_prices and all(v is None or v >= 0 for v in values[extra]) \
-        and not _previous_close(values[extra], values[rest[1]]) else None
+        and not _previous_close(values[extra], values[rest[1]]) \
+        and not _inside_bars(values[extra], values[low], values[high]) else None
+
+
+def _inside_bars(column: list[float | None], low: list[float | None], high: list[float | None]) -> bool:
+    """Whether `column` lies between the low and the high on every row where all three are (two at least): a
+    price of the day (its VWAP, its average), no volume. Kraken's "time,o,h,l,c,vwap,volume,count" of a few
+    days, its VWAP's ratio to the close moving by more than _ADJUSTED_STEP from row to row (neither an
+    adjusted close nor, on too few rows, crossing it), had loaded its VWAP as every day's volume."""
+    rows = [(v, lo, hi) for v, lo, hi in zip(column, low, high) if v is not None and lo is not None and hi is not None]
+    return len(rows) >= 2 and all(lo <= v <= hi for v, lo, hi in rows)
 
 
 def _bar_without_its_open(mapping: Sequence[str | None], prices: list[int], values: dict[int, list[float | None]],

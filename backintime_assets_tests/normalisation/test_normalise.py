@@ -2115,6 +2115,33 @@ def test_headerless_bars_keep_the_whole_volume_after_a_vwap_and_a_fine_figure(fi
     assert r.prices.volume.isna().all() and r.prices.close.tolist() == [float(x.split(",")[4]) for x in lines]
 
 
+@pytest.mark.parametrize("rows", [2, 3])
+def test_headerless_vwap_after_the_close_of_a_few_days_is_no_volume(rows):
+    # "time,o,h,l,c,vwap,volume" of a few days: the VWAP's ratio to the close moves by over 2% from
+    # day to day (no adjusted close) and the rows are too few to show it crossing the close. It had
+    # loaded as every day's volume (30575.4 shares), the volume beside it unread.
+    lines = ["1704153600,30103.7,31448.6,29694.9,30845.7,30575.4,1633",
+             "1704240000,30983.4,31152.8,30349.8,30484.3,30912.4,835",
+             "1704326400,30492.9,31068.8,30272.4,30993.1,30516.6,1507"][:rows]
+    r = run(("\n".join(lines) + "\n").encode(), name="XBTUSD_1440.csv")
+    loads_every_row(r)
+    assert r.prices.close.tolist() == [float(line.split(",")[4]) for line in lines]
+    assert r.prices.volume.tolist() == [float(line.split(",")[6]) for line in lines]
+
+
+def test_headerless_kraken_vwap_of_a_few_days_is_no_volume():
+    # Kraken's OHLCVT with its VWAP: "time,o,h,l,c,vwap,volume,count". Its VWAP, inside every day's
+    # low..high, had loaded as the volume; it is read as no volume now (the count beside the volume
+    # still is, as in a longer file: which whole column is the volume is _volume_of's, not this).
+    data = (b"1704153600,30103.7,31448.6,29694.9,30845.7,30575.4,1633.74472370,4000\n"
+            b"1704240000,30983.4,31152.8,30349.8,30484.3,30912.4,835.10424312,4037\n"
+            b"1704326400,30492.9,31068.8,30272.4,30993.1,30516.6,1507.78246612,4074\n")
+    r = run(data, name="XBTUSD_1440.csv")
+    loads_every_row(r)
+    assert r.prices.close.tolist() == [30845.7, 30484.3, 30993.1]
+    assert not r.prices.volume.isin([30575.4, 30912.4, 30516.6]).any()
+
+
 def test_fractional_volumes_load_as_written():
     # A coin's, a currency pair's or a fund's volumes: rounded to int64, 0.0213 BTC loaded as 0 and
     # 12.5 units as 12 (a 0.4 as 0), with no word of it. Scaled ones are the decimal times the scale.
