@@ -25,7 +25,6 @@ def _rows(*columns) -> str:
 
 @pytest.mark.parametrize("header", [
     "Ticker,BRK,BRK\nDate,Close,Close",  # nothing tells the two apart
-    "Type,Bid,Ask\nDate,Close,Close",  # a quote's sides above, no ticker
     ",BTC,BTC\nDate,Close (USD),Close (EUR)",  # one coin's close in two currencies
     "Ticker,BTC,BTC\nDate,Close in USD,Close in EUR",
     ",BTC,BTC\nDate,Close USD,Close EUR",  # a currency's code after the close: "close" by its token only
@@ -39,6 +38,15 @@ def test_a_second_close_no_row_sets_apart_refuses_the_file_naming_it(header):
     assert judged(schema.problem)  # a user who knows which to load may map it
     unread = [c.name for c in schema.columns if c.canonical is None and c.type == "float"]
     assert unread and all(name in schema.problem for name in unread)
+    assert result.prices.empty and result.rows_read == len(DAYS) == len(result.rejected)
+
+
+@pytest.mark.parametrize("header", ["Type,Bid,Ask\nDate,Close,Close", "Date,Close,Close\n,Bid,Ask"])
+def test_a_quotes_sides_over_two_closes_are_refused_as_kinds_before_a_second_close(header):
+    # A quote's two sides above or below the closes: the row of kinds (listing_rows) refuses the file first,
+    # naming the sides; nothing of either column loads, every row rejected.
+    schema, result = _load(f"{header}\n" + _rows(100, 200))
+    assert schema.problem is not None and schema.problem.startswith(f"{SIDE_BY_SIDE} (Bid, Ask)"), schema.problem
     assert result.prices.empty and result.rows_read == len(DAYS) == len(result.rejected)
 
 
@@ -159,8 +167,7 @@ def test_a_close_heading_over_its_price_and_another_figure_loads_the_price(lower
     assert result.prices["close"].tolist() == [98.5 + k for k in range(len(DAYS))]
 
 
-@pytest.mark.parametrize("header", ["Ticker,BRK,BRK\nDate,Close,Close\n,Price,Price", "Date,Close,Close\n,Price,Mid",
-                                    "Date,Close,Close\n,Bid,Ask"])
+@pytest.mark.parametrize("header", ["Ticker,BRK,BRK\nDate,Close,Close\n,Price,Price", "Date,Close,Close\n,Price,Mid"])
 def test_a_close_heading_over_two_prices_is_still_refused(header):
     # Under the heading a price each (or a quote's two sides): two closes, one would be left unread.
     schema, result = _load(f"{header}\n" + _rows(600000, 400))
