@@ -99,8 +99,9 @@ def split_cell(cell: str, words: bool = False) -> tuple[str, str] | None:
 
 
 def _priced_in(cell: str) -> str | None:
-    """A cell less the currency, coin or thousands its prices are written in, written last ("AAPL
-    Close USD", "BP.L Close (GBp)", "AAPL Close (K)": "AAPL Close"; price_unit.py), or None. Unsplit,
+    """A cell less the unit its prices are written in, written last: a currency, a coin, thousands or
+    any unit its brackets declare ("AAPL Close USD", "BP.L Close (GBp)", "AAPL Close (K)", "AAPL Close
+    (mn)": "AAPL Close"; price_unit.without_unit, a scale not read for prices refused apart), or None. Unsplit,
     AAPL's closes loaded under the file's name and MSFT's were unread (or the file refused as named by
     no tickers). The scale is still read from the whole cell (detect.price_scales). Only a price's: a
     volume in a currency ("AAPL Volume USD") is the money traded, no share count."""

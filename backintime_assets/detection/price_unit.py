@@ -8,8 +8,10 @@ split of a one-row header ("BP.L Close (GBp)": flat_header) and the labels over 
 "Close in USD" named a price in one and nothing in the other: a ticker's label over each read as no
 field's, the first close loaded under the file's name and the others were dropped without a word.
 
-A scale the product does not apply to prices (millions, "(x100)", "(USD 000)") is no unit here:
-cut, each ticker's closes would load as written, unscaled, silently.
+A scale the product does not apply to prices (millions, "(x100)", "(USD 000)") is no unit to
+without_price_unit. without_unit cuts it too, and any other unit brackets declare ("(M)", "(lots)"),
+for the split and the labels alone: the file is refused for such a scale (unread_scale_problem),
+never loaded as written.
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ from functools import lru_cache
 from .currencies import PRICE_UNITS, QUOTE_CURRENCIES, names_a_currency
 from .multipliers import BRACKETED, PRICE_FIELDS, PRICE_SCALE, declared_unit
 
-# London quotes in pence, written "GBp" or "GBX" (row_currency.py): a unit as a currency's code is.
-_PENCE = frozenset({"GBp", "GBX", "GBx"})
 # "Close in USD", "Close, EUR": the unit after a word or a comma, outside brackets.
 _IN_OR_AFTER_COMMA = re.compile(r"^(?P<name>.*?\S)(?:\s+in\s+|\s*,\s*)(?P<unit>\S+)$", re.IGNORECASE)
 # "Close USD", "close_usdt": the unit after a blank or an underscore.
@@ -31,9 +31,10 @@ _TRAILING = re.compile(r"^(?P<name>.*?[^\s_])[\s_]+(?P<unit>[^\s_]+)$")
 
 def _a_currency(text: str) -> bool:
     """Whether `text` is a currency's or a coin's code and nothing else: exchanges' quote currencies
-    in any case ("usd"), other ISO codes in capitals only ("ALL" is a currency, "all" a word)."""
+    in any case ("usd"; London's pence "GBp", "GBX", "GBx" among them), other ISO codes in capitals
+    only ("ALL" is a currency, "all" a word)."""
     text = text.strip()
-    return text in PRICE_UNITS or text in _PENCE or text.upper() in QUOTE_CURRENCIES
+    return text in PRICE_UNITS or text.upper() in QUOTE_CURRENCIES
 
 
 @lru_cache(maxsize=4096)  # header cells recur from file to file
