@@ -339,8 +339,9 @@ def _schema(name: str, encoding: str, dialect: Dialect, layout: Layout, decimal:
         # a workbook's other sheets are looked at for a price table (_detect_workbook).
         # Prices in a scale they are not read in: read as written, each would be off (price_unit.py). Not
         # before a list of trades or holdings is told: its "Price (x100)" refused as a scale, a judgement
-        # a user may lift, its rows would load as prices.
-        own_cells = [_unlabelled(cells, s) for cells, s in zip(layout.header_cells, series)]
+        # a user may lift, its rows would load as prices. Read as the thousands are (_label_once_off): Brookfield's
+        # "BN" taken off every cell took "(bn)" with it, and its billions loaded as written beside MN's millions.
+        own_cells = [_label_once_off(cells, s) for cells, s in zip(layout.header_cells, series)]
         problem = moving_average_problem(layout.names, canonical) or traded_money_problem(
             layout.names, canonical, layout.body, decimal, thousands) or statement_problem(
             layout.names, canonical, layout.body, decimal, thousands, layout.head_end) or net_worth_problem(

@@ -111,3 +111,16 @@ def test_a_list_of_trades_or_holdings_with_a_scaled_price_is_told_as_such(text, 
     # rows as prices; they are no prices, whatever the scale.
     problem = _refused(text)
     assert problem.startswith(told) and not problem.startswith(UNREAD_SCALE)
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Ticker,BN,MN\nDate,Close (bn),Close (mn)\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n",
+     "(BN Close (bn), MN Close (mn))"),
+    ("Date,BN Close (bn),BN.A Close (bn)\n2024-01-02,42.5,2.25\n2024-01-03,43.5,2.5\n",
+     "(BN Close (bn), BN.A Close (bn))"),
+])
+def test_a_ticker_named_as_its_scale_keeps_the_scale_its_close_is_written_in(text, told):
+    # Brookfield's "BN" taken off every header cell took "(bn)" with it (as Kellanova's "K" took its
+    # thousands): BN's billions and MN's millions loaded as written, or BN's went unnamed, silently.
+    problem = _refused(text)
+    assert problem.startswith(f"{UNREAD_SCALE} {told}")
