@@ -49,7 +49,7 @@ def code_beside_name(names: int, candidates: Sequence[tuple[int, Sequence[str]]]
 # a broker's IBKR, a sector's TECH, a timeframe's "1D", and had loaded as the ticker, every such file of
 # each country's companies as one security US; beside a few companies, their countries' or sectors' codes.
 _TICKER_S_NAMES = ("ticker", "symbol")
-_SHORT_NAMES = frozenset({"tick", "tickers", "symbols", "tkr", "tic", "sym", "symb"})
+_SHORT_NAMES = frozenset({"tick", "tkr", "tic", "sym", "symb"})  # "tickers", "symbols": one letter added (_one_edit)
 
 
 def _ticker_s_name(word: str) -> bool:
