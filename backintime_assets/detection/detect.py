@@ -619,8 +619,7 @@ def _unlabelled(header_cells: list[str], series: str | None) -> list[str]:
     loaded ten million- to a billionfold high, silently."""
     if not series:
         return header_cells
-    label = re.compile(rf"^\s*[(\[]?{re.escape(series.strip())}[)\]]?(?:[\s_.]+|$)|"
-                       rf"(?:^|[\s_.]+)[(\[]?{re.escape(series.strip())}[)\]]?\s*$", re.IGNORECASE)
+    label = _label(series)
     return [label.sub("", cell) for cell in header_cells]
 
 
@@ -632,12 +631,18 @@ def _label_once_off(header_cells: list[str], series: str | None) -> list[str]:
     Prices only: a volume's label after its name ("CR" over "Volume CR") stays no crore (_unlabelled)."""
     if not series:
         return header_cells
-    name = re.escape(series.strip())
-    alone = re.compile(rf"\s*[(\[]?{name}[)\]]?\s*", re.IGNORECASE)
+    alone = re.compile(rf"\s*[(\[]?{re.escape(series.strip())}[)\]]?\s*", re.IGNORECASE)
     if any(alone.fullmatch(cell) for cell in header_cells):
         return ["" if alone.fullmatch(cell) else cell for cell in header_cells]
-    label = re.compile(rf"^\s*[(\[]?{name}[)\]]?(?:[\s_.]+|$)|(?:^|[\s_.]+)[(\[]?{name}[)\]]?\s*$", re.IGNORECASE)
+    label = _label(series)
     return [label.sub("", cell, count=1) for cell in header_cells]
+
+
+def _label(series: str) -> re.Pattern[str]:
+    """A ticker's label written first or last in a header cell, bracketed or not, with what parts it from the
+    rest ("K Close", "Close (K)", "volume_cr")."""
+    name = re.escape(series.strip())
+    return re.compile(rf"^\s*[(\[]?{name}[)\]]?(?:[\s_.]+|$)|(?:^|[\s_.]+)[(\[]?{name}[)\]]?\s*$", re.IGNORECASE)
 
 
 # A bare word only: "Volume (M)" beside "Close (M)" is read as its brackets declare, as it was before
