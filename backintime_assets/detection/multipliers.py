@@ -5,7 +5,7 @@ which a file that writes 58.38 under "Volume (mln)" would otherwise load as 58 s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,14 +152,17 @@ PRICE_SCALE = 1_000
 PRICE_FIELDS = frozenset(("open", "high", "low", "close", "adj_close"))
 
 
+def lowest_declared(cells: Sequence[str]) -> Unit | None:
+    """The unit the lowest of a column's header cells (top row first) that declares one declares
+    (declared_unit), or None: a units row under the names speaks for its column."""
+    return next((unit for cell in reversed(cells) if (unit := declared_unit(cell)) is not None), None)
+
+
 def price_scale(cells: list[str] | tuple[str, ...]) -> int | None:
     """The factor a price's header cells (top row first) declare, PRICE_SCALE or None: a currency or a
     sub-unit ("(USD mn)", "(GBX)", "(cents)") gives none, nor a scale written onto a name ("close_k")."""
-    for cell in reversed(cells):
-        unit = declared_unit(cell)
-        if unit is not None:
-            return unit.factor if not unit.money and unit.factor == PRICE_SCALE else None
-    return None
+    unit = lowest_declared(cells)
+    return PRICE_SCALE if unit is not None and not unit.money and unit.factor == PRICE_SCALE else None
 
 
 def prices_already_counted(values: Iterable[float], factor: float) -> bool:

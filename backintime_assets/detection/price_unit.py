@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .currencies import PRICE_UNITS, QUOTE_CURRENCIES, names_a_currency
-from .multipliers import BRACKETED, PRICE_FIELDS, PRICE_SCALE, declared_unit
+from .multipliers import BRACKETED, PRICE_FIELDS, PRICE_SCALE, declared_unit, lowest_declared
 
 # "Close in USD", "Close, EUR": the unit after a word or a comma, outside brackets.
 _IN_OR_AFTER_COMMA = re.compile(r"^(?P<name>.*?\S)(?:\s+in\s+|\s*,\s*)(?P<unit>\S+)$", re.IGNORECASE)
@@ -79,15 +79,11 @@ def unread_price_scale(cells: Sequence[str]) -> str | None:
     thousands (read: multipliers.price_scale), for a currency alone, and for one letter ("Close (B)":
     a class B share's or the bid as often as billions). Read as written, such closes loaded a
     hundred- to a billionfold off, without a word."""
-    for cell in reversed(cells):
-        unit = declared_unit(cell)
-        if unit is None:
-            continue
-        if len(unit.unit.strip(" .'")) <= 1 or (unit.factor == PRICE_SCALE and not unit.money):
-            return None
-        scaled = unit.factor is not None if not unit.money else _scaled_money(unit.unit)
-        return unit.unit if scaled else None
-    return None
+    unit = lowest_declared(cells)
+    if unit is None or len(unit.unit.strip(" .'")) <= 1 or (unit.factor == PRICE_SCALE and not unit.money):
+        return None
+    scaled = unit.factor is not None if not unit.money else _scaled_money(unit.unit)
+    return unit.unit if scaled else None
 
 
 def _scaled_money(unit: str) -> bool:
