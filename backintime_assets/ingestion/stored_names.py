@@ -43,8 +43,8 @@ def nameless_refusals(conn) -> dict[str, tuple[str, dict]]:
     generic = {name for name in {name for _, name in found} if names_nothing(name)}  # a history's versions: once
     shas = sorted(sha for sha, name in found if name in generic)
     detected = file_schemas.stored_detections(conn, shas) if shas else {}
-    return {sha: (nameless_problem(schema.get("file") or ""), schema) for sha, schema in detected.items()
-            if schema.get("problem") is None and unnamed(schema) and names_nothing(schema.get("file") or "")}
+    return {sha: (problem, schema) for sha, schema in detected.items() if schema.get("problem") is None
+            and unnamed(schema) and (problem := nameless_problem(schema.get("file") or "")) is not None}
 
 
 def refused_by_name(conn) -> list[str]:
