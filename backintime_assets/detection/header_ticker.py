@@ -44,8 +44,9 @@ _LABELLED_SECURITY = re.compile(r"(?P<name>[^\W\d][^:=]{0,30}?)\s*[:=]?\s+(?P<t>
 # What an instrument's field may name besides its ticker: its kind ("Instrument: EQUITY", "Security: STOCK"
 # in a preamble's key-value block), no listed ticker. Taken for one past the block's other lines, the
 # rows loaded as security EQUITY.
-_KINDS = frozenset({"EQUITY", "EQUITIES", "STOCK", "STOCKS", "SHARES", "ETFS", "INDEX", "INDICES", "FUTURES",
-                    "OPTIONS", "FOREX", "CFD", "CFDS", "CRYPTO", "COMMODITY", "COMMODITIES", "BONDS", "WARRANTS"})
+INSTRUMENT_KINDS = frozenset({"EQUITY", "EQUITIES", "STOCK", "STOCKS", "SHARES", "ETFS", "INDEX", "INDICES",
+                              "FUTURES", "OPTIONS", "FOREX", "CFD", "CFDS", "CRYPTO", "COMMODITY", "COMMODITIES",
+                              "BONDS", "WARRANTS"})
 BETWEEN = 3  # such rows at most between the label and the header (one, and a double-spaced file's blanks)
 # Lines above the header a label naming the ticker may stand: a Bloomberg sheet's preamble puts "Security"
 # over "Start Date", "End Date" and "Period" and a blank line, five lines up; the rows loaded under the
@@ -116,8 +117,8 @@ def label_over_fields(label: tuple[int, int, str] | None, canonical: Sequence[st
         return None
     if not (_CAPITALS.fullmatch(text) or _SECURITY.fullmatch(text)) or not any(c.isalpha() for c in text):
         return None
-    if text in CURRENCY_CODES or text in _VENUES or text in _KINDS or text in _BLOCK_WORDS or names_a_field(text) \
-            or names_the_ticker(text):
+    if text in CURRENCY_CODES or text in _VENUES or text in INSTRUMENT_KINDS or text in _BLOCK_WORDS \
+            or names_a_field(text) or names_the_ticker(text):
         return None
     # Nor a missing value ("N/A", "TBD"), nor a word a keeper names a block, a sheet or a period by, in
     # capitals as a ticker is ("PRICES", "DAILY", "HISTORICAL", "DATA", "RAW", "Q1", "FY2023"): merged
@@ -153,12 +154,12 @@ def labelled_ticker(line: str | None) -> str | None:
     as "Ticker MSFT"), or None. Not a missing value ("Ticker: N/A", "Symbol: NONE": the rows had loaded
     as security "N/A"), a currency's code, nor a field's or an identifier's name: "Ticker,ISIN" over a
     table of codes is that table's header, not security ISIN. Also what marks a table stacked below the
-    first under its own label (normalisation/stacked_tables.py). Nor an instrument's kind (_KINDS)."""
+    first under its own label (normalisation/stacked_tables.py). Nor an instrument's kind (INSTRUMENT_KINDS)."""
     m = (_LABELLED.fullmatch(line.strip()) or _LABELLED_SECURITY.fullmatch(line.strip())) if line else None
     if m is None or not names_the_ticker(m.group("name")):
         return None
     ticker = m.group("t")
-    if ticker.lower() in NULL_TOKENS or ticker.upper() in CURRENCY_CODES or ticker in _KINDS \
+    if ticker.lower() in NULL_TOKENS or ticker.upper() in CURRENCY_CODES or ticker in INSTRUMENT_KINDS \
             or names_a_field(ticker) or names_the_ticker(ticker):
         return None
     return ticker

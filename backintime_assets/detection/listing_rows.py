@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from .canonical import has_a_name, names_a_field, names_the_ticker
 from .currencies import CURRENCY_CODES
-from .header_ticker import venues_only
+from .header_ticker import INSTRUMENT_KINDS, venues_only
 from .name_words import fold
 
 # What a keeper writes over each price beside its ticker, or in its place: where it trades, where it came
@@ -50,12 +50,13 @@ def _a_listings_cell(cell: str, currency: bool) -> bool:
 
 # What a keeper writes over each price in place of its ticker to say what kind of instrument it is, or which
 # quote or role: ",Spot,Future", ",Stock,Stock,Index", ",Bid,Ask" over "Date,Close,Close" (in English and the
-# languages of the exports). Loaded as tickers SPOT and FUTURE, silently. Folded (name_words.fold).
-_KINDS = frozenset('''SPOT CASH FUTURE FUTURES FORWARD FORWARDS SWAP SWAPS STOCK STOCKS SHARE SHARES EQUITY EQUITIES
-                       INDEX INDICES INDEXES BOND BONDS FUND FUNDS ETF ETFS OPTION OPTIONS CALL CALLS PUT PUTS BID ASK
-                       OFFER MID LAST BENCHMARK PORTFOLIO COMMODITY NEAR FRONT BACK MONTH
+# languages of the exports). Loaded as tickers SPOT and FUTURE, silently. Folded (name_words.fold). With every
+# kind a label above the header may name (header_ticker.INSTRUMENT_KINDS): ",Forex,Crypto" had loaded as FOREX.
+_KINDS = INSTRUMENT_KINDS | frozenset('''SPOT CASH FUTURE FUTURES FORWARD FORWARDS SWAP SWAPS STOCK STOCKS SHARE
+                       SHARES EQUITY EQUITIES INDEX INDICES INDEXES BOND BONDS FUND FUNDS ETF ETFS OPTION OPTIONS CALL
+                       CALLS PUT PUTS BID ASK OFFER MID LAST BENCHMARK PORTFOLIO COMMODITY NEAR FRONT BACK MONTH
                        KASSA TERMIN AKTIE AKTIEN ANLEIHE ANLEIHEN FONDS GELD BRIEF
-                       COMPTANT ACTION ACTIONS INDICE INDICES OBLIGATION OBLIGATIONS ACHAT VENTE
+                       COMPTANT ACTION ACTIONS INDICE OBLIGATION OBLIGATIONS ACHAT VENTE
                        CONTADO FUTURO FUTUROS ACCION ACCIONES BONO BONOS FONDO FONDOS COMPRA VENTA
                        AZIONE AZIONI OBBLIGAZIONE FONDI ACAO ACOES FUNDO FUNDOS TITULO'''.split())
 

@@ -449,7 +449,10 @@ def test_a_label_row_padded_as_wide_as_its_table_names_its_ticker(label, fields,
 
 @pytest.mark.parametrize("above, words", [(",Spot,Future", "Spot, Future"), (",Stock,Stock,Index", "Stock, Index"),
                                           (",Bid,Ask", "Bid, Ask"), (",SPOT,FUTURE", "SPOT, FUTURE"),
-                                          (",Aktie,Index", "Aktie, Index"), ("Type,Stock,Index", "Stock, Index")])
+                                          (",Aktie,Index", "Aktie, Index"), ("Type,Stock,Index", "Stock, Index"),
+                                          # Kinds a label above the header names too (INSTRUMENT_KINDS): had loaded
+                                          # as tickers FOREX and CRYPTO, STOCK and WARRANTS.
+                                          (",Forex,Crypto", "Forex, Crypto"), (",Stock,Warrants", "Stock, Warrants")])
 def test_a_row_naming_each_prices_kind_of_instrument_names_no_tickers(above, words):
     # ",Spot,Future" over "Date,Close,Close" loaded the closes as tickers SPOT and FUTURE; ",Stock,Stock,Index"
     # over three closes loaded the first under the file's name and left the others unread (silent). Nothing
