@@ -13,7 +13,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from .bar_period import (LONGER_BARS, bar_period_problem, few_months_firsts, lone_bar_problem, series_dates,
+from .bar_period import (bar_period_problem, few_months_firsts, lone_bar_problem, longer_bars, series_dates,
                          spaced_bars_problem, ticker_holds_bars)
 from .buddhist_era import be_two_digit
 from .canonical import (SEVERAL_CLOSES, SIDE_BY_SIDE, digit_clock, fits_type, map_canonical, names_its_column,
@@ -1117,7 +1117,7 @@ def _detect_workbook(data: bytes, name: str, kind: str) -> FileSchema:
     # Nor is a first sheet of weekly or monthly bars (bar_period.py) the table when a later sheet
     # holds the days' prices: its rows are rejected as another frequency's (sheets.py).
     if _dated_prices(schema, name) or (_dated_numbers(schema) and not not_prices(schema.problem)
-                                       and LONGER_BARS not in (schema.problem or "")):
+                                       and not longer_bars(schema.problem)):
         calculated = _calculated(schema, sheet, data, kind)
         # A first sheet named as a summary ("Summary": each ticker's last close, dated) is no table when
         # a later, longer sheet holds dated prices: read as the table, its figures loaded as closes and
