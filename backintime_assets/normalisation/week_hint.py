@@ -51,5 +51,5 @@ def sun_thu_files(days: np.ndarray, file_of_row: np.ndarray | None) -> np.ndarra
     return out
 
 
-SUN_THU_NOTE = (" (this file's dates fall Sunday to Thursday, none on a Friday: a Sunday-to-Thursday market's? "
-                f"set BACKINTIME_TRADING_WEEK={SUN_THU.spec} to load them)")
+SUN_THU_NOTE = (" (this file's dates fall Sunday to Thursday, none on a Friday or Saturday: "
+                f"a Sunday-to-Thursday market's? set BACKINTIME_TRADING_WEEK={SUN_THU.spec} to load them)")

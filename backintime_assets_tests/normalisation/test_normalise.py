@@ -2943,8 +2943,8 @@ def _sessions(first: date, n: int, week: TradingWeek) -> list[date]:
 
 
 _SUNDAY_OF_SUN_THU = ("dated on a Sunday: trade dates are Monday to Friday (this file's dates fall Sunday to "
-                      "Thursday, none on a Friday: a Sunday-to-Thursday market's? set BACKINTIME_TRADING_WEEK=sun-thu "
-                      "to load them)")
+                      "Thursday, none on a Friday or Saturday: a Sunday-to-Thursday market's? "
+                      "set BACKINTIME_TRADING_WEEK=sun-thu to load them)")
 
 
 @pytest.mark.parametrize("unit", [1, 1000])  # epoch seconds, milliseconds

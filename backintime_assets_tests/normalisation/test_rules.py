@@ -413,8 +413,8 @@ def test_a_sunday_row_of_a_sunday_to_thursday_file_says_its_week():
     r = Reasons(len(days))
     check_trade_days(r, days, file_of_row=files)
     plain = "dated on a Sunday: trade dates are Monday to Friday"
-    hinted = (plain + " (this file's dates fall Sunday to Thursday, none on a Friday: a Sunday-to-Thursday market's? "
-              "set BACKINTIME_TRADING_WEEK=sun-thu to load them)")
+    hinted = (plain + " (this file's dates fall Sunday to Thursday, none on a Friday or Saturday: "
+              "a Sunday-to-Thursday market's? set BACKINTIME_TRADING_WEEK=sun-thu to load them)")
     assert [x for x in r.reason[:len(tasi)] if x] == [hinted] * 3 and r.ok[:len(tasi)].sum() == 12
     assert [x for x in r.reason[len(tasi):] if x] == [plain] and r.ok[len(tasi):].sum() == 10
     # Under Sunday to Thursday the market's rows all load, and the office's Fridays are rejected.
