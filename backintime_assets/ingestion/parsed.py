@@ -458,7 +458,7 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str, we
     from backintime_assets.detection.detect import problem_schema
     from backintime_assets.ingestion.shared_layouts import holds_on_whole_file
     from backintime_assets.normalisation import normalise_bytes
-    from backintime_assets.normalisation.unread_lines import DETECTION_FAILED
+    from backintime_assets.normalisation.unread_lines import detection_failed
 
     if holds_on_whole_file(result, schema_dict(borrowed_json)):
         return result, None
@@ -467,7 +467,7 @@ def _proven_or_own(data: bytes, borrowed_json: str, result, source_file: str, we
         own = detect_bytes(data, borrowed.file)  # the name detection saw: it may date the file
     except Exception as error:  # noqa: BLE001 - a detector's fault on one file: raised here, it failed the task
         # (the whole day's conversion); the bytes are in memory, so no fault of the lake's is lost.
-        own = problem_schema(borrowed.file, f"{DETECTION_FAILED}{type(error).__name__}: {error}")
+        own = problem_schema(borrowed.file, detection_failed(error))
     if reading_key(own.to_dict()) != reading_key(borrowed.to_dict()):
         result = normalise_bytes(data, own, source_file, week=week)
     return result, own.to_json()

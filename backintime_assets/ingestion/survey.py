@@ -47,6 +47,7 @@ from backintime_assets.lake.location import LakeLocation, buffered_output, make_
 from backintime_assets.normalisation.rules import split_ticker_day_key, ticker_day_key
 from backintime_assets.normalisation.chunks import one_array
 from backintime_assets.normalisation.string_runs import coded_by_runs
+from backintime_assets.normalisation.unread_lines import detection_failed
 from backintime_assets.trading_week import MON_FRI, TradingWeek
 
 if TYPE_CHECKING:
@@ -395,7 +396,7 @@ def _schemas(fs, files: list[SurveyTask], borrow_max_bytes: int | None):
             except OSError:
                 raise  # the lake, not the file: let Spark retry the task
             except Exception as error:  # one file detection cannot read must not stop the others
-                schemas[task.key] = problem_schema(task.name, f"{UNREADABLE}: {type(error).__name__}: {error}")
+                schemas[task.key] = problem_schema(task.name, detection_failed(error))
         seconds[task.key] = time.perf_counter() - started
     return schemas, {key: memory.to_json(schema) for key, schema in schemas.items()}, seconds
 
@@ -474,7 +475,7 @@ def survey_file(read_at: Callable[[int, int], bytes], size: int, name: str, sche
     except OSError:
         raise  # the lake, not the file: let Spark retry rather than record the file unreadable for good
     except Exception as error:  # a file we cannot read must not stop the others
-        return Survey(schema.to_json(), [], f"{UNREADABLE}: {type(error).__name__}: {error}")
+        return Survey(schema.to_json(), [], detection_failed(error))
     return tally.survey(name, task.schema_json)
 
 

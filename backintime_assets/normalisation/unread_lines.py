@@ -21,6 +21,11 @@ DETECTION_FAILED = "unreadable: "
 SAMPLE_BYTES = 64 * 1024  # enough to tell the encoding, as detection's sample is
 
 
+def detection_failed(error: Exception) -> str:
+    """The problem of a file detection raised on: the survey's and the conversion's alike."""
+    return f"{DETECTION_FAILED}{type(error).__name__}: {error}"
+
+
 def unread_text_lines(data: bytes, reason: str) -> tuple[list[Line], int] | None:
     """(each line of `data` that holds anything: its number from 1, its text and `reason`; the file's
     physical lines), or None where `data` is no text."""
