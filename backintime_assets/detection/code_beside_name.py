@@ -34,7 +34,7 @@ _NOT_CODES = (CURRENCY_CODES, VENUES, MARKETS, BLOCK_WORDS, _NO_CODES)
 def code_beside_name(names: int, candidates: Sequence[tuple[int, Sequence[str]]],
                      body: Sequence[Sequence[str]]) -> int | None:
     """Of `candidates` (columns named by nothing the synonyms know, with their header's words), the one
-    column whose every filled cell is a code (_CODE; no currency's, market's or venue's) going with the
+    column whose every cell is a code, none blank (_CODE; no currency's, market's or venue's) going with the
     company names of column `names` one to one on every row: the ticker beside its company's long name.
     None where there is none, or more than one (which code?)."""
     found = [q for q, words in candidates
